@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto'
+import type { Database, Repositories } from '@misalign/db'
+import { createRepositories } from '@misalign/db'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { AppConfig } from './config'
+import actor from './plugins/app/actor'
+import bodyGuard from './plugins/app/body-guard'
+import errorHandler from './plugins/app/error-handler'
+import validation from './plugins/app/validation'
+import webApp from './plugins/app/web-app'
+import swagger from './plugins/external/swagger'
+import routes from './routes/index'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig
+    database: Database
+    repos: Repositories
+  }
+}
+
+export interface AppOptions {
+  config: AppConfig
+  database: Database
+  /** Where logs go (default stdout); tests pass a stream they can search. */
+  logStream?: { write(line: string): void }
+}
+
+/**
+ * Logs never carry client addresses, query strings or bodies: reports may be anonymous,
+ * and a log line must not be able to say who filed one.
+ */
+const serializers = {
+  req: (request: { id: string; method: string; routeOptions?: { url?: string } }) => ({
+    id: request.id,
+    method: request.method,
+    route: request.routeOptions?.url,
+  }),
+  res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+}
+
+/** Builds the whole app against a database; never listens (server.ts does). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.config.logLevel, serializers, ...(options.logStream ? { stream: options.logStream } : {}) },
+    disableRequestLogging: true,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    // Bounded so a slow or stuck client cannot hold a socket forever.
+    requestTimeout: 30_000,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('config', options.config)
+  app.decorate('database', options.database)
+  app.decorate('repos', createRepositories(options.database.db))
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { req: serializers.req(request), res: { statusCode: reply.statusCode }, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    )
+  })
+
+  await app.register(errorHandler)
+  await app.register(validation)
+  await app.register(bodyGuard)
+  await app.register(actor)
+  await app.register(swagger)
+  await app.register(routes)
+  await app.register(webApp)
+  return app
+}

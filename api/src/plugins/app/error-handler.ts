@@ -1,0 +1,118 @@
+import {
+  IdempotencyKeyInFlightError,
+  IdempotencyKeyReusedError,
+  InvalidCursorError,
+  RuleViolationError,
+  StaleVersionError,
+} from '@misalign/db'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { type FieldError, HttpProblem, problem, problemTypeBase } from '../../lib/problem'
+import { fromDatabaseError } from './database-errors'
+
+interface AjvError {
+  instancePath: string
+  keyword: string
+  message?: string
+  params: Record<string, unknown>
+}
+
+function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
+  const seen = new Set<string>()
+  const errors: FieldError[] = []
+  for (const error of validation) {
+    const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.')
+    let field = path || context || 'body'
+    let message = error.message ?? 'is invalid'
+    if (error.keyword === 'required') {
+      field = [path, String(error.params.missingProperty)].filter(Boolean).join('.')
+      message = 'is required'
+    } else if (error.keyword === 'additionalProperties') {
+      field = [path, String(error.params.additionalProperty)].filter(Boolean).join('.')
+      message = 'is not a field this endpoint accepts; check the spelling against /api/docs'
+    } else if (error.keyword === 'format') {
+      message = `must be a valid ${String(error.params.format)}`
+    } else if (error.keyword === 'minProperties') {
+      message = 'must change at least one field'
+    }
+    // A union reports each branch's failure; one line per field is what a person needs.
+    const key = `${field}:${error.keyword === 'anyOf' ? '' : message}`
+    if (seen.has(field) || seen.has(key)) continue
+    seen.add(field)
+    seen.add(key)
+    errors.push({ field: context && context !== 'body' ? `${context}.${field}` : field, message })
+  }
+  return errors
+}
+
+/** Maps what code throws to a problem; null means "unexpected", which becomes a 500. */
+function toProblem(error: unknown): HttpProblem | null {
+  if (error instanceof HttpProblem) return error
+  if (error instanceof StaleVersionError) return problem.staleVersion(error.entity, error.currentVersion)
+  if (error instanceof RuleViolationError) {
+    return problem.unprocessable(error.message, error.field ? [{ field: error.field, message: error.message }] : undefined)
+  }
+  if (error instanceof InvalidCursorError) return problem.badRequest(error.message, [{ field: 'cursor', message: error.message }])
+  if (error instanceof IdempotencyKeyReusedError) {
+    return problem.unprocessable(`${error.message}. Use a new key for a different report.`)
+  }
+  if (error instanceof IdempotencyKeyInFlightError) {
+    return new HttpProblem(409, 'in-flight', `${error.message}. Retry in a moment to get its answer.`, undefined, {
+      'retry-after': '1',
+    })
+  }
+  const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string }
+  if (Array.isArray(fastifyError.validation)) {
+    return problem.validation(fieldErrors(fastifyError.validation, fastifyError.validationContext))
+  }
+  const fromDatabase = fromDatabaseError(error)
+  if (fromDatabase) return fromDatabase
+  const status = fastifyError.statusCode
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpProblem(status, (fastifyError.code ?? 'client-error').toLowerCase(), fastifyError.message)
+  }
+  return null
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, found: HttpProblem): FastifyReply {
+  return reply
+    .code(found.status)
+    .headers(found.headers)
+    .type('application/problem+json')
+    .send({
+      type: `${problemTypeBase}${found.slug}`,
+      title: found.title,
+      status: found.status,
+      detail: found.detail,
+      instance: `urn:request:${request.id}`,
+      ...(found.errors ? { errors: found.errors } : {}),
+    })
+}
+
+export default fp(
+  async function errorHandler(app: FastifyInstance) {
+    app.setErrorHandler((error, request, reply) => {
+      const found = toProblem(error)
+      if (found) {
+        if (found.status >= 500) request.log.error({ err: error }, 'request failed')
+        return sendProblem(reply, request, found)
+      }
+      // Unknown errors keep their detail in the log, never in the response.
+      request.log.error({ err: error }, 'unexpected error')
+      return sendProblem(
+        reply,
+        request,
+        new HttpProblem(500, 'internal', 'Something went wrong on our side. It has been logged; try again, and tell an admin if it persists.'),
+      )
+    })
+
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(
+        reply,
+        request,
+        new HttpProblem(404, 'no-route', `There is no ${request.method} ${request.url.split('?')[0]}. The API is described at /api/docs.`),
+      ),
+    )
+  },
+  { name: 'error-handler' },
+)

@@ -1,0 +1,42 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import { Problem } from '@misalign/shared'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+export default fp(
+  async function openApi(app: FastifyInstance) {
+    // Every route documents its errors as problem details, without each route repeating it.
+    app.addHook('onRoute', (route) => {
+      if (!route.schema || route.schema.hide) return
+      const response = (route.schema.response ?? {}) as Record<string, unknown>
+      response['4XX'] ??= Problem
+      response['5XX'] ??= Problem
+      route.schema.response = response
+    })
+
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Misalignment Tracker API',
+          version: '1.0.0',
+          description:
+            'Record misalignment (a decision that surprised and hurt a team), trace it to the upstream decision and the missing strategy, and see where strategy has gaps. Errors are application/problem+json (RFC 9457). PATCH needs If-Match with the ETag you read.',
+        },
+        servers: [{ url: '/' }],
+        tags: [
+          { name: 'incidents', description: 'Felt misalignment: discovery, surprise, harm, and the trace' },
+          { name: 'teams', description: 'Teams of the org, possibly nested' },
+          { name: 'decisions', description: 'Upstream decisions, with or without their tradeoff' },
+          { name: 'strategies', description: 'Published priorities: tradeoffs with scope and review date' },
+          { name: 'strategy-gaps', description: 'Missing or stale strategy that incidents point at' },
+          { name: 'system', description: 'Health and readiness' },
+        ],
+      },
+    })
+    await app.register(swaggerUi, { routePrefix: '/api/docs' })
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  },
+  { name: 'openapi' },
+)

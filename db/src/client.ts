@@ -1,0 +1,106 @@
+import { PGlite } from '@electric-sql/pglite'
+import type { SQL } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import { fileURLToPath } from 'node:url'
+import type { DatabaseConfig } from './config'
+import { lockDataDir } from './data-dir-lock'
+import * as schema from './schema/index'
+
+export type Schema = typeof schema
+/** The one Drizzle interface the app sees, whether PGlite or a Postgres server is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+/** The driver under Drizzle, for the few jobs Drizzle does not do (COPY for bulk seeding). */
+export type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: PGlite }
+
+export interface Database {
+  db: Db
+  kind: DatabaseConfig['kind']
+  raw: RawClient
+  migrate(): Promise<void>
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url))
+
+export interface OpenOptions {
+  /** Called with pool-level errors (a dropped idle connection) so they are logged, not fatal. */
+  onPoolError?: (error: Error) => void
+}
+
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      // Bounded query time on both sides: the server cancels, the client stops waiting.
+      statement_timeout: config.statementTimeoutMs,
+      query_timeout: config.statementTimeoutMs + 1_000,
+      application_name: 'misalignment-tracker',
+    })
+    // Without a listener an idle client's error (server restart, dropped socket) crashes the process.
+    pool.on('error', (error) => options.onPoolError?.(error))
+    const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db
+    return {
+      db,
+      kind: 'postgres',
+      raw: { kind: 'postgres', pool },
+      migrate: () => migratePg(db as never, { migrationsFolder }),
+      ping: async () => {
+        await pool.query('select 1')
+      },
+      close: () => pool.end(),
+    }
+  }
+
+  const release = lockDataDir(config.dataDir)
+  let client: PGlite
+  try {
+    client = await PGlite.create(config.dataDir)
+  } catch (error) {
+    release()
+    throw error
+  }
+  return pgliteDatabase(client, release)
+}
+
+/** An in-memory PGlite: for tests, which want a fresh database per file. */
+export async function openMemoryDatabase(): Promise<Database> {
+  return pgliteDatabase(await PGlite.create(), () => {})
+}
+
+function pgliteDatabase(client: PGlite, release: () => void): Database {
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db
+  return {
+    db,
+    kind: 'pglite',
+    raw: { kind: 'pglite', client },
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    ping: async () => {
+      await client.query('select 1')
+    },
+    close: async () => {
+      try {
+        await client.close()
+      } finally {
+        release()
+      }
+    },
+  }
+}
+
+/** Runs raw SQL and returns its rows; node-postgres and PGlite both answer with `{ rows }`. */
+export async function queryRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] }
+  return result.rows
+}

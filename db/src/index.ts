@@ -1,0 +1,7 @@
+export * from './client'
+export * from './config'
+export * from './data-dir-lock'
+export * as schema from './schema/index'
+export * from './schema/index'
+export * from './repositories/index'
+export * from './testing/test-database'

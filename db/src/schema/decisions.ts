@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm'
+import { type AnyPgColumn, check, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { id, timestamps, version } from './columns'
+import { decisionStatusEnum } from './enums'
+import { teams } from './teams'
+
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    owningTeamId: uuid('owning_team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'restrict' }),
+    decidedAt: date('decided_at', { mode: 'string' }).notNull(),
+    link: text('link'),
+    status: decisionStatusEnum('status').notNull().default('active'),
+    supersededById: uuid('superseded_by_id').references((): AnyPgColumn => decisions.id, { onDelete: 'set null' }),
+    sharedWithTeamIds: uuid('shared_with_team_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    // The tradeoff: all three or none. Without it the decision is an agreement.
+    tradeoffPrefer: text('tradeoff_prefer'),
+    tradeoffOver: text('tradeoff_over'),
+    tradeoffForGoal: text('tradeoff_for_goal'),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [
+    index('decisions_owning_team_idx').on(t.owningTeamId),
+    index('decisions_decided_at_idx').on(t.decidedAt),
+    check(
+      'decisions_tradeoff_complete',
+      sql`(${t.tradeoffPrefer} is null) = (${t.tradeoffOver} is null) and (${t.tradeoffOver} is null) = (${t.tradeoffForGoal} is null)`,
+    ),
+  ],
+)
+
+export type DecisionRow = typeof decisions.$inferSelect

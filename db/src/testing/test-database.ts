@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { type Database, openDatabase, openMemoryDatabase, queryRows } from '../client'
+import { sql } from 'drizzle-orm'
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite by default, or a
+ * database of its own on the server at TEST_DATABASE_URL, so parallel files never meet.
+ */
+export async function openTestDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Database> {
+  const serverUrl = env.TEST_DATABASE_URL
+  if (!serverUrl) {
+    const database = await openMemoryDatabase()
+    await database.migrate()
+    return database
+  }
+  const name = `misalign_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(`create database ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5, statementTimeoutMs: 30_000 })
+  await database.migrate()
+  return {
+    ...database,
+    async close() {
+      await database.close()
+      const cleanup = new pg.Client({ connectionString: serverUrl })
+      await cleanup.connect()
+      try {
+        await cleanup.query(`drop database if exists ${name} with (force)`)
+      } finally {
+        await cleanup.end()
+      }
+    },
+  }
+}
+
+/** Empties every table and restarts the MIS numbering: each test starts from nothing. */
+export async function truncateAll(database: Database): Promise<void> {
+  const tables = await queryRows<{ tablename: string }>(
+    database.db,
+    sql`select tablename from pg_tables where schemaname = 'public'`,
+  )
+  if (tables.length === 0) return
+  const list = tables.map((t) => `"${t.tablename}"`).join(', ')
+  await database.db.execute(sql.raw(`truncate ${list} restart identity cascade`))
+  await database.db.execute(sql`select setval('incident_number_seq', 1, false)`)
+}

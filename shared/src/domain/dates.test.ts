@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest'
+import { latestCalendarDay, utcDay } from './dates'
+
+describe('calendar days', () => {
+  it('gives the UTC day of an instant', () => {
+    expect(utcDay(new Date('2026-03-14T23:59:59Z'))).toBe('2026-03-14')
+  })
+
+  it('treats a day that has begun anywhere on Earth as not in the future', () => {
+    expect(latestCalendarDay(new Date('2026-03-14T09:59:59Z'))).toBe('2026-03-14')
+    expect(latestCalendarDay(new Date('2026-03-14T10:00:00Z'))).toBe('2026-03-15')
+  })
+})

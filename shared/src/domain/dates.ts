@@ -1,0 +1,12 @@
+/** The calendar day (YYYY-MM-DD) of an instant, in UTC. */
+export function utcDay(instant: Date): string {
+  return instant.toISOString().slice(0, 10)
+}
+
+/**
+ * The latest calendar day it is anywhere on Earth (UTC+14). A report filed "today" from
+ * Kiribati is not "in the future", so date checks compare against this, not the UTC day.
+ */
+export function latestCalendarDay(now: Date): string {
+  return utcDay(new Date(now.getTime() + 14 * 60 * 60 * 1000))
+}

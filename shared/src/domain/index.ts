@@ -1,0 +1,10 @@
+/** Pure domain rules of DESIGN.md: no I/O, no clock; callers pass `today` where it matters. */
+export * from './action-class'
+export * from './decision-class'
+export * from './discovery-lag'
+export * from './gap-lifecycle'
+export * from './harm'
+export * from './language-check'
+export * from './requirements'
+export * from './strategy-staleness'
+export * from './vocabulary'

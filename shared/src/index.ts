@@ -1,0 +1,3 @@
+export * from './domain/dates'
+export * from './domain/index'
+export * from './schemas/index'

@@ -1,0 +1,6 @@
+export * from './common'
+export * from './decisions'
+export * from './incidents'
+export * from './strategies'
+export * from './strategy-gaps'
+export * from './teams'
