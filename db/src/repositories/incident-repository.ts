@@ -1,6 +1,6 @@
-import type { Incident, IncidentChanges, IncidentQuery, NewIncident, Page } from '@misalign/shared'
+import { type Incident, type IncidentChanges, type IncidentQuery, type NewIncident, type Page, discoveryLagDays, weightedHarm } from '@misalign/shared'
 import { type SQL, and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm'
-import { type Db, type Tx } from '../client'
+import type { Db, Tx } from '../client'
 import { type IncidentRow, decisions, idempotencyKeys, incidents } from '../schema/index'
 import { type Actor, diff, recordAudit } from './audit-repository'
 import { decodeCursor, toPage } from './cursor'
@@ -12,12 +12,6 @@ const IN_FLIGHT_WAIT = '1s'
 
 const selection = { incident: incidents, decidedAt: decisions.decidedAt }
 type SelectedRow = { incident: IncidentRow; decidedAt: string | null }
-
-function lagDays(decidedAt: string | null, discoveredAt: string): number | null {
-  if (!decidedAt) return null
-  const days = Math.round((Date.parse(discoveredAt) - Date.parse(decidedAt)) / 86_400_000)
-  return Math.max(0, days)
-}
 
 export function toIncident({ incident: row, decidedAt }: SelectedRow): Incident {
   return {
@@ -45,8 +39,8 @@ export function toIncident({ incident: row, decidedAt }: SelectedRow): Incident 
     gapId: row.gapId,
     missingContext: row.missingContext,
     rootCause: row.rootCause,
-    weightedHarm: row.weightedHarm ?? row.harm * row.surprise,
-    discoveryLagDays: lagDays(decidedAt, row.discoveredAt),
+    weightedHarm: row.weightedHarm ?? weightedHarm(row),
+    discoveryLagDays: discoveryLagDays(decidedAt, row.discoveredAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

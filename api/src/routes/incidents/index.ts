@@ -4,7 +4,6 @@ import {
   IncidentChanges,
   IncidentKeyParams,
   IncidentQuery,
-  IdParams,
   NewIncident,
   Page,
   checkRequirements,
@@ -104,7 +103,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['incidents'],
         summary: 'Change an incident: triage, trace, status (needs If-Match)',
-        params: IdParams,
+        params: IncidentKeyParams,
         body: IncidentChanges,
         response: { 200: Incident },
       },
@@ -114,7 +113,9 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (req.body.discoveredAt && req.body.discoveredAt > latestCalendarDay(new Date())) {
         throw problem.unprocessable('discoveredAt cannot be in the future', [{ field: 'discoveredAt', message: 'cannot be in the future' }])
       }
-      const incident = await app.repos.incidents.update(req.params.id, version, req.body, req.actor)
+      const current = await find(req.params.id)
+      if (!current) throw problem.notFound('incident', req.params.id)
+      const incident = await app.repos.incidents.update(current.id, version, req.body, req.actor)
       if (!incident) throw problem.notFound('incident', req.params.id)
       return reply.header('etag', etagOf(incident.version)).send(incident)
     },
