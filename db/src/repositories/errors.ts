@@ -18,3 +18,11 @@ export class RuleViolationError extends Error {
     this.name = 'RuleViolationError'
   }
 }
+
+/** The row is in a state where this change does not apply (a published strategy edited in place). */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConflictError'
+  }
+}

@@ -70,6 +70,9 @@ export function checkGapTransition(from: GapStatus, t: GapTransition): GapTransi
   }
 }
 
+/** How long a gap must stay quiet after its strategy is published before it counts as verified. */
+export const defaultVerificationWeeks = 8
+
 /**
  * True when at least `weeks` weeks have passed since the addressing strategy was published and
  * no incident in the gap's area was discovered on or after that day. An incident discovered on

@@ -59,3 +59,7 @@ export const StrategyQuery = Type.Object(
   { additionalProperties: false },
 )
 export type StrategyQuery = Static<typeof StrategyQuery>
+
+/** Every revision in a strategy's lineage, oldest first. */
+export const StrategyRevisions = Type.Object({ items: Type.Array(Strategy) })
+export type StrategyRevisions = Static<typeof StrategyRevisions>

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { defaultVerificationWeeks } from '../domain/gap-lifecycle'
 import { gapStatuses } from '../domain/vocabulary'
 import { DateTime, LongText, Nullable, PageQuery, RowMeta, Text, Title, Uuid } from './common'
 
@@ -39,7 +40,19 @@ export type StrategyGapChanges = Static<typeof StrategyGapChanges>
 export const GapTransitionBody = Type.Union([
   Type.Object({ to: Type.Literal('acknowledged'), ownerId: Uuid }, { additionalProperties: false }),
   Type.Object({ to: Type.Literal('published'), strategyId: Uuid }, { additionalProperties: false }),
-  Type.Object({ to: Type.Literal('verified') }, { additionalProperties: false }),
+  Type.Object(
+    {
+      to: Type.Literal('verified'),
+      weeks: Type.Optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 104,
+          description: `Quiet weeks needed after the strategy was published (default ${defaultVerificationWeeks})`,
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ to: Type.Literal('wont_fix'), reason: Text(2000, { minLength: 1 }) }, { additionalProperties: false }),
   Type.Object({ to: Type.Literal('open') }, { additionalProperties: false }),
 ])

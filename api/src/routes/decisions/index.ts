@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Decision, DecisionChanges, DecisionQuery, IdParams, NewDecision, Page } from '@misalign/shared'
+import { etagOf, expectedVersion } from '../../lib/etag'
+import { problem } from '../../lib/problem'
+
+const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { policy: 'decision.read' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'List decisions, most recently decided first',
+        description:
+          'Filters combine with AND. decisionClass=agreement finds decisions without a tradeoff; q matches every word in the title or summary.',
+        querystring: DecisionQuery,
+        response: { 200: Page(Decision) },
+      },
+    },
+    async (req) => app.repos.decisions.list(req.query),
+  )
+
+  app.get(
+    '/:id',
+    {
+      config: { policy: 'decision.read' },
+      schema: { tags: ['decisions'], summary: 'Read a decision', params: IdParams, response: { 200: Decision } },
+    },
+    async (req, reply) => {
+      const decision = await app.repos.decisions.findById(req.params.id)
+      if (!decision) throw problem.notFound('decision', req.params.id)
+      return reply.header('etag', etagOf(decision.version)).send(decision)
+    },
+  )
+
+  app.post(
+    '/',
+    {
+      config: { policy: 'decision.create' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Record a decision',
+        description: 'With a tradeoff (prefer X over Y, for goal Z) it is strategy-bearing; without one it is an agreement.',
+        body: NewDecision,
+        response: { 201: Decision },
+      },
+    },
+    async (req, reply) => {
+      const decision = await app.repos.decisions.create(req.body, req.actor)
+      return reply
+        .code(201)
+        .header('etag', etagOf(decision.version))
+        .header('location', `/api/v1/decisions/${decision.id}`)
+        .send(decision)
+    },
+  )
+
+  app.patch(
+    '/:id',
+    {
+      config: { policy: 'decision.update' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Change a decision (needs If-Match)',
+        description:
+          'Leads of the owning team, leaders and admins may change it. Send tradeoff: null to remove the tradeoff. A superseded decision needs supersededById.',
+        params: IdParams,
+        body: DecisionChanges,
+        response: { 200: Decision },
+      },
+    },
+    async (req, reply) => {
+      const version = expectedVersion(req.headers['if-match'], 'decision')
+      const current = await app.repos.decisions.findById(req.params.id)
+      if (!current) throw problem.notFound('decision', req.params.id)
+      app.authorize(req, 'decision.update', { teamIds: [current.owningTeamId] })
+      const decision = await app.repos.decisions.update(req.params.id, version, req.body, req.actor)
+      if (!decision) throw problem.notFound('decision', req.params.id)
+      return reply.header('etag', etagOf(decision.version)).send(decision)
+    },
+  )
+}
+export default decisionRoutes

@@ -1,0 +1,215 @@
+import {
+  checkGapTransition,
+  defaultVerificationWeeks,
+  type GapTransitionBody,
+  isVerifiable,
+  type NewStrategyGap,
+  type Page,
+  type StrategyGap,
+  type StrategyGapChanges,
+  type StrategyGapQuery,
+  utcDay,
+} from '@misalign/shared'
+import { and, desc, eq, gte, type SQL, sql } from 'drizzle-orm'
+import type { Db, Tx } from '../client'
+import { incidents, type StrategyGapRow, strategies, strategyGaps } from '../schema/index'
+import { type Actor, diff, recordAudit } from './audit-repository'
+import { toPage } from './cursor'
+import { RuleViolationError, StaleVersionError } from './errors'
+import { beforeInDescending, decodeSortCursor, preciseInstant } from './keyset'
+
+const step = (at: Date | null, byId: string | null) => ({ at: at?.toISOString() ?? null, byId })
+
+export function toStrategyGap(row: StrategyGapRow): StrategyGap {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    ownerId: row.ownerId,
+    status: row.status,
+    addressedByStrategyId: row.addressedByStrategyId,
+    wontFixReason: row.wontFixReason,
+    acknowledged: step(row.acknowledgedAt, row.acknowledgedById),
+    published: step(row.publishedAt, row.publishedById),
+    verified: step(row.verifiedAt, row.verifiedById),
+    wontFix: step(row.wontFixAt, row.wontFixById),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  }
+}
+
+function filtersOf(query: StrategyGapQuery): (SQL | undefined)[] {
+  return [
+    query.status ? eq(strategyGaps.status, query.status) : undefined,
+    query.ownerId ? eq(strategyGaps.ownerId, query.ownerId) : undefined,
+  ]
+}
+
+const addDays = (day: string, days: number) => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000))
+
+/** A gap must point at a strategy that is published now: a draft or a retired one closes nothing. */
+async function publishedStrategy(tx: Tx, strategyId: string): Promise<string> {
+  const [strategy] = await tx
+    .select({ id: strategies.id, status: strategies.status })
+    .from(strategies)
+    .where(eq(strategies.id, strategyId))
+  if (!strategy) throw new RuleViolationError('strategyId refers to a strategy that does not exist', 'strategyId')
+  if (strategy.status === 'draft') {
+    throw new RuleViolationError('That strategy is still a draft: publish it first, then close the gap with it', 'strategyId')
+  }
+  if (strategy.status === 'retired') {
+    throw new RuleViolationError('That strategy is retired: close the gap with the strategy that replaced it', 'strategyId')
+  }
+  return strategy.id
+}
+
+/**
+ * Verified means quiet: no incident in the gap discovered on or after the day its strategy
+ * was published, for `weeks` weeks since that day.
+ */
+async function assertVerifiable(tx: Tx, gap: StrategyGapRow, weeks: number): Promise<void> {
+  const [strategy] = gap.addressedByStrategyId
+    ? await tx
+        .select({ publishedAt: strategies.publishedAt })
+        .from(strategies)
+        .where(eq(strategies.id, gap.addressedByStrategyId))
+    : []
+  if (!strategy?.publishedAt) {
+    throw new RuleViolationError(
+      'The strategy that closed this gap is gone; reopen the gap and close it with a published strategy',
+    )
+  }
+  const publishedDay = utcDay(strategy.publishedAt)
+  const [latest] = await tx
+    .select({ discoveredAt: sql<string | null>`max(${incidents.discoveredAt})::text` })
+    .from(incidents)
+    .where(and(eq(incidents.gapId, gap.id), gte(incidents.discoveredAt, publishedDay)))
+  const lastIncidentAt = latest?.discoveredAt ?? null
+  if (isVerifiable({ publishedAt: publishedDay, lastIncidentAt, weeks, today: utcDay(new Date()) })) return
+  throw new RuleViolationError(
+    lastIncidentAt
+      ? `An incident in this gap was discovered on ${lastIncidentAt}, after its strategy was published on ${publishedDay}: the gap is not closed yet`
+      : `A gap is verified after ${weeks} quiet weeks since its strategy was published on ${publishedDay}; that is ${addDays(publishedDay, weeks * 7)} at the earliest`,
+  )
+}
+
+const reopened = {
+  addressedByStrategyId: null,
+  wontFixReason: null,
+  acknowledgedAt: null,
+  acknowledgedById: null,
+  publishedAt: null,
+  publishedById: null,
+  verifiedAt: null,
+  verifiedById: null,
+  wontFixAt: null,
+  wontFixById: null,
+}
+
+/** The columns a step sets: who took it and when, plus what it carries. */
+async function stepColumns(tx: Tx, gap: StrategyGapRow, body: GapTransitionBody, actor: Actor): Promise<Partial<StrategyGapRow>> {
+  const at = new Date()
+  const by = actor.id
+  switch (body.to) {
+    case 'acknowledged':
+      return { ownerId: body.ownerId, acknowledgedAt: at, acknowledgedById: by }
+    case 'published':
+      return { addressedByStrategyId: await publishedStrategy(tx, body.strategyId), publishedAt: at, publishedById: by }
+    case 'verified':
+      await assertVerifiable(tx, gap, body.weeks ?? defaultVerificationWeeks)
+      return { verifiedAt: at, verifiedById: by }
+    case 'wont_fix':
+      return { wontFixReason: body.reason.trim(), wontFixAt: at, wontFixById: by }
+    case 'open':
+      // A reopened gap walks the lifecycle again; the audit log keeps the earlier pass.
+      return reopened
+  }
+}
+
+export function strategyGapRepository(db: Db) {
+  async function write(
+    id: string,
+    expectedVersion: number,
+    actor: Actor,
+    action: string,
+    columns: (tx: Tx, before: StrategyGapRow) => Promise<Partial<StrategyGapRow>>,
+  ): Promise<StrategyGap | undefined> {
+    return db.transaction(async (tx) => {
+      const [before] = await tx.select().from(strategyGaps).where(eq(strategyGaps.id, id)).for('update')
+      if (!before) return undefined
+      if (before.version !== expectedVersion) throw new StaleVersionError('strategy gap', before.version)
+      const [after] = await tx
+        .update(strategyGaps)
+        .set({ ...(await columns(tx, before)), version: before.version + 1, updatedAt: new Date() })
+        .where(eq(strategyGaps.id, id))
+        .returning()
+      if (!after) throw new Error('update returned no row')
+      const gap = toStrategyGap(after)
+      await recordAudit(tx, {
+        actor,
+        action,
+        entityType: 'strategy_gap',
+        entityId: id,
+        changes: diff(toStrategyGap(before), gap),
+      })
+      return gap
+    })
+  }
+
+  return {
+    async findById(id: string): Promise<StrategyGap | undefined> {
+      const [row] = await db.select().from(strategyGaps).where(eq(strategyGaps.id, id))
+      return row && toStrategyGap(row)
+    },
+
+    /** Newest first; createdAt never changes, so page boundaries hold while gaps move on. */
+    async list(query: StrategyGapQuery): Promise<Page<StrategyGap>> {
+      const limit = query.limit ?? 50
+      const after = decodeSortCursor(query.cursor, 'instant')
+      const rows = await db
+        .select({ row: strategyGaps, sortKey: preciseInstant(strategyGaps.createdAt) })
+        .from(strategyGaps)
+        .where(
+          and(
+            ...filtersOf(query),
+            after ? beforeInDescending(strategyGaps.createdAt, strategyGaps.id, after, 'instant') : undefined,
+          ),
+        )
+        .orderBy(desc(strategyGaps.createdAt), desc(strategyGaps.id))
+        .limit(limit + 1)
+      return toPage(
+        rows,
+        limit,
+        ({ row }) => toStrategyGap(row),
+        ({ row, sortKey }) => [sortKey, row.id],
+      )
+    },
+
+    async create(input: NewStrategyGap, actor: Actor): Promise<StrategyGap> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(strategyGaps)
+          .values({ title: input.title, description: input.description ?? '', ownerId: input.ownerId ?? null })
+          .returning()
+        if (!row) throw new Error('insert returned no row')
+        const gap = toStrategyGap(row)
+        await recordAudit(tx, { actor, action: 'create', entityType: 'strategy_gap', entityId: row.id, changes: diff({}, gap) })
+        return gap
+      })
+    },
+
+    update: (id: string, expectedVersion: number, changes: StrategyGapChanges, actor: Actor) =>
+      write(id, expectedVersion, actor, 'update', async () => changes),
+
+    /** One lifecycle step, checked by the domain rule; each step records who took it and when. */
+    transition: (id: string, expectedVersion: number, body: GapTransitionBody, actor: Actor) =>
+      write(id, expectedVersion, actor, 'transition', async (tx, before) => {
+        const check = checkGapTransition(before.status, body)
+        if (!check.ok) throw new RuleViolationError(check.message, 'to')
+        return { ...(await stepColumns(tx, before, body, actor)), status: body.to }
+      }),
+  }
+}
+
+export type StrategyGapRepository = ReturnType<typeof strategyGapRepository>
