@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Database, Repositories } from '@misalign/db'
 import { createRepositories } from '@misalign/db'
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { AppConfig } from './config'
-import actor from './plugins/app/actor'
+import auth from './plugins/app/auth'
 import bodyGuard from './plugins/app/body-guard'
 import errorHandler from './plugins/app/error-handler'
+import incidentViewer from './plugins/app/incident-viewer'
 import validation from './plugins/app/validation'
 import webApp from './plugins/app/web-app'
+import security from './plugins/external/security'
 import swagger from './plugins/external/swagger'
 import routes from './routes/index'
 
@@ -44,12 +46,14 @@ const serializers = {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.config.logLevel, serializers, ...(options.logStream ? { stream: options.logStream } : {}) },
-    disableRequestLogging: true,
+    // We log one line per request ourselves (onResponse), without addresses or query strings.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     // Bounded so a slow or stuck client cannot hold a socket forever.
     requestTimeout: 30_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    trustProxy: options.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('config', options.config)
@@ -66,7 +70,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorHandler)
   await app.register(validation)
   await app.register(bodyGuard)
-  await app.register(actor)
+  await app.register(auth)
+  await app.register(incidentViewer)
+  await app.register(security)
   await app.register(swagger)
   await app.register(routes)
   await app.register(webApp)

@@ -1,4 +1,4 @@
-import { type DatabaseConfig, ConfigError, readDatabaseConfig } from '@misalign/db'
+import { ConfigError, type DatabaseConfig, readDatabaseConfig } from '@misalign/db'
 
 export interface AppConfig {
   port: number
@@ -9,6 +9,27 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** Serve the built web app from this folder when it exists. */
   webDist: string | undefined
+  /** Keys the hash that ties anonymous reports to their reporter; never stored in the database. */
+  reporterKeySecret: string
+  limits: {
+    signInPerAccount: number
+    signInPerAddress: number
+    filingPerMinute: number
+  }
+  /** Sign-in through the company's OpenID Connect provider, when configured. */
+  oidc: OidcConfig | undefined
+  /** Behind a load balancer: trust X-Forwarded-* from it (for https detection and client address). */
+  trustProxy: boolean
+}
+
+export interface OidcConfig {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  /** Where the provider sends people back: https://tracker.example.com/api/v1/auth/oidc/callback */
+  redirectUri: string
+  /** Role for people signing in the first time through OIDC. */
+  defaultRole: 'member'
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -17,7 +38,10 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
  * The one place that reads the environment. Every problem is collected, so a bad start
  * names all the variables to fix at once.
  */
-export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist?: string } = {}): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  defaults: { webDist?: string; reporterKeySecret?: () => string } = {},
+): AppConfig {
   const problems: string[] = []
 
   let port = 3000
@@ -43,6 +67,52 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDist?: string 
 
   const database = readDatabaseConfig(env, problems)
 
+  const limit = (name: string, fallback: number) => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return fallback
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value < 1) problems.push(`${name} must be a positive whole number, got "${raw}"`)
+    return value
+  }
+  const limits = {
+    signInPerAccount: limit('SIGN_IN_LIMIT_PER_ACCOUNT', 10),
+    signInPerAddress: limit('SIGN_IN_LIMIT_PER_ADDRESS', 100),
+    filingPerMinute: limit('FILING_LIMIT_PER_MINUTE', 30),
+  }
+
+  const reporterKeySecret = env.REPORTER_KEY_SECRET || defaults.reporterKeySecret?.() || ''
+  if (reporterKeySecret.length < 32) {
+    problems.push('REPORTER_KEY_SECRET must be at least 32 characters (generate one with: openssl rand -base64 48)')
+  }
+
+  const oidcVariables = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const
+  const oidcSet = oidcVariables.filter((name) => env[name])
+  let oidc: OidcConfig | undefined
+  if (oidcSet.length > 0 && oidcSet.length < oidcVariables.length) {
+    problems.push(
+      `OIDC sign-in needs all of ${oidcVariables.join(', ')}; missing ${oidcVariables.filter((n) => !env[n]).join(', ')}`,
+    )
+  } else if (oidcSet.length === oidcVariables.length) {
+    oidc = {
+      issuer: env.OIDC_ISSUER as string,
+      clientId: env.OIDC_CLIENT_ID as string,
+      clientSecret: env.OIDC_CLIENT_SECRET as string,
+      redirectUri: env.OIDC_REDIRECT_URI as string,
+      defaultRole: 'member',
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems)
-  return { port, host, database, demo, logLevel, webDist: defaults.webDist }
+  return {
+    port,
+    host,
+    database,
+    demo,
+    logLevel,
+    webDist: defaults.webDist,
+    reporterKeySecret,
+    limits,
+    oidc,
+    trustProxy: ['1', 'true', 'on', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
+  }
 }

@@ -1,7 +1,7 @@
 import type { Database } from '@misalign/db'
 import { isEmpty, seedDemo } from '@misalign/db/seed'
-import type { FastifyBaseLogger } from 'fastify'
 import { utcDay } from '@misalign/shared'
+import type { FastifyBaseLogger } from 'fastify'
 
 /** A fresh database gets the demo org, so the app is alive on first start (DEMO=off skips it). */
 export async function seedDemoIfEmpty(database: Database, log: FastifyBaseLogger): Promise<void> {

@@ -4,10 +4,14 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app'
 import { loadConfig } from './config'
 import { seedDemoIfEmpty } from './demo'
+import { localSecret } from './lib/local-secret'
 
 /** The only entry point that listens: config, database, migrations, demo data, then the app. */
 async function main() {
-  const config = loadConfig(process.env, { webDist: path.join(repoRoot, 'web', 'dist') })
+  const config = loadConfig(process.env, {
+    webDist: path.join(repoRoot, 'web', 'dist'),
+    reporterKeySecret: () => localSecret(path.join(repoRoot, '.data'), 'reporter-key'),
+  })
   const database = await openDatabase(config.database, {
     onPoolError: (error) => console.error(`database connection error: ${error.message}`),
   })

@@ -1,11 +1,12 @@
-import type { FastifyInstance } from 'fastify'
+import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 
+type Inject = (options: InjectOptions) => Promise<LightMyRequestResponse>
 let counter = 0
 
-/** Creates a team through the API, as a user would, and returns it. */
-export async function createTeam(app: FastifyInstance, overrides: Record<string, unknown> = {}) {
+/** Creates a team through the API, as an admin would, and returns it. */
+export async function createTeam(inject: Inject, overrides: Record<string, unknown> = {}) {
   counter += 1
-  const res = await app.inject({
+  const res = await inject({
     method: 'POST',
     url: '/api/v1/teams',
     payload: { slug: `team-${counter}`, name: `Team ${counter}`, ...overrides },
@@ -31,8 +32,8 @@ export function incidentBody(reportingTeamId: string, overrides: Record<string, 
   }
 }
 
-export async function fileIncident(app: FastifyInstance, reportingTeamId: string, overrides: Record<string, unknown> = {}) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(reportingTeamId, overrides) })
+export async function fileIncident(inject: Inject, reportingTeamId: string, overrides: Record<string, unknown> = {}) {
+  const res = await inject({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(reportingTeamId, overrides) })
   if (res.statusCode !== 201) throw new Error(`fileIncident failed: ${res.statusCode} ${res.body}`)
   return res.json() as { id: string; number: number; key: string; version: number }
 }

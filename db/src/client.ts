@@ -1,12 +1,12 @@
+import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import type { SQL } from 'drizzle-orm'
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
-import { fileURLToPath } from 'node:url'
 import type { DatabaseConfig } from './config'
 import { lockDataDir } from './data-dir-lock'
 import * as schema from './schema/index'
@@ -45,6 +45,9 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       idleTimeoutMillis: 30_000,
       // Bounded query time on both sides: the server cancels, the client stops waiting.
       statement_timeout: config.statementTimeoutMs,
+      // A write that waits this long on another's lock answers 409 "try again" instead of
+      // queueing (for example a retry racing its own first request on an Idempotency-Key).
+      lock_timeout: 2_000,
       query_timeout: config.statementTimeoutMs + 1_000,
       application_name: 'misalignment-tracker',
     })

@@ -1,11 +1,25 @@
 import type { FastifyInstance } from 'fastify'
+import auditRoutes from './audit/index'
+import authRoutes from './auth/index'
+import decisionRoutes from './decisions/index'
 import healthRoutes from './health/index'
 import incidentRoutes from './incidents/index'
+import strategyRoutes from './strategies/index'
+import strategyGapRoutes from './strategy-gaps/index'
 import teamRoutes from './teams/index'
+import tokenRoutes from './tokens/index'
+import userRoutes from './users/index'
 
 /** Every resource, one plugin each, under /api/v1 (health stays outside the version). */
 export default async function routes(app: FastifyInstance) {
   await app.register(healthRoutes, { prefix: '/api' })
+  await app.register(authRoutes, { prefix: '/api/v1/auth' })
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
+  await app.register(decisionRoutes, { prefix: '/api/v1/decisions' })
+  await app.register(strategyRoutes, { prefix: '/api/v1/strategies' })
+  await app.register(strategyGapRoutes, { prefix: '/api/v1/strategy-gaps' })
+  await app.register(userRoutes, { prefix: '/api/v1/users' })
+  await app.register(tokenRoutes, { prefix: '/api/v1/tokens' })
+  await app.register(auditRoutes, { prefix: '/api/v1/audit' })
 }

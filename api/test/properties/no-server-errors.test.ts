@@ -33,23 +33,28 @@ describe('awkward request bodies', () => {
     const statuses = new Map<string, number[]>()
     expect(operations.length).toBeGreaterThan(1)
     for (const operation of operations) {
-      const team = await createTeam(ctx.app)
-      const incident = await fileIncident(ctx.app, team.id)
+      const team = await createTeam(ctx.inject)
+      const incident = await fileIncident(ctx.inject, team.id)
       const ids = [team.id, incident.id, '5f8d2c8e-0000-4000-8000-000000000000']
       await fc.assert(
         fc.asyncProperty(bodyArbitrary(operation.schema, ids), fc.constantFrom(...ids, 'MIS-1'), async (body, id) => {
           const url = operation.path.replace(/\{[^}]+\}/g, id)
-          const res = await ctx.app.inject({
+          const res = await ctx.inject({
             method: operation.method,
             url,
             headers: { 'content-type': 'application/json', 'if-match': '"1"', 'idempotency-key': `key-${++requests}` },
             payload: JSON.stringify(body ?? null),
           })
           if (res.statusCode >= 500) {
-            throw new Error(`${operation.method} ${url} answered ${res.statusCode} to ${JSON.stringify(body).slice(0, 300)}: ${res.body}`)
+            throw new Error(
+              `${operation.method} ${url} answered ${res.statusCode} to ${JSON.stringify(body).slice(0, 300)}: ${res.body}`,
+            )
           }
-          expect(res.headers['content-type']).toMatch(/json/)
-          statuses.set(operation.method + operation.path, [...(statuses.get(operation.method + operation.path) ?? []), res.statusCode])
+          if (res.statusCode !== 204) expect(res.headers['content-type']).toMatch(/json/)
+          statuses.set(operation.method + operation.path, [
+            ...(statuses.get(operation.method + operation.path) ?? []),
+            res.statusCode,
+          ])
         }),
         { numRuns: 40 },
       )
@@ -63,7 +68,7 @@ describe('awkward request bodies', () => {
 
 describe('malformed requests', () => {
   const post = (payload: string | Buffer, contentType = 'application/json') =>
-    ctx.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: { 'content-type': contentType }, payload })
+    ctx.inject({ method: 'POST', url: '/api/v1/incidents', headers: { 'content-type': contentType }, payload })
 
   it('answers invalid UTF-8 with a 4xx problem', async () => {
     const res = await post(Buffer.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]))

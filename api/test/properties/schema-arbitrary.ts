@@ -9,6 +9,7 @@ type JsonSchema = {
   anyOf?: JsonSchema[]
   oneOf?: JsonSchema[]
   items?: JsonSchema
+  minItems?: number
   format?: string
   minimum?: number
   maximum?: number
@@ -71,9 +72,14 @@ export function fromSchema(schema: JsonSchema, ids: string[]): fc.Arbitrary<unkn
       return fc.record(record, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) })
     }
     case 'array':
-      return fc.array(schema.items ? fromSchema(schema.items, ids) : awkward, { maxLength: 3 })
-    case 'integer':
-      return fc.integer({ min: schema.minimum ?? -5, max: schema.maximum ?? 1_000 })
+      return fc.array(schema.items ? fromSchema(schema.items, ids) : awkward, {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.max(3, schema.minItems ?? 0),
+      })
+    case 'integer': {
+      const min = schema.minimum ?? Math.min(-5, schema.maximum ?? 0)
+      return fc.integer({ min, max: Math.max(min, schema.maximum ?? 1_000) })
+    }
     case 'number':
       return fc.integer({ min: 0, max: 1_000 }).map((n) => n / 10)
     case 'boolean':
@@ -87,10 +93,15 @@ export function fromSchema(schema: JsonSchema, ids: string[]): fc.Arbitrary<unkn
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= (schema.maxLength ?? 64))
       return fc
         .array(fc.constantFrom('decision', 'team', 'we', 'expected', 'harm', 'payments', 'search', 'Q3'), {
-          minLength: Math.max(1, schema.minLength ?? 1),
+          minLength: 1,
           maxLength: 6,
         })
-        .map((words) => words.join(' ').slice(0, schema.maxLength ?? 200))
+        .map((words) =>
+          words
+            .join(' ')
+            .padEnd(schema.minLength ?? 0, '!')
+            .slice(0, schema.maxLength ?? 200),
+        )
     default:
       return awkward
   }

@@ -7,8 +7,8 @@ const ctx = useTestApp()
 
 describe('POST /api/v1/incidents', () => {
   it('files an incident with a MIS number, its weighted harm and an ETag', async () => {
-    const team = await createTeam(ctx.app)
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(team.id) })
+    const team = await createTeam(ctx.inject)
+    const res = await ctx.inject({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(team.id) })
     expect(res.statusCode).toBe(201)
     const incident = res.json()
     expect(incident).toMatchObject({ number: 1, key: 'MIS-1', weightedHarm: 12, status: 'open', rootCause: 'unknown' })
@@ -17,25 +17,25 @@ describe('POST /api/v1/incidents', () => {
   })
 
   it('numbers incidents from a sequence', async () => {
-    const team = await createTeam(ctx.app)
-    const first = await fileIncident(ctx.app, team.id)
-    const second = await fileIncident(ctx.app, team.id)
+    const team = await createTeam(ctx.inject)
+    const first = await fileIncident(ctx.inject, team.id)
+    const second = await fileIncident(ctx.inject, team.id)
     expect([first.key, second.key]).toEqual(['MIS-1', 'MIS-2'])
   })
 
   it('refuses a report without harm with the product sentence', async () => {
-    const team = await createTeam(ctx.app)
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(team.id, { harm: 0 }) })
+    const team = await createTeam(ctx.inject)
+    const res = await ctx.inject({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(team.id, { harm: 0 }) })
     expect(res.statusCode).toBe(422)
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
     expect(res.json().detail).toContain('a surprise without harm is not a misalignment')
-    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/incidents' })
+    const list = await ctx.inject({ method: 'GET', url: '/api/v1/incidents' })
     expect(list.json().items).toHaveLength(0)
   })
 
   it('rejects unknown fields instead of dropping them', async () => {
-    const team = await createTeam(ctx.app)
-    const res = await ctx.app.inject({
+    const team = await createTeam(ctx.inject)
+    const res = await ctx.inject({
       method: 'POST',
       url: '/api/v1/incidents',
       payload: { ...incidentBody(team.id), severity: 'high' },
@@ -45,8 +45,8 @@ describe('POST /api/v1/incidents', () => {
   })
 
   it('lists every bad field at once', async () => {
-    const team = await createTeam(ctx.app)
-    const res = await ctx.app.inject({
+    const team = await createTeam(ctx.inject)
+    const res = await ctx.inject({
       method: 'POST',
       url: '/api/v1/incidents',
       payload: incidentBody(team.id, { surprise: 9, discoveryChannel: 'telepathy', discoveredAt: 'yesterday' }),
@@ -57,15 +57,15 @@ describe('POST /api/v1/incidents', () => {
   })
 
   it('says which field refers to a team that does not exist', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(randomUUID()) })
+    const res = await ctx.inject({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(randomUUID()) })
     expect(res.statusCode).toBe(422)
     expect(res.json().detail).toMatch(/reportingTeamId/)
     expect(res.body).not.toMatch(/violates|constraint|teams_id/)
   })
 
   it('answers a body with a NUL character with 400 naming the field', async () => {
-    const team = await createTeam(ctx.app)
-    const res = await ctx.app.inject({
+    const team = await createTeam(ctx.inject)
+    const res = await ctx.inject({
       method: 'POST',
       url: '/api/v1/incidents',
       payload: incidentBody(team.id, { narrative: 'before\u0000after' }),
@@ -75,7 +75,7 @@ describe('POST /api/v1/incidents', () => {
   })
 
   it('answers malformed JSON with a problem, not a 500', async () => {
-    const res = await ctx.app.inject({
+    const res = await ctx.inject({
       method: 'POST',
       url: '/api/v1/incidents',
       headers: { 'content-type': 'application/json' },
@@ -86,8 +86,8 @@ describe('POST /api/v1/incidents', () => {
   })
 
   it('answers a body over 1 MB with 413', async () => {
-    const team = await createTeam(ctx.app)
-    const res = await ctx.app.inject({
+    const team = await createTeam(ctx.inject)
+    const res = await ctx.inject({
       method: 'POST',
       url: '/api/v1/incidents',
       payload: incidentBody(team.id, { narrative: 'x'.repeat(1024 * 1024) }),
@@ -97,14 +97,14 @@ describe('POST /api/v1/incidents', () => {
   })
 
   it('takes the decision owner team from the decision when only the decision is given', async () => {
-    const [reporting, owning] = [await createTeam(ctx.app), await createTeam(ctx.app)]
-    const decision = await ctx.app.inject({
+    const [reporting, owning] = [await createTeam(ctx.inject), await createTeam(ctx.inject)]
+    const decision = await ctx.inject({
       method: 'POST',
       url: '/api/v1/decisions',
       payload: { title: 'Deprecate v1', owningTeamId: owning.id, decidedAt: '2026-03-01' },
     })
     if (decision.statusCode === 404) return // decisions land in a later commit of this issue
-    const res = await ctx.app.inject({
+    const res = await ctx.inject({
       method: 'POST',
       url: '/api/v1/incidents',
       payload: incidentBody(reporting.id, { decisionId: decision.json().id }),
@@ -115,42 +115,42 @@ describe('POST /api/v1/incidents', () => {
 
 describe('Idempotency-Key on POST /api/v1/incidents', () => {
   it('files once for a retried request and returns the first response', async () => {
-    const team = await createTeam(ctx.app)
+    const team = await createTeam(ctx.inject)
     const request = {
       method: 'POST' as const,
       url: '/api/v1/incidents',
       headers: { 'idempotency-key': 'report-123' },
       payload: incidentBody(team.id),
     }
-    const first = await ctx.app.inject(request)
-    const retry = await ctx.app.inject(request)
+    const first = await ctx.inject(request)
+    const retry = await ctx.inject(request)
     expect(first.statusCode).toBe(201)
     expect(retry.statusCode).toBe(201)
     expect(retry.json()).toEqual(first.json())
     expect(retry.headers['idempotent-replayed']).toBe('true')
-    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/incidents' })
+    const list = await ctx.inject({ method: 'GET', url: '/api/v1/incidents' })
     expect(list.json().items).toHaveLength(1)
   })
 
   it('files once when the same request arrives twice at the same moment', async () => {
-    const team = await createTeam(ctx.app)
+    const team = await createTeam(ctx.inject)
     const request = {
       method: 'POST' as const,
       url: '/api/v1/incidents',
       headers: { 'idempotency-key': 'double-click' },
       payload: incidentBody(team.id),
     }
-    const responses = await Promise.all([ctx.app.inject(request), ctx.app.inject(request)])
+    const responses = await Promise.all([ctx.inject(request), ctx.inject(request)])
     for (const res of responses) expect([201, 409]).toContain(res.statusCode)
-    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/incidents' })
+    const list = await ctx.inject({ method: 'GET', url: '/api/v1/incidents' })
     expect(list.json().items).toHaveLength(1)
   })
 
   it('answers 422 when the same key comes with a different body', async () => {
-    const team = await createTeam(ctx.app)
+    const team = await createTeam(ctx.inject)
     const headers = { 'idempotency-key': 'reused' }
-    await ctx.app.inject({ method: 'POST', url: '/api/v1/incidents', headers, payload: incidentBody(team.id) })
-    const res = await ctx.app.inject({
+    await ctx.inject({ method: 'POST', url: '/api/v1/incidents', headers, payload: incidentBody(team.id) })
+    const res = await ctx.inject({
       method: 'POST',
       url: '/api/v1/incidents',
       headers,
@@ -163,35 +163,39 @@ describe('Idempotency-Key on POST /api/v1/incidents', () => {
 
 describe('GET /api/v1/incidents/:id', () => {
   it('finds an incident by id and by MIS number', async () => {
-    const team = await createTeam(ctx.app)
-    const filed = await fileIncident(ctx.app, team.id)
-    const byId = await ctx.app.inject({ method: 'GET', url: `/api/v1/incidents/${filed.id}` })
-    const byKey = await ctx.app.inject({ method: 'GET', url: `/api/v1/incidents/${filed.key}` })
+    const team = await createTeam(ctx.inject)
+    const filed = await fileIncident(ctx.inject, team.id)
+    const byId = await ctx.inject({ method: 'GET', url: `/api/v1/incidents/${filed.id}` })
+    const byKey = await ctx.inject({ method: 'GET', url: `/api/v1/incidents/${filed.key}` })
     expect(byId.json().id).toBe(filed.id)
     expect(byKey.json().id).toBe(filed.id)
   })
 
   it('answers 404 as problem+json for an unknown id', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/incidents/${randomUUID()}` })
+    const res = await ctx.inject({ method: 'GET', url: `/api/v1/incidents/${randomUUID()}` })
     expect(res.statusCode).toBe(404)
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
     expect(res.json().detail).toMatch(/incident/)
   })
 
   it('answers 400 for something that is neither a uuid nor a MIS number', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/incidents/not-an-id' })
+    const res = await ctx.inject({ method: 'GET', url: '/api/v1/incidents/not-an-id' })
     expect(res.statusCode).toBe(400)
   })
 })
 
 describe('GET /api/v1/incidents', () => {
   it('filters by reporting team, root cause and date range, and searches text', async () => {
-    const [a, b] = [await createTeam(ctx.app), await createTeam(ctx.app)]
-    await fileIncident(ctx.app, a.id, { rootCause: 'hidden_decision', discoveredAt: '2026-01-10', title: 'Search index moved to batch' })
-    await fileIncident(ctx.app, a.id, { rootCause: 'missing_strategy', discoveredAt: '2026-02-10' })
-    await fileIncident(ctx.app, b.id, { rootCause: 'hidden_decision', discoveredAt: '2026-03-10' })
+    const [a, b] = [await createTeam(ctx.inject), await createTeam(ctx.inject)]
+    await fileIncident(ctx.inject, a.id, {
+      rootCause: 'hidden_decision',
+      discoveredAt: '2026-01-10',
+      title: 'Search index moved to batch',
+    })
+    await fileIncident(ctx.inject, a.id, { rootCause: 'missing_strategy', discoveredAt: '2026-02-10' })
+    await fileIncident(ctx.inject, b.id, { rootCause: 'hidden_decision', discoveredAt: '2026-03-10' })
     const keys = async (query: string) =>
-      (await ctx.app.inject({ method: 'GET', url: `/api/v1/incidents?${query}` })).json().items.map((i: { key: string }) => i.key)
+      (await ctx.inject({ method: 'GET', url: `/api/v1/incidents?${query}` })).json().items.map((i: { key: string }) => i.key)
 
     expect(await keys(`reportingTeamId=${a.id}`)).toEqual(['MIS-2', 'MIS-1'])
     expect(await keys('rootCause=hidden_decision')).toEqual(['MIS-3', 'MIS-1'])
@@ -201,11 +205,11 @@ describe('GET /api/v1/incidents', () => {
   })
 
   it('pages with a cursor in a stable order', async () => {
-    const team = await createTeam(ctx.app)
-    for (let i = 0; i < 5; i++) await fileIncident(ctx.app, team.id)
-    const first = (await ctx.app.inject({ method: 'GET', url: '/api/v1/incidents?limit=2' })).json()
-    const second = (await ctx.app.inject({ method: 'GET', url: `/api/v1/incidents?limit=2&cursor=${first.nextCursor}` })).json()
-    const third = (await ctx.app.inject({ method: 'GET', url: `/api/v1/incidents?limit=2&cursor=${second.nextCursor}` })).json()
+    const team = await createTeam(ctx.inject)
+    for (let i = 0; i < 5; i++) await fileIncident(ctx.inject, team.id)
+    const first = (await ctx.inject({ method: 'GET', url: '/api/v1/incidents?limit=2' })).json()
+    const second = (await ctx.inject({ method: 'GET', url: `/api/v1/incidents?limit=2&cursor=${first.nextCursor}` })).json()
+    const third = (await ctx.inject({ method: 'GET', url: `/api/v1/incidents?limit=2&cursor=${second.nextCursor}` })).json()
     expect([...first.items, ...second.items, ...third.items].map((i: { key: string }) => i.key)).toEqual([
       'MIS-5',
       'MIS-4',
@@ -217,22 +221,22 @@ describe('GET /api/v1/incidents', () => {
   })
 
   it('rejects a cursor it did not give out', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/incidents?cursor=garbage' })
+    const res = await ctx.inject({ method: 'GET', url: '/api/v1/incidents?cursor=garbage' })
     expect(res.statusCode).toBe(400)
     expect(res.json().errors[0].field).toBe('cursor')
   })
 
   it('rejects an unknown filter so a typo does not silently show everything', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/incidents?rootcause=hidden_decision' })
+    const res = await ctx.inject({ method: 'GET', url: '/api/v1/incidents?rootcause=hidden_decision' })
     expect(res.statusCode).toBe(400)
   })
 })
 
 describe('PATCH /api/v1/incidents/:id', () => {
   it('changes an incident when If-Match carries the current version', async () => {
-    const team = await createTeam(ctx.app)
-    const filed = await fileIncident(ctx.app, team.id)
-    const res = await ctx.app.inject({
+    const team = await createTeam(ctx.inject)
+    const filed = await fileIncident(ctx.inject, team.id)
+    const res = await ctx.inject({
       method: 'PATCH',
       url: `/api/v1/incidents/${filed.id}`,
       headers: { 'if-match': '"1"' },
@@ -244,29 +248,29 @@ describe('PATCH /api/v1/incidents/:id', () => {
   })
 
   it('answers 412 to a stale write and keeps the other change', async () => {
-    const team = await createTeam(ctx.app)
-    const filed = await fileIncident(ctx.app, team.id)
+    const team = await createTeam(ctx.inject)
+    const filed = await fileIncident(ctx.inject, team.id)
     const patch = (payload: object) =>
-      ctx.app.inject({ method: 'PATCH', url: `/api/v1/incidents/${filed.id}`, headers: { 'if-match': '"1"' }, payload })
+      ctx.inject({ method: 'PATCH', url: `/api/v1/incidents/${filed.id}`, headers: { 'if-match': '"1"' }, payload })
     expect((await patch({ status: 'triaged' })).statusCode).toBe(200)
     const stale = await patch({ status: 'resolved' })
     expect(stale.statusCode).toBe(412)
     expect(stale.json().detail).toMatch(/Someone else changed/)
-    const now = await ctx.app.inject({ method: 'GET', url: `/api/v1/incidents/${filed.id}` })
+    const now = await ctx.inject({ method: 'GET', url: `/api/v1/incidents/${filed.id}` })
     expect(now.json().status).toBe('triaged')
   })
 
   it('answers 428 without If-Match', async () => {
-    const team = await createTeam(ctx.app)
-    const filed = await fileIncident(ctx.app, team.id)
-    const res = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/incidents/${filed.id}`, payload: { status: 'triaged' } })
+    const team = await createTeam(ctx.inject)
+    const filed = await fileIncident(ctx.inject, team.id)
+    const res = await ctx.inject({ method: 'PATCH', url: `/api/v1/incidents/${filed.id}`, payload: { status: 'triaged' } })
     expect(res.statusCode).toBe(428)
   })
 
   it('will not take harm away from an incident', async () => {
-    const team = await createTeam(ctx.app)
-    const filed = await fileIncident(ctx.app, team.id)
-    const res = await ctx.app.inject({
+    const team = await createTeam(ctx.inject)
+    const filed = await fileIncident(ctx.inject, team.id)
+    const res = await ctx.inject({
       method: 'PATCH',
       url: `/api/v1/incidents/${filed.id}`,
       headers: { 'if-match': '"1"' },

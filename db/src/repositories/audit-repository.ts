@@ -1,5 +1,7 @@
-import type { Tx } from '../client'
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import type { Db, Tx } from '../client'
 import { auditLog } from '../schema/index'
+import { decodeCursor, toPage } from './cursor'
 
 export interface Actor {
   /** Null for the system (seeding, scheduled jobs) and for anonymous reporters. */
@@ -8,6 +10,8 @@ export interface Actor {
 }
 
 export const systemActor: Actor = { id: null, label: 'system' }
+export const ANONYMOUS_LABEL = 'anonymous'
+export const anonymousActor: Actor = { id: null, label: ANONYMOUS_LABEL }
 
 export type Changes = Record<string, { before?: unknown; after?: unknown }>
 
@@ -26,6 +30,8 @@ export async function recordAudit(
   entry: { actor: Actor; action: string; entityType: string; entityId: string | null; changes?: Changes },
 ): Promise<void> {
   await tx.insert(auditLog).values({
+    // An anonymous report's entry keeps only the day: an exact time could be matched to a person.
+    ...(entry.actor.label === ANONYMOUS_LABEL ? { at: sql`date_trunc('day', now())` } : {}),
     actorId: entry.actor.id,
     actorLabel: entry.actor.label,
     action: entry.action,
@@ -34,3 +40,60 @@ export async function recordAudit(
     changes: entry.changes ?? {},
   })
 }
+
+export interface AuditQuery {
+  entityType?: string
+  entityId?: string
+  actorId?: string
+  action?: string
+  from?: string
+  to?: string
+  limit?: number
+  cursor?: string
+}
+
+export interface AuditEntry {
+  id: string
+  at: string
+  actorId: string | null
+  actorLabel: string
+  action: string
+  entityType: string
+  entityId: string | null
+  changes: Changes
+}
+
+/** Reading the log, newest first: for admins, through the API. */
+export function auditRepository(db: Db) {
+  return {
+    async list(query: AuditQuery) {
+      const limit = query.limit ?? 50
+      const after = decodeCursor(query.cursor, ['string', 'string'] as const)
+      // Microseconds, not a JS Date: entries of one transaction share a timestamp finer than ms.
+      const micros = sql<string>`(extract(epoch from ${auditLog.at}) * 1000000)::bigint`
+      const rows = await db
+        .select({ entry: auditLog, micros: sql<string>`${micros}::text` })
+        .from(auditLog)
+        .where(
+          and(
+            query.entityType ? eq(auditLog.entityType, query.entityType) : undefined,
+            query.entityId ? eq(auditLog.entityId, query.entityId) : undefined,
+            query.actorId ? eq(auditLog.actorId, query.actorId) : undefined,
+            query.action ? eq(auditLog.action, query.action) : undefined,
+            query.from ? gte(auditLog.at, new Date(`${query.from}T00:00:00Z`)) : undefined,
+            query.to ? lt(auditLog.at, new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)) : undefined,
+            after ? sql`(${micros}, ${auditLog.id}) < (${after[0]}::bigint, ${after[1]}::uuid)` : undefined,
+          ),
+        )
+        .orderBy(desc(auditLog.at), desc(auditLog.id))
+        .limit(limit + 1)
+      return toPage(
+        rows,
+        limit,
+        ({ entry }): AuditEntry => ({ ...entry, at: entry.at.toISOString() }),
+        ({ entry, micros }) => [micros, entry.id],
+      )
+    },
+  }
+}
+export type AuditRepository = ReturnType<typeof auditRepository>

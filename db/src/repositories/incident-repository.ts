@@ -1,27 +1,49 @@
-import { type Incident, type IncidentChanges, type IncidentQuery, type NewIncident, type Page, discoveryLagDays, weightedHarm } from '@misalign/shared'
-import { type SQL, and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm'
+import {
+  discoveryLagDays,
+  type Incident,
+  type IncidentChanges,
+  type IncidentQuery,
+  MIN_ANONYMITY_GROUP,
+  type NewIncident,
+  type Page,
+  weightedHarm,
+} from '@misalign/shared'
+import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../client'
-import { type IncidentRow, decisions, idempotencyKeys, incidents } from '../schema/index'
-import { type Actor, diff, recordAudit } from './audit-repository'
+import { decisions, type IncidentRow, idempotencyKeys, incidents } from '../schema/index'
+import { type Actor, anonymousActor, diff, recordAudit } from './audit-repository'
 import { decodeCursor, toPage } from './cursor'
 import { RuleViolationError, StaleVersionError } from './errors'
+import { displayedTeamId, type IncidentViewer, isMine, toDay, visibleTo } from './incident-visibility'
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
-/** How long a retry waits for the first request with its key before answering 409. */
-const IN_FLIGHT_WAIT = '1s'
 
-const selection = { incident: incidents, decidedAt: decisions.decidedAt }
-type SelectedRow = { incident: IncidentRow; decidedAt: string | null }
+const isLockTimeout = (error: unknown): boolean => {
+  const cause = (error as { cause?: { code?: string } }).cause
+  return (error as { code?: string }).code === '55P03' || cause?.code === '55P03'
+}
 
-export function toIncident({ incident: row, decidedAt }: SelectedRow): Incident {
+const selection = { incident: incidents, decidedAt: decisions.decidedAt, displayedTeamId }
+type SelectedRow = { incident: IncidentRow; decidedAt: string | null; displayedTeamId: string }
+
+/**
+ * The incident as this viewer may see it. For anyone but its reporter, an anonymous report
+ * carries no reporter, only the day it was filed, and a small team shown as its parent.
+ * `viewer` undefined means "as others see it" (what the audit log records).
+ */
+export function toIncident({ incident: row, decidedAt, displayedTeamId }: SelectedRow, viewer?: IncidentViewer): Incident {
+  const mine = isMine(row, viewer)
+  const masked = row.anonymous && !mine
   return {
     id: row.id,
     number: row.number,
     key: `MIS-${row.number}`,
     title: row.title,
     narrative: row.narrative,
-    reportingTeamId: row.reportingTeamId,
-    reporterId: row.reporterId,
+    reportingTeamId: masked ? displayedTeamId : row.reportingTeamId,
+    // Never an anonymous reporter's id, not even to them: `isMine` says it is theirs.
+    reporterId: row.anonymous ? null : row.reporterId,
+    isMine: mine,
     anonymous: row.anonymous,
     restricted: row.restricted,
     status: row.status,
@@ -41,10 +63,17 @@ export function toIncident({ incident: row, decidedAt }: SelectedRow): Incident 
     rootCause: row.rootCause,
     weightedHarm: row.weightedHarm ?? weightedHarm(row),
     discoveryLagDays: discoveryLagDays(decidedAt, row.discoveredAt),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: masked ? toDay(row.createdAt) : row.createdAt.toISOString(),
+    updatedAt: masked ? toDay(row.updatedAt) : row.updatedAt.toISOString(),
     version: row.version,
   }
+}
+
+/** What a permission check needs to know about an incident, including what others are not shown. */
+export interface IncidentAccess {
+  id: string
+  reportingTeamId: string
+  isMine: boolean
 }
 
 export class IdempotencyKeyReusedError extends Error {
@@ -64,13 +93,12 @@ export interface IdempotencyContext {
   requestHash: string
 }
 
-export type CreateResult =
-  | { kind: 'created'; incident: Incident }
-  | { kind: 'replayed'; statusCode: number; body: unknown }
+export type CreateResult = { kind: 'created'; incident: Incident } | { kind: 'replayed'; statusCode: number; body: unknown }
 
 function filtersOf(query: IncidentQuery): (SQL | undefined)[] {
   return [
-    query.reportingTeamId?.length ? inArray(incidents.reportingTeamId, query.reportingTeamId) : undefined,
+    // Filtering by the team people see, so a filter cannot undo the small-team rule.
+    query.reportingTeamId?.length ? inArray(displayedTeamId, query.reportingTeamId) : undefined,
     query.decisionOwnerTeamId?.length ? inArray(incidents.decisionOwnerTeamId, query.decisionOwnerTeamId) : undefined,
     query.rootCause?.length ? inArray(incidents.rootCause, query.rootCause) : undefined,
     query.status?.length ? inArray(incidents.status, query.status) : undefined,
@@ -84,13 +112,16 @@ function filtersOf(query: IncidentQuery): (SQL | undefined)[] {
 }
 
 /** A decision's owning team is the decision owner team; a mismatch is a mistake worth saying. */
-async function resolveDecisionOwner(
+async function resolveDecision(
   tx: Tx,
   decisionId: string | null | undefined,
   decisionOwnerTeamId: string | null | undefined,
-): Promise<string | null | undefined> {
-  if (!decisionId) return decisionOwnerTeamId
-  const [decision] = await tx.select({ owningTeamId: decisions.owningTeamId }).from(decisions).where(eq(decisions.id, decisionId))
+): Promise<{ ownerTeamId: string | null; decidedAt: string | null }> {
+  if (!decisionId) return { ownerTeamId: decisionOwnerTeamId ?? null, decidedAt: null }
+  const [decision] = await tx
+    .select({ owningTeamId: decisions.owningTeamId, decidedAt: decisions.decidedAt })
+    .from(decisions)
+    .where(eq(decisions.id, decisionId))
   if (!decision) throw new RuleViolationError('decisionId refers to a decision that does not exist', 'decisionId')
   if (decisionOwnerTeamId && decisionOwnerTeamId !== decision.owningTeamId) {
     throw new RuleViolationError(
@@ -98,21 +129,47 @@ async function resolveDecisionOwner(
       'decisionOwnerTeamId',
     )
   }
-  return decision.owningTeamId
+  return { ownerTeamId: decision.owningTeamId, decidedAt: decision.decidedAt }
 }
 
+/** The team others see on an anonymous report (see `displayedTeamId`), for one team. */
+async function displayedTeamOf(tx: Tx, teamId: string): Promise<string> {
+  const [row] = await tx
+    .select({
+      displayed: sql<string>`coalesce((select case when (
+        select count(*) from memberships m join users u on u.id = m.user_id and u.disabled_at is null where m.team_id = ${teamId}
+      ) < ${MIN_ANONYMITY_GROUP} then t.parent_team_id end from teams t where t.id = ${teamId}), ${teamId}::uuid)`,
+    })
+    .from(sql`(select 1) as one`)
+  return row?.displayed ?? teamId
+}
+
+class KeyAlreadyUsed extends Error {}
+
 export function incidentRepository(db: Db) {
-  async function selectOne(tx: Db | Tx, where: SQL): Promise<Incident | undefined> {
+  async function selectRow(tx: Db | Tx, where: SQL | undefined): Promise<SelectedRow | undefined> {
     const [row] = await tx
       .select(selection)
       .from(incidents)
       .leftJoin(decisions, eq(decisions.id, incidents.decisionId))
       .where(where)
-    return row && toIncident(row)
+    return row
   }
 
-  async function insert(tx: Tx, input: NewIncident, reporterId: string | null, actor: Actor): Promise<Incident> {
-    const decisionOwnerTeamId = await resolveDecisionOwner(tx, input.decisionId, input.decisionOwnerTeamId)
+  async function selectOne(tx: Db | Tx, where: SQL, viewer: IncidentViewer | undefined): Promise<Incident | undefined> {
+    const row = await selectRow(tx, viewer ? and(where, visibleTo(viewer)) : where)
+    return row && toIncident(row, viewer)
+  }
+
+  const byKey = (idOrNumber: string | number) =>
+    typeof idOrNumber === 'number' ? eq(incidents.number, idOrNumber) : eq(incidents.id, idOrNumber)
+
+  /**
+   * Files one incident and its audit entry: one INSERT … RETURNING, no re-read (the write path
+   * is benchmarked; see docs/decisions/003).
+   */
+  async function insert(tx: Tx, input: NewIncident, viewer: IncidentViewer, actor: Actor): Promise<Incident> {
+    const decision = await resolveDecision(tx, input.decisionId, input.decisionOwnerTeamId)
     const anonymous = input.anonymous ?? false
     const [row] = await tx
       .insert(incidents)
@@ -120,7 +177,8 @@ export function incidentRepository(db: Db) {
         title: input.title,
         narrative: input.narrative ?? '',
         reportingTeamId: input.reportingTeamId,
-        reporterId: anonymous ? null : reporterId,
+        reporterId: anonymous ? null : viewer.userId,
+        reporterKey: anonymous ? viewer.reporterKey : null,
         anonymous,
         restricted: input.restricted ?? false,
         discoveredAt: input.discoveredAt,
@@ -133,110 +191,147 @@ export function incidentRepository(db: Db) {
         engineerDaysLost: input.engineerDaysLost ?? null,
         delayDays: input.delayDays ?? null,
         decisionId: input.decisionId ?? null,
-        decisionOwnerTeamId: decisionOwnerTeamId ?? null,
+        decisionOwnerTeamId: decision.ownerTeamId,
         gapId: input.gapId ?? null,
         missingContext: input.missingContext ?? '',
         rootCause: input.rootCause ?? 'unknown',
       })
-      .returning({ id: incidents.id })
+      .returning()
     if (!row) throw new Error('insert returned no row')
-    const incident = await selectOne(tx, eq(incidents.id, row.id))
-    if (!incident) throw new Error('inserted incident not found')
-    await recordAudit(tx, { actor, action: 'create', entityType: 'incident', entityId: incident.id, changes: diff({}, incident) })
-    return incident
+    const inserted: SelectedRow = {
+      incident: row,
+      decidedAt: decision.decidedAt,
+      displayedTeamId: anonymous ? await displayedTeamOf(tx, row.reportingTeamId) : row.reportingTeamId,
+    }
+    // The audit log records what others may see: never an anonymous reporter.
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'incident',
+      entityId: row.id,
+      changes: diff({}, toIncident(inserted)),
+    })
+    return toIncident(inserted, viewer)
   }
 
   return {
-    findById: (id: string) => selectOne(db, eq(incidents.id, id)),
-    findByNumber: (number: number) => selectOne(db, eq(incidents.number, number)),
+    /** An incident the viewer may see, by uuid or MIS number; undefined if absent or restricted. */
+    find: (idOrNumber: string | number, viewer: IncidentViewer) => selectOne(db, byKey(idOrNumber), viewer),
 
-    async list(query: IncidentQuery): Promise<Page<Incident>> {
+    async findAccess(idOrNumber: string | number, viewer: IncidentViewer): Promise<IncidentAccess | undefined> {
+      const row = await selectRow(db, and(byKey(idOrNumber), visibleTo(viewer)))
+      return row && { id: row.incident.id, reportingTeamId: row.incident.reportingTeamId, isMine: isMine(row.incident, viewer) }
+    },
+
+    async list(query: IncidentQuery, viewer: IncidentViewer): Promise<Page<Incident>> {
       const limit = query.limit ?? 50
       const after = decodeCursor(query.cursor, ['number'] as const)
       const rows = await db
         .select(selection)
         .from(incidents)
         .leftJoin(decisions, eq(decisions.id, incidents.decisionId))
-        .where(and(...filtersOf(query), after ? lt(incidents.number, after[0]) : undefined))
+        .where(and(visibleTo(viewer), ...filtersOf(query), after ? lt(incidents.number, after[0]) : undefined))
         .orderBy(desc(incidents.number))
         .limit(limit + 1)
-      return toPage(rows, limit, toIncident, (row) => [row.incident.number])
+      return toPage(
+        rows,
+        limit,
+        (row) => toIncident(row, viewer),
+        (row) => [row.incident.number],
+      )
     },
 
-    async create(input: NewIncident, reporterId: string | null, actor: Actor): Promise<Incident> {
-      return db.transaction((tx) => insert(tx, input, reporterId, actor))
+    async create(input: NewIncident, viewer: IncidentViewer, actor: Actor): Promise<Incident> {
+      return db.transaction((tx) => insert(tx, input, viewer, actor))
     },
 
     /**
-     * Files once per key: the key row, the incident and its audit entry commit together, so a
-     * crash leaves nothing half-written. A concurrent retry waits on the key's row lock and then
-     * replays the stored response, or answers "in flight" if the first request is slow.
+     * Files once per key. The incident, its audit entry and the key with the response commit
+     * together; the key goes in last, so a retry racing the first request waits on the key's
+     * unique index and then replays the stored response (or gets "in flight" after the
+     * pool's lock_timeout). Nothing is half-written: a losing attempt rolls back whole.
      */
     async createIdempotent(
       input: NewIncident,
-      reporterId: string | null,
+      viewer: IncidentViewer,
       actor: Actor,
       idempotency: IdempotencyContext,
     ): Promise<CreateResult> {
-      return db.transaction(async (tx) => {
-        const { scope, key, requestHash } = idempotency
-        await tx.execute(sql.raw(`set local lock_timeout = '${IN_FLIGHT_WAIT}'`))
-        let claimed: { id: string } | undefined
-        try {
-          ;[claimed] = await tx
+      const { scope, key, requestHash } = idempotency
+      try {
+        return await db.transaction(async (tx) => {
+          const incident = await insert(tx, input, viewer, actor)
+          const expiresAt = new Date(Date.now() + IDEMPOTENCY_TTL_MS)
+          const stored = { requestHash, responseStatus: 201, responseBody: incident, expiresAt, updatedAt: new Date() }
+          const [claimed] = await tx
             .insert(idempotencyKeys)
-            .values({ scope, key, requestHash, expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS) })
-            .onConflictDoNothing()
+            .values({ scope, key, ...stored })
+            // An expired key is free again; a live one means this is a retry.
+            .onConflictDoUpdate({
+              target: [idempotencyKeys.scope, idempotencyKeys.key],
+              set: stored,
+              setWhere: lt(idempotencyKeys.expiresAt, new Date()),
+            })
             .returning({ id: idempotencyKeys.id })
-        } catch (error) {
-          if ((error as { code?: string }).code === '55P03') throw new IdempotencyKeyInFlightError()
-          throw error
-        }
-        await tx.execute(sql`set local lock_timeout to default`)
-        if (!claimed) {
-          const [existing] = await tx
-            .select()
-            .from(idempotencyKeys)
-            .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-          if (!existing) throw new IdempotencyKeyInFlightError()
-          if (existing.expiresAt.getTime() > Date.now()) {
-            if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError()
-            return { kind: 'replayed', statusCode: existing.responseStatus ?? 201, body: existing.responseBody }
-          }
-          // An expired key is free again.
-          await tx
-            .update(idempotencyKeys)
-            .set({ requestHash, expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS), updatedAt: new Date() })
-            .where(eq(idempotencyKeys.id, existing.id))
-          claimed = { id: existing.id }
-        }
-        const incident = await insert(tx, input, reporterId, actor)
-        await tx
-          .update(idempotencyKeys)
-          .set({ responseStatus: 201, responseBody: incident, updatedAt: new Date() })
-          .where(eq(idempotencyKeys.id, claimed.id))
-        return { kind: 'created', incident }
-      })
+          if (!claimed) throw new KeyAlreadyUsed()
+          return { kind: 'created' as const, incident }
+        })
+      } catch (error) {
+        if (isLockTimeout(error)) throw new IdempotencyKeyInFlightError()
+        if (!(error instanceof KeyAlreadyUsed)) throw error
+      }
+      const [existing] = await db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+      if (!existing) throw new IdempotencyKeyInFlightError()
+      if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError()
+      return { kind: 'replayed', statusCode: existing.responseStatus ?? 201, body: existing.responseBody }
     },
 
-    async update(id: string, expectedVersion: number, changes: IncidentChanges, actor: Actor): Promise<Incident | undefined> {
+    async update(
+      id: string,
+      expectedVersion: number,
+      changes: IncidentChanges,
+      viewer: IncidentViewer,
+      actor: Actor,
+    ): Promise<Incident | undefined> {
       return db.transaction(async (tx) => {
         const [locked] = await tx.select().from(incidents).where(eq(incidents.id, id)).for('update')
         if (!locked) return undefined
         if (locked.version !== expectedVersion) throw new StaleVersionError('incident', locked.version)
-        const before = await selectOne(tx, eq(incidents.id, id))
+        const before = await selectRow(tx, eq(incidents.id, id))
         const decisionId = changes.decisionId === undefined ? locked.decisionId : changes.decisionId
-        const ownerGiven = changes.decisionOwnerTeamId === undefined ? (changes.decisionId ? undefined : locked.decisionOwnerTeamId) : changes.decisionOwnerTeamId
-        const decisionOwnerTeamId = await resolveDecisionOwner(tx, decisionId, ownerGiven)
+        const ownerGiven =
+          changes.decisionOwnerTeamId === undefined
+            ? changes.decisionId
+              ? undefined
+              : locked.decisionOwnerTeamId
+            : changes.decisionOwnerTeamId
+        const { ownerTeamId: decisionOwnerTeamId } = await resolveDecision(tx, decisionId, ownerGiven)
         const { decisionId: _d, decisionOwnerTeamId: _o, ...rest } = changes
         await tx
           .update(incidents)
-          .set({ ...rest, decisionId, decisionOwnerTeamId: decisionOwnerTeamId ?? null, version: locked.version + 1, updatedAt: new Date() })
+          .set({
+            ...rest,
+            decisionId,
+            decisionOwnerTeamId: decisionOwnerTeamId ?? null,
+            version: locked.version + 1,
+            updatedAt: new Date(),
+          })
           .where(eq(incidents.id, id))
-        const after = await selectOne(tx, eq(incidents.id, id))
+        const after = await selectRow(tx, eq(incidents.id, id))
         if (!before || !after) throw new Error('updated incident not found')
-        await recordAudit(tx, { actor, action: 'update', entityType: 'incident', entityId: id, changes: diff(before, after) })
-        return after
+        // The editor of an anonymous report may be its reporter: the entry must not say so.
+        const editor = locked.anonymous && isMine(locked, viewer) ? anonymousActor : actor
+        await recordAudit(tx, {
+          actor: editor,
+          action: 'update',
+          entityType: 'incident',
+          entityId: id,
+          changes: diff(toIncident(before), toIncident(after)),
+        })
+        return toIncident(after, viewer)
       })
     },
 

@@ -1,18 +1,39 @@
 import type { Db } from '../client'
+import { auditRepository } from './audit-repository'
+import { decisionRepository } from './decision-repository'
 import { incidentRepository } from './incident-repository'
+import { principalRepository } from './principal-repository'
+import { sessionRepository } from './session-repository'
+import { strategyGapRepository } from './strategy-gap-repository'
+import { strategyRepository } from './strategy-repository'
 import { teamRepository } from './team-repository'
+import { userRepository } from './user-repository'
 
 export * from './audit-repository'
 export * from './cursor'
+export * from './decision-repository'
 export * from './errors'
 export * from './incident-repository'
+export * from './incident-visibility'
+export * from './principal-repository'
+export * from './session-repository'
+export * from './strategy-gap-repository'
+export * from './strategy-repository'
 export * from './team-repository'
+export * from './user-repository'
 
 /** Every repository over one database handle: the API decorates itself with this. */
 export function createRepositories(db: Db) {
   return {
     teams: teamRepository(db),
     incidents: incidentRepository(db),
+    decisions: decisionRepository(db),
+    strategies: strategyRepository(db),
+    strategyGaps: strategyGapRepository(db),
+    users: userRepository(db),
+    sessions: sessionRepository(db),
+    principals: principalRepository(db),
+    audit: auditRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

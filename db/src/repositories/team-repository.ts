@@ -62,13 +62,17 @@ export function teamRepository(db: Db) {
         if (before.version !== expectedVersion) throw new StaleVersionError('team', before.version)
         if (changes.parentTeamId) {
           // Nesting must stay a tree: the new parent may not be this team or one of its descendants.
-          const rows = await queryRows<{ id: string }>(tx, sql`
+          const rows = await queryRows<{ id: string }>(
+            tx,
+            sql`
             with recursive descendants as (
               select id from teams where id = ${id}
               union all
               select t.id from teams t join descendants d on t.parent_team_id = d.id
-            ) select id from descendants where id = ${changes.parentTeamId}`)
-          if (rows.length > 0) throw new RuleViolationError('A team cannot be nested under itself or one of its own sub-teams', 'parentTeamId')
+            ) select id from descendants where id = ${changes.parentTeamId}`,
+          )
+          if (rows.length > 0)
+            throw new RuleViolationError('A team cannot be nested under itself or one of its own sub-teams', 'parentTeamId')
         }
         const archivedAt =
           changes.archived === undefined ? before.archivedAt : changes.archived ? (before.archivedAt ?? new Date()) : null

@@ -1,4 +1,5 @@
 export * from './audit-log'
+export * from './auth'
 export * from './clusters'
 export * from './decisions'
 export * from './enums'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { type Database, openDatabase, openMemoryDatabase, queryRows } from '../client'
-import { sql } from 'drizzle-orm'
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a

@@ -18,7 +18,12 @@ describe('weightedHarm', () => {
 
 describe('totalWeightedHarm', () => {
   it('sums the weighted harm of every incident', () => {
-    expect(totalWeightedHarm([{ harm: 2, surprise: 3 }, { harm: 5, surprise: 1 }])).toBe(11)
+    expect(
+      totalWeightedHarm([
+        { harm: 2, surprise: 3 },
+        { harm: 5, surprise: 1 },
+      ]),
+    ).toBe(11)
   })
 
   it('is zero for no incidents', () => {

@@ -113,8 +113,29 @@ describe('checkLanguage', () => {
   })
 
   it('never throws and always points at the text it quotes', () => {
-    const words = fc.constantFrom('get', 'alignment', 'on', 'is', 'team', 'aligned', 'the', 'we', 'sharing', ' ', '.', ',', '\n', '\u0000', "'s", '-')
-    const texts = fc.oneof(fc.string({ unit: 'binary' }), fc.array(words).map((w) => w.join(' ')), fc.array(words).map((w) => w.join('')))
+    const words = fc.constantFrom(
+      'get',
+      'alignment',
+      'on',
+      'is',
+      'team',
+      'aligned',
+      'the',
+      'we',
+      'sharing',
+      ' ',
+      '.',
+      ',',
+      '\n',
+      '\u0000',
+      "'s",
+      '-',
+    )
+    const texts = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.array(words).map((w) => w.join(' ')),
+      fc.array(words).map((w) => w.join('')),
+    )
     fc.assert(
       fc.property(texts, (text) => {
         let previousEnd = 0

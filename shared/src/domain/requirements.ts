@@ -29,8 +29,7 @@ const isUnrated = (value: number | null | undefined): boolean => value == null |
 
 const isRating = (value: number): boolean => Number.isInteger(value) && value >= 1 && value <= 5
 
-const isDiscoveryChannel = (value: string): value is DiscoveryChannel =>
-  (discoveryChannels as readonly string[]).includes(value)
+const isDiscoveryChannel = (value: string): value is DiscoveryChannel => (discoveryChannels as readonly string[]).includes(value)
 
 const channelList = discoveryChannels.map((c) => c.replaceAll('_', ' ')).join(', ')
 

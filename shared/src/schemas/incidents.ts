@@ -15,7 +15,10 @@ export const Incident = Type.Object({
   narrative: Type.String(),
   reportingTeamId: Uuid,
   reporterId: Nullable(Uuid),
-  anonymous: Type.Boolean(),
+  isMine: Type.Boolean({ description: 'You filed it (also true for your own anonymous reports)' }),
+  anonymous: Type.Boolean({
+    description: 'Others see no reporter, the day rather than the time, and a small team as its parent',
+  }),
   restricted: Type.Boolean({ description: 'Visible only inside the reporting team, to leaders and admins' }),
   status: Type.Enum(incidentStatuses),
   discoveredAt: DateOnly,

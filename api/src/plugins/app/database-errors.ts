@@ -15,7 +15,19 @@ function fieldOf(error: DatabaseError): string | undefined {
   return column ? camelCase(column.split(',')[0]?.trim() ?? column) : undefined
 }
 
-const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08003', '08006'])
+const connectionCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+])
 
 /**
  * Postgres errors that a request can cause get a problem that says what to fix; the
@@ -54,9 +66,15 @@ export function fromDatabaseError(thrown: unknown): HttpProblem | null {
     case '54000':
       return problem.badRequest('A value is malformed or out of range for its field')
     case '57014':
-      return new HttpProblem(503, 'timeout', 'The database took too long to answer. Try again, or narrow the request.', undefined, {
-        'retry-after': '2',
-      })
+      return new HttpProblem(
+        503,
+        'timeout',
+        'The database took too long to answer. Try again, or narrow the request.',
+        undefined,
+        {
+          'retry-after': '2',
+        },
+      )
     case '55P03':
       return problem.conflict('Someone else is changing the same record right now. Try again in a moment.')
     case '40001':

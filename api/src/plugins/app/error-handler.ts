@@ -1,4 +1,5 @@
 import {
+  ConflictError,
   IdempotencyKeyInFlightError,
   IdempotencyKeyReusedError,
   InvalidCursorError,
@@ -52,6 +53,7 @@ function toProblem(error: unknown): HttpProblem | null {
   if (error instanceof RuleViolationError) {
     return problem.unprocessable(error.message, error.field ? [{ field: error.field, message: error.message }] : undefined)
   }
+  if (error instanceof ConflictError) return problem.conflict(error.message)
   if (error instanceof InvalidCursorError) return problem.badRequest(error.message, [{ field: 'cursor', message: error.message }])
   if (error instanceof IdempotencyKeyReusedError) {
     return problem.unprocessable(`${error.message}. Use a new key for a different report.`)
@@ -102,7 +104,11 @@ export default fp(
       return sendProblem(
         reply,
         request,
-        new HttpProblem(500, 'internal', 'Something went wrong on our side. It has been logged; try again, and tell an admin if it persists.'),
+        new HttpProblem(
+          500,
+          'internal',
+          'Something went wrong on our side. It has been logged; try again, and tell an admin if it persists.',
+        ),
       )
     })
 
@@ -110,7 +116,11 @@ export default fp(
       sendProblem(
         reply,
         request,
-        new HttpProblem(404, 'no-route', `There is no ${request.method} ${request.url.split('?')[0]}. The API is described at /api/docs.`),
+        new HttpProblem(
+          404,
+          'no-route',
+          `There is no ${request.method} ${request.url.split('?')[0]}. The API is described at /api/docs.`,
+        ),
       ),
     )
   },

@@ -15,9 +15,7 @@ export default fp(
     const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as typeof formats
     const bodies = addFormats(new Ajv({ ...common, coerceTypes: false }))
     const text = addFormats(new Ajv({ ...common, coerceTypes: 'array' }))
-    app.setValidatorCompiler(({ schema, httpPart }) =>
-      httpPart === 'body' ? bodies.compile(schema) : text.compile(schema),
-    )
+    app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodies.compile(schema) : text.compile(schema)))
   },
   { name: 'validation' },
 )

@@ -31,12 +31,26 @@ export default fp(
           { name: 'decisions', description: 'Upstream decisions, with or without their tradeoff' },
           { name: 'strategies', description: 'Published priorities: tradeoffs with scope and review date' },
           { name: 'strategy-gaps', description: 'Missing or stale strategy that incidents point at' },
+          { name: 'auth', description: 'Sign-in, sessions' },
+          { name: 'admin', description: 'Users, API tokens, audit log (admins only)' },
           { name: 'system', description: 'Health and readiness' },
         ],
+        components: {
+          securitySchemes: {
+            session: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: '__Host-session',
+              description: 'Set by POST /api/v1/auth/sign-in; writes also need X-CSRF-Token',
+            },
+            token: { type: 'http', scheme: 'bearer', description: 'A personal API token (mt_…), created by an admin' },
+          },
+        },
+        security: [{ session: [] }, { token: [] }],
       },
     })
-    await app.register(swaggerUi, { routePrefix: '/api/docs' })
-    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+    app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger())
   },
   { name: 'openapi' },
 )

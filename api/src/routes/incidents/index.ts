@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { anonymousActor } from '@misalign/db'
 import {
+  checkRequirements,
   Incident,
   IncidentChanges,
   IncidentKeyParams,
   IncidentQuery,
+  latestCalendarDay,
   NewIncident,
   Page,
-  checkRequirements,
-  latestCalendarDay,
 } from '@misalign/shared'
 import { Type } from 'typebox'
 import { etagOf, expectedVersion } from '../../lib/etag'
@@ -25,15 +26,17 @@ const IdempotencyHeaders = Type.Object({
   ),
 })
 
-const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  async function find(idOrKey: string) {
-    const number = /^MIS-(\d+)$/.exec(idOrKey)?.[1]
-    return number ? app.repos.incidents.findByNumber(Number(number)) : app.repos.incidents.findById(idOrKey)
-  }
+/** "MIS-42" or a uuid. */
+const keyOf = (idOrKey: string): string | number => {
+  const number = /^MIS-(\d+)$/.exec(idOrKey)?.[1]
+  return number ? Number(number) : idOrKey
+}
 
+const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
+      config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
         summary: 'List incidents, newest first',
@@ -42,16 +45,23 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Incident) },
       },
     },
-    async (req) => app.repos.incidents.list(req.query),
+    async (req) => app.repos.incidents.list(req.query, app.incidentViewer(req)),
   )
 
   app.get(
     '/:id',
     {
-      schema: { tags: ['incidents'], summary: 'Read an incident by id or MIS number', params: IncidentKeyParams, response: { 200: Incident } },
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Read an incident by id or MIS number',
+        params: IncidentKeyParams,
+        response: { 200: Incident },
+      },
     },
     async (req, reply) => {
-      const incident = await find(req.params.id)
+      // A restricted incident the viewer may not see does not exist for them: 404, never 403.
+      const incident = await app.repos.incidents.find(keyOf(req.params.id), app.incidentViewer(req))
       if (!incident) throw problem.notFound('incident', req.params.id)
       return reply.header('etag', etagOf(incident.version)).send(incident)
     },
@@ -60,6 +70,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/',
     {
+      config: { policy: 'incident.file', rateLimit: { max: () => app.config.limits.filingPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['incidents'],
         summary: 'File an incident',
@@ -74,19 +85,22 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const problems = checkRequirements(req.body, latestCalendarDay(new Date()))
       if (problems.length > 0) {
         const first = problems[0]
-        throw problem.unprocessable(problems.length === 1 && first ? first.message : problems.map((found) => found.message).join(' '), problems)
+        throw problem.unprocessable(
+          problems.length === 1 && first ? first.message : problems.map((found) => found.message).join('. '),
+          problems,
+        )
       }
-      const actor = req.body.anonymous ? { id: null, label: 'anonymous' } : req.actor
+      const viewer = app.incidentViewer(req)
+      // An anonymous report is audited as "anonymous": the log must not name its reporter.
+      const actor = req.body.anonymous ? anonymousActor : req.actor
       const key = req.headers['idempotency-key']
-      if (key === undefined) {
-        const incident = await app.repos.incidents.create(req.body, req.actor.id, actor)
-        return reply.code(201).header('etag', etagOf(incident.version)).header('location', `/api/v1/incidents/${incident.id}`).send(incident)
-      }
-      const result = await app.repos.incidents.createIdempotent(req.body, req.actor.id, actor, {
-        scope: req.actor.id ?? 'unauthenticated',
-        key,
-        requestHash: requestHash(req.body),
-      })
+      const result = key
+        ? await app.repos.incidents.createIdempotent(req.body, viewer, actor, {
+            scope: viewer.reporterKey,
+            key,
+            requestHash: requestHash(req.body),
+          })
+        : { kind: 'created' as const, incident: await app.repos.incidents.create(req.body, viewer, actor) }
       const incident = (result.kind === 'created' ? result.incident : result.body) as Incident
       if (result.kind === 'replayed') reply.header('idempotent-replayed', 'true')
       return reply
@@ -100,9 +114,11 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id',
     {
+      config: { policy: 'incident.update' },
       schema: {
         tags: ['incidents'],
         summary: 'Change an incident: triage, trace, status (needs If-Match)',
+        description: 'Its reporter, leads of the reporting team, leaders and admins may change it.',
         params: IncidentKeyParams,
         body: IncidentChanges,
         response: { 200: Incident },
@@ -110,12 +126,16 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'incident')
+      const viewer = app.incidentViewer(req)
+      const access = await app.repos.incidents.findAccess(keyOf(req.params.id), viewer)
+      if (!access) throw problem.notFound('incident', req.params.id)
+      app.authorize(req, 'incident.update', { teamIds: [access.reportingTeamId], isOwnedByViewer: access.isMine })
       if (req.body.discoveredAt && req.body.discoveredAt > latestCalendarDay(new Date())) {
-        throw problem.unprocessable('discoveredAt cannot be in the future', [{ field: 'discoveredAt', message: 'cannot be in the future' }])
+        throw problem.unprocessable('discoveredAt cannot be in the future', [
+          { field: 'discoveredAt', message: 'cannot be in the future' },
+        ])
       }
-      const current = await find(req.params.id)
-      if (!current) throw problem.notFound('incident', req.params.id)
-      const incident = await app.repos.incidents.update(current.id, version, req.body, req.actor)
+      const incident = await app.repos.incidents.update(access.id, version, req.body, viewer, req.actor)
       if (!incident) throw problem.notFound('incident', req.params.id)
       return reply.header('etag', etagOf(incident.version)).send(incident)
     },

@@ -6,13 +6,19 @@ import { problem } from '../../lib/problem'
 const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
-    { schema: { tags: ['teams'], summary: 'List teams', querystring: TeamQuery, response: { 200: Page(Team) } } },
+    {
+      config: { policy: 'team.read' },
+      schema: { tags: ['teams'], summary: 'List teams', querystring: TeamQuery, response: { 200: Page(Team) } },
+    },
     async (req) => app.repos.teams.list(req.query),
   )
 
   app.get(
     '/:id',
-    { schema: { tags: ['teams'], summary: 'Read a team', params: IdParams, response: { 200: Team } } },
+    {
+      config: { policy: 'team.read' },
+      schema: { tags: ['teams'], summary: 'Read a team', params: IdParams, response: { 200: Team } },
+    },
     async (req, reply) => {
       const team = await app.repos.teams.findById(req.params.id)
       if (!team) throw problem.notFound('team', req.params.id)
@@ -22,7 +28,10 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/',
-    { schema: { tags: ['teams'], summary: 'Create a team', body: NewTeam, response: { 201: Team } } },
+    {
+      config: { policy: 'team.manage' },
+      schema: { tags: ['teams'], summary: 'Create a team', body: NewTeam, response: { 201: Team } },
+    },
     async (req, reply) => {
       const team = await app.repos.teams.create(req.body, req.actor)
       return reply.code(201).header('etag', etagOf(team.version)).header('location', `/api/v1/teams/${team.id}`).send(team)
@@ -32,7 +41,14 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id',
     {
-      schema: { tags: ['teams'], summary: 'Change, archive or restore a team (needs If-Match)', params: IdParams, body: TeamChanges, response: { 200: Team } },
+      config: { policy: 'team.manage' },
+      schema: {
+        tags: ['teams'],
+        summary: 'Change, archive or restore a team (needs If-Match)',
+        params: IdParams,
+        body: TeamChanges,
+        response: { 200: Team },
+      },
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'team')

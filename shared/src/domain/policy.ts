@@ -1,0 +1,92 @@
+import type { Role } from './vocabulary'
+
+/**
+ * Who may do what, written once. Read a row as: "a <role> may <action> on <scope>".
+ *
+ *   none  — never
+ *   self  — only what is their own (their own report, their own session)
+ *   team  — resources of a team they belong to (the owning, reporting or owner team)
+ *   org   — anything in the org
+ *
+ * Visibility of restricted incidents is a separate rule (`canSeeIncident`): for anyone who
+ * may not see one, it does not exist (404, absent from every list, count and chart).
+ */
+export type Scope = 'none' | 'self' | 'team' | 'org'
+
+// biome-ignore format: the policy reads as a table
+export const policy = {
+  //                          member    lead      leader   admin
+  'incident.read':        row('org',    'org',    'org',   'org'),
+  'incident.file':        row('org',    'org',    'org',   'org'),
+  'incident.update':      row('self',   'team',   'org',   'org'),
+  'decision.read':        row('org',    'org',    'org',   'org'),
+  // Anyone filing may record the decision that hurt them, whoever owns it.
+  'decision.create':      row('org',    'org',    'org',   'org'),
+  'decision.update':      row('none',   'team',   'org',   'org'),
+  'strategy.read':        row('org',    'org',    'org',   'org'),
+  'strategy.write':       row('none',   'team',   'org',   'org'),
+  'gap.read':             row('org',    'org',    'org',   'org'),
+  'gap.create':           row('none',   'org',    'org',   'org'),
+  'gap.update':           row('none',   'none',   'org',   'org'),
+  'team.read':            row('org',    'org',    'org',   'org'),
+  'team.manage':          row('none',   'none',   'none',  'org'),
+  'user.read':            row('org',    'org',    'org',   'org'),
+  'user.manage':          row('none',   'none',   'none',  'org'),
+  'token.manage':         row('none',   'none',   'none',  'org'),
+  'audit.read':           row('none',   'none',   'none',  'org'),
+  'session.own':          row('self',   'self',   'self',  'self'),
+} as const satisfies Record<string, Record<Role, Scope>>
+
+export type Action = keyof typeof policy
+export const actions = Object.keys(policy) as Action[]
+
+function row(member: Scope, lead: Scope, leader: Scope, admin: Scope): Record<Role, Scope> {
+  return { member, lead, leader, admin }
+}
+
+export interface Viewer {
+  userId: string
+  role: Role
+  teamIds: readonly string[]
+}
+
+/** What the resource is, as far as permission goes: its team(s) and, for reports, whose it is. */
+export interface ResourceOwnership {
+  teamIds?: readonly (string | null | undefined)[]
+  isOwnedByViewer?: boolean
+}
+
+export function scopeOf(viewer: Pick<Viewer, 'role'>, action: Action): Scope {
+  return policy[action][viewer.role]
+}
+
+/** May the viewer take the action at all (before looking at a particular resource)? */
+export function mayAttempt(viewer: Pick<Viewer, 'role'>, action: Action): boolean {
+  return scopeOf(viewer, action) !== 'none'
+}
+
+/** May the viewer take the action on this resource? A wider scope includes the narrower ones. */
+export function can(viewer: Viewer, action: Action, resource: ResourceOwnership = {}): boolean {
+  const scope = scopeOf(viewer, action)
+  if (scope === 'org') return true
+  if (scope === 'none') return false
+  if (resource.isOwnedByViewer) return true
+  if (scope === 'team') return (resource.teamIds ?? []).some((teamId) => !!teamId && viewer.teamIds.includes(teamId))
+  return false
+}
+
+/** Restricted incidents: the reporting team's members, leaders and admins only. */
+export function canSeeIncident(
+  viewer: Viewer,
+  incident: { restricted: boolean; reportingTeamId: string; isOwnedByViewer?: boolean },
+): boolean {
+  if (!incident.restricted) return true
+  if (viewer.role === 'leader' || viewer.role === 'admin') return true
+  return incident.isOwnedByViewer === true || viewer.teamIds.includes(incident.reportingTeamId)
+}
+
+/** Roles that see every restricted incident. */
+export const rolesSeeingAllRestricted: readonly Role[] = ['leader', 'admin']
+
+/** Below this many members, a team is shown as its parent on anonymous reports. */
+export const MIN_ANONYMITY_GROUP = 5
