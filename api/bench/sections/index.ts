@@ -1,0 +1,5 @@
+import type { Section } from '../lib/section'
+import { writePath } from './write-path'
+
+/** Every section, in the order they run. Add a new one here. */
+export const sections: Section<unknown>[] = [writePath]
