@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { buildApp } from '../src/app'
 import type { AppConfig } from '../src/config'
 
-export type ActorName = Role | 'outsider'
+/** Every role in the home team; `outsider` and `outsideLead` belong to the away team. */
+export type ActorName = Role | 'outsider' | 'outsideLead'
 
 export interface TestActor {
   id: string
@@ -24,7 +25,7 @@ export interface TestContext {
   database: Database
   /** Every log line the app wrote since the test began, as parsed JSON. */
   logs: Record<string, unknown>[]
-  /** Signed-in users of every role in `home` team, and an outsider member of `away` team. */
+  /** Signed-in users of every role in `home` team, and a member and a lead of `away` team. */
   actors: Record<ActorName, TestActor>
   teams: { home: string; away: string; org: string }
   /** A request as the admin (the default) or as another actor, with their API token. */
@@ -65,6 +66,7 @@ async function createActors(app: FastifyInstance) {
     ['lead', 'lead', home.id],
     ['member', 'member', home.id],
     ['outsider', 'member', away.id],
+    ['outsideLead', 'lead', away.id],
   ]
   for (const [name, role, teamId] of specs) {
     const email = `${name}@test.example`

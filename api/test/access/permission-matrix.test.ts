@@ -1,0 +1,264 @@
+import { type Action, policy } from '@misalign/shared'
+import type { InjectOptions } from 'fastify'
+import { describe, expect, it } from 'vitest'
+import { incidentBody } from '../fixtures'
+import { type ActorName, type TestContext, useTestApp } from '../helper'
+
+const ctx = useTestApp()
+
+/** Fresh resources for one request, all owned by the `home` team; the incident is the member's. */
+async function makeWorld(ctx: TestContext) {
+  const post = async (url: string, payload: object, as: ActorName = 'admin') => {
+    const res = await ctx.as(as).inject({ method: 'POST', url, payload })
+    if (res.statusCode !== 201) throw new Error(`world: POST ${url} → ${res.statusCode} ${res.body}`)
+    return res.json() as { id: string }
+  }
+  const home = ctx.teams.home
+  const tradeoffs = [{ prefer: 'one API', over: 'backwards compatibility', forGoal: 'a smaller surface' }]
+  const strategy = { title: 'API strategy', ownerTeamId: home, tradeoffs, reviewBy: '2027-06-30' }
+  const published = await post('/api/v1/strategies', strategy)
+  await ctx.inject({ method: 'POST', url: `/api/v1/strategies/${published.id}/publish`, headers: { 'if-match': '"1"' } })
+  return {
+    home,
+    decision: await post('/api/v1/decisions', { title: 'Drop v1', owningTeamId: home, decidedAt: '2026-01-10' }),
+    draft: await post('/api/v1/strategies', strategy),
+    published,
+    gap: await post('/api/v1/strategy-gaps', { title: 'No API lifecycle strategy' }),
+    incident: await post('/api/v1/incidents', incidentBody(home), 'member'),
+    team: await post('/api/v1/teams', { slug: `t-${Math.random().toString(36).slice(2, 10)}`, name: 'Temp' }),
+    user: await post('/api/v1/users', {
+      email: `u${Math.random().toString(36).slice(2)}@test.example`,
+      displayName: 'U',
+      role: 'member',
+    }),
+    token: await post('/api/v1/tokens', { userId: ctx.actors.member.id }),
+  }
+}
+type World = Awaited<ReturnType<typeof makeWorld>>
+
+interface Probe {
+  request: (w: World) => InjectOptions
+  /** The answer when the policy allows it. */
+  ok: number
+  /** Whose resource it is: the home team's, the member's own, the caller's own, or nobody's (org-wide). */
+  owner: 'team' | 'member' | 'caller' | 'org'
+}
+
+const ifMatch = { 'if-match': '"1"' }
+const probes: Record<string, Probe> = {
+  'GET /api/health': { request: () => ({ url: '/api/health' }), ok: 200, owner: 'org' },
+  'GET /api/ready': { request: () => ({ url: '/api/ready' }), ok: 200, owner: 'org' },
+  'POST /api/v1/auth/sign-in': {
+    request: () => ({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'x@test.example', password: 'wrong' } }),
+    ok: 401,
+    owner: 'org',
+  },
+  'GET /api/v1/auth/session': { request: () => ({ url: '/api/v1/auth/session' }), ok: 200, owner: 'caller' },
+  'POST /api/v1/auth/sign-out': { request: () => ({ method: 'POST', url: '/api/v1/auth/sign-out' }), ok: 204, owner: 'caller' },
+  'GET /api/v1/teams': { request: () => ({ url: '/api/v1/teams' }), ok: 200, owner: 'org' },
+  'GET /api/v1/teams/{id}': { request: (w) => ({ url: `/api/v1/teams/${w.team.id}` }), ok: 200, owner: 'org' },
+  'POST /api/v1/teams': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/teams',
+      payload: { slug: `n-${Math.random().toString(36).slice(2, 9)}`, name: 'New' },
+    }),
+    ok: 201,
+    owner: 'org',
+  },
+  'PATCH /api/v1/teams/{id}': {
+    request: (w) => ({ method: 'PATCH', url: `/api/v1/teams/${w.team.id}`, headers: ifMatch, payload: { name: 'Renamed' } }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/incidents': { request: () => ({ url: '/api/v1/incidents' }), ok: 200, owner: 'org' },
+  'GET /api/v1/incidents/{id}': { request: (w) => ({ url: `/api/v1/incidents/${w.incident.id}` }), ok: 200, owner: 'org' },
+  'POST /api/v1/incidents': {
+    request: (w) => ({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(w.home) }),
+    ok: 201,
+    owner: 'org',
+  },
+  'PATCH /api/v1/incidents/{id}': {
+    request: (w) => ({
+      method: 'PATCH',
+      url: `/api/v1/incidents/${w.incident.id}`,
+      headers: ifMatch,
+      payload: { status: 'triaged' },
+    }),
+    ok: 200,
+    owner: 'member',
+  },
+  'GET /api/v1/decisions': { request: () => ({ url: '/api/v1/decisions' }), ok: 200, owner: 'org' },
+  'GET /api/v1/decisions/{id}': { request: (w) => ({ url: `/api/v1/decisions/${w.decision.id}` }), ok: 200, owner: 'org' },
+  'POST /api/v1/decisions': {
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/v1/decisions',
+      payload: { title: 'New', owningTeamId: w.home, decidedAt: '2026-02-01' },
+    }),
+    ok: 201,
+    owner: 'org',
+  },
+  'PATCH /api/v1/decisions/{id}': {
+    request: (w) => ({
+      method: 'PATCH',
+      url: `/api/v1/decisions/${w.decision.id}`,
+      headers: ifMatch,
+      payload: { summary: 'Why' },
+    }),
+    ok: 200,
+    owner: 'team',
+  },
+  'GET /api/v1/strategies': { request: () => ({ url: '/api/v1/strategies' }), ok: 200, owner: 'org' },
+  'GET /api/v1/strategies/{id}': { request: (w) => ({ url: `/api/v1/strategies/${w.draft.id}` }), ok: 200, owner: 'org' },
+  'GET /api/v1/strategies/{id}/revisions': {
+    request: (w) => ({ url: `/api/v1/strategies/${w.published.id}/revisions` }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/strategies': {
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/v1/strategies',
+      payload: { title: 'S', ownerTeamId: w.home, tradeoffs: [{ prefer: 'a', over: 'b', forGoal: 'c' }], reviewBy: '2027-01-01' },
+    }),
+    ok: 201,
+    owner: 'team',
+  },
+  'PATCH /api/v1/strategies/{id}': {
+    request: (w) => ({ method: 'PATCH', url: `/api/v1/strategies/${w.draft.id}`, headers: ifMatch, payload: { context: 'Why' } }),
+    ok: 200,
+    owner: 'team',
+  },
+  'POST /api/v1/strategies/{id}/publish': {
+    request: (w) => ({ method: 'POST', url: `/api/v1/strategies/${w.draft.id}/publish`, headers: ifMatch }),
+    ok: 200,
+    owner: 'team',
+  },
+  'POST /api/v1/strategies/{id}/retire': {
+    request: (w) => ({ method: 'POST', url: `/api/v1/strategies/${w.published.id}/retire`, headers: { 'if-match': '"2"' } }),
+    ok: 200,
+    owner: 'team',
+  },
+  'POST /api/v1/strategies/{id}/revisions': {
+    request: (w) => ({ method: 'POST', url: `/api/v1/strategies/${w.published.id}/revisions` }),
+    ok: 201,
+    owner: 'team',
+  },
+  'GET /api/v1/strategy-gaps': { request: () => ({ url: '/api/v1/strategy-gaps' }), ok: 200, owner: 'org' },
+  'GET /api/v1/strategy-gaps/{id}': { request: (w) => ({ url: `/api/v1/strategy-gaps/${w.gap.id}` }), ok: 200, owner: 'org' },
+  'POST /api/v1/strategy-gaps': {
+    request: () => ({ method: 'POST', url: '/api/v1/strategy-gaps', payload: { title: 'Gap' } }),
+    ok: 201,
+    owner: 'org',
+  },
+  'PATCH /api/v1/strategy-gaps/{id}': {
+    request: (w) => ({
+      method: 'PATCH',
+      url: `/api/v1/strategy-gaps/${w.gap.id}`,
+      headers: ifMatch,
+      payload: { description: 'More' },
+    }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/strategy-gaps/{id}/transitions': {
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/v1/strategy-gaps/${w.gap.id}/transitions`,
+      headers: ifMatch,
+      payload: { to: 'wont_fix', reason: 'Out of scope this year' },
+    }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/users': { request: () => ({ url: '/api/v1/users' }), ok: 200, owner: 'org' },
+  'GET /api/v1/users/{id}': { request: (w) => ({ url: `/api/v1/users/${w.user.id}` }), ok: 200, owner: 'org' },
+  'POST /api/v1/users': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: `n${Math.random().toString(36).slice(2)}@test.example`, displayName: 'N', role: 'member' },
+    }),
+    ok: 201,
+    owner: 'org',
+  },
+  'PATCH /api/v1/users/{id}': {
+    request: (w) => ({
+      method: 'PATCH',
+      url: `/api/v1/users/${w.user.id}`,
+      headers: ifMatch,
+      payload: { displayName: 'Renamed' },
+    }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/tokens': { request: () => ({ url: '/api/v1/tokens' }), ok: 200, owner: 'org' },
+  'POST /api/v1/tokens': {
+    request: (w) => ({ method: 'POST', url: '/api/v1/tokens', payload: { userId: w.user.id } }),
+    ok: 201,
+    owner: 'org',
+  },
+  'DELETE /api/v1/tokens/{id}': {
+    request: (w) => ({ method: 'DELETE', url: `/api/v1/tokens/${w.token.id}` }),
+    ok: 204,
+    owner: 'org',
+  },
+  'GET /api/v1/audit': { request: () => ({ url: '/api/v1/audit' }), ok: 200, owner: 'org' },
+}
+
+const callers: (ActorName | 'anonymous')[] = ['anonymous', 'member', 'lead', 'leader', 'admin', 'outsider', 'outsideLead']
+
+/** What the policy table says this caller gets. */
+function expectedStatus(action: Action | 'public', probe: Probe, caller: ActorName | 'anonymous'): number {
+  if (action === 'public') return probe.ok
+  if (caller === 'anonymous') return 401
+  const role = ctx.actors[caller].role
+  const scope = policy[action][role]
+  const inHomeTeam = ctx.actors[caller].teamId === ctx.teams.home
+  const allowed =
+    scope === 'org' ||
+    (scope === 'team' && (probe.owner === 'team' || probe.owner === 'member') && inHomeTeam) ||
+    (scope === 'self' && (probe.owner === 'caller' || (probe.owner === 'member' && caller === 'member')))
+  return allowed ? probe.ok : 403
+}
+
+function documentedOperations(): string[] {
+  const document = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> }
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+  )
+}
+
+describe('the permission matrix', () => {
+  it('has a policy and a probe for every route in the OpenAPI document', () => {
+    const operations = documentedOperations()
+    expect(operations.length).toBeGreaterThan(30)
+    const withoutProbe = operations.filter((operation) => !(operation in probes))
+    const withoutPolicy = operations.filter((operation) => !ctx.app.routePolicies.has(operation.replace(/\{(\w+)\}/g, ':$1')))
+    expect(withoutProbe, 'routes without a probe in this test').toEqual([])
+    expect(withoutPolicy, 'routes without a policy').toEqual([])
+  })
+
+  it('answers every route, for every role, as the policy table says', async () => {
+    const mismatches: string[] = []
+    for (const operation of documentedOperations()) {
+      const probe = probes[operation]
+      if (!probe) continue
+      const action = ctx.app.routePolicies.get(operation.replace(/\{(\w+)\}/g, ':$1'))
+      if (!action) continue
+      for (const caller of callers) {
+        const world = await makeWorld(ctx)
+        const request = probe.request(world)
+        const res =
+          caller === 'anonymous'
+            ? await ctx.app.inject({ method: 'GET', ...request })
+            : await ctx.as(caller).inject({ method: 'GET', ...request })
+        const expected = expectedStatus(action, probe, caller)
+        if (res.statusCode !== expected)
+          mismatches.push(`${caller} ${operation} (${action}): ${res.statusCode}, expected ${expected} ${res.body.slice(0, 160)}`)
+      }
+    }
+    expect(mismatches).toEqual([])
+  }, 300_000)
+})
