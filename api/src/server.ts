@@ -3,7 +3,7 @@ import { ConfigError, DataDirInUseError, openDatabase, repoRoot } from '@misalig
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app'
 import { loadConfig } from './config'
-import { seedDemoIfEmpty } from './demo'
+import { demoSignInHelp, seedDemoIfEmpty } from './demo'
 import { localSecret } from './lib/local-secret'
 
 /** The only entry point that listens: config, database, migrations, demo data, then the app. */
@@ -17,7 +17,7 @@ async function main() {
   })
   await database.migrate()
   const app = await buildApp({ config, database })
-  if (config.demo) await seedDemoIfEmpty(database, app.log)
+  const seeded = config.demo && (await seedDemoIfEmpty(database, app.log))
 
   const purge = setInterval(() => void app.repos.incidents.purgeExpiredIdempotencyKeys().catch(() => {}), 60 * 60 * 1000)
   purge.unref()
@@ -33,7 +33,11 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host })
   const where = config.database.kind === 'postgres' ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.database.dataDir}`
-  app.log.info(`Misalignment Tracker on http://${config.host}:${config.port} — API docs at /api/docs — database: ${where}`)
+  app.log.info({ database: where }, 'listening')
+  // A plain banner for the person who just typed `pnpm start`; the logs above stay JSON.
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`
+  console.log(`\nMisalignment Tracker is running on ${url}  (API docs: ${url}/api/docs)\nDatabase: ${where}`)
+  if (seeded) console.log(`${demoSignInHelp()}\n`)
 }
 
 main().catch((error: unknown) => {

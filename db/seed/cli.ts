@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { type Database, openDatabase, requireDatabaseConfig } from '../src/index'
 import { generateOrg } from './generate'
+import { demoSignInHelp, setDemoPasswords } from './index'
 import { isEmpty, resetDatabase, writeOrg } from './write'
 
 /**
@@ -118,6 +119,7 @@ async function main(): Promise<number> {
     let result: { incidents: number; ms: number }
     try {
       result = await writeOrg(database, org, { onProgress: progress.update })
+      await setDemoPasswords(database)
     } finally {
       progress.stop()
     }
@@ -136,7 +138,7 @@ async function main(): Promise<number> {
     ]
     console.log(`Done in ${seconds.toFixed(1)} s: ${counts.map(([name, n]) => `${n} ${name}`).join(', ')}.`)
     console.log(`Incidents: ${Math.round(result.incidents / Math.max(seconds, 0.001)).toLocaleString('en-US')} rows/s.`)
-    console.log('Demo sign-ins: admin@demo.test, leader@demo.test, lead@demo.test, member@demo.test.')
+    console.log(demoSignInHelp())
     return 0
   } finally {
     await database.close()

@@ -1,4 +1,5 @@
-import type { Database } from '../src/index'
+import { inArray } from 'drizzle-orm'
+import { type Database, hashPassword, users } from '../src/index'
 import { generateOrg } from './generate'
 import { writeOrg } from './write'
 
@@ -21,5 +22,24 @@ export interface SeedDemoOptions {
 /** Seeds the demo org into an empty, migrated database. Callers check `isEmpty` first. */
 export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<{ incidents: number; ms: number }> {
   const org = generateOrg({ incidents: options.incidents ?? 3000, seed: options.seed ?? 42, today: options.today })
-  return writeOrg(database, org, { onProgress: options.onProgress })
+  const written = await writeOrg(database, org, { onProgress: options.onProgress })
+  await setDemoPasswords(database)
+  return written
+}
+
+/** The demo users of every role; they exist only in the demo org, never with DEMO=off. */
+export const demoUserEmails = ['admin@demo.test', 'leader@demo.test', 'lead@demo.test', 'member@demo.test'] as const
+export const DEMO_PASSWORD = 'demo-password'
+
+/** Gives the demo users the demo password, so a first visitor can sign in as any role. */
+export async function setDemoPasswords(database: Database): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  await database.db
+    .update(users)
+    .set({ passwordHash })
+    .where(inArray(users.email, [...demoUserEmails]))
+}
+
+export function demoSignInHelp(): string {
+  return `Demo sign-ins (password "${DEMO_PASSWORD}"): ${demoUserEmails.join(', ')}`
 }

@@ -62,7 +62,7 @@ describe('anonymity and restriction hold across every read', () => {
         reads += 1
         expect(res.statusCode, `${viewer} GET ${url}`).toBeLessThan(500)
         if (viewer === 'outsider') expect(res.body, `outsider GET ${url}`).not.toContain(RESTRICTED_CANARY)
-        const body = res.headers['content-type']?.includes('json') ? JSON.parse(res.body || 'null') : res.body
+        const body = String(res.headers['content-type'] ?? '').includes('json') ? JSON.parse(res.body || 'null') : res.body
         for (const object of objectsMentioning(body, [anonymousId, ANONYMOUS_CANARY])) {
           const text = JSON.stringify(object)
           for (const secret of identity) expect(text, `${viewer} GET ${url} links the reporter`).not.toContain(secret)
@@ -138,5 +138,30 @@ describe('anonymity and restriction hold across every read', () => {
     expect(seen.reportingTeamId).toBe(ctx.teams.org)
     const byTeam = await ctx.as('outsider').inject({ method: 'GET', url: `/api/v1/incidents?reportingTeamId=${ctx.teams.home}` })
     expect(byTeam.json().items).toHaveLength(0)
+  })
+})
+
+describe('logs', () => {
+  it('carry the route and status of each request, never its address, query string or body', async () => {
+    await ctx.as('member').inject({ method: 'GET', url: '/api/v1/incidents?q=secret-search-words' })
+    await ctx.as('member').inject({
+      method: 'POST',
+      url: '/api/v1/incidents',
+      remoteAddress: '203.0.113.77',
+      payload: incidentBody(ctx.actors.member.teamId, { narrative: 'body-text-never-logged' }),
+    })
+    const lines = ctx.logs.map((line) => JSON.stringify(line))
+    expect(
+      lines.some((line) => line.includes('"route":"/api/v1/incidents/"') || line.includes('"route":"/api/v1/incidents"')),
+    ).toBe(true)
+    for (const secret of [
+      'secret-search-words',
+      '203.0.113.77',
+      '127.0.0.1',
+      'body-text-never-logged',
+      ctx.actors.member.email,
+    ]) {
+      expect(lines.join('\n')).not.toContain(secret)
+    }
   })
 })

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { verifyPassword } from '@misalign/db'
 import { roles } from '@misalign/shared'
 import { Type } from 'typebox'
-import { verifyPassword } from '../../lib/passwords'
 import { HttpProblem } from '../../lib/problem'
 import { csrfTokenOf, newSecret, sha256 } from '../../lib/secrets'
 import { SESSION_IDLE_MS } from '../../plugins/app/auth'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { hashPassword } from '@misalign/db'
 import { IdParams, NewUser, Page, User, UserChanges, UserQuery } from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
-import { hashPassword } from '../../lib/passwords'
 import { problem } from '../../lib/problem'
 
 const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
