@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import auditRoutes from './audit/index'
 import authRoutes from './auth/index'
+import oidcRoutes from './auth/oidc'
 import decisionRoutes from './decisions/index'
 import healthRoutes from './health/index'
 import incidentRoutes from './incidents/index'
+import signalRoutes from './signals/index'
 import strategyRoutes from './strategies/index'
 import strategyGapRoutes from './strategy-gaps/index'
 import teamRoutes from './teams/index'
@@ -14,9 +16,12 @@ import userRoutes from './users/index'
 export default async function routes(app: FastifyInstance) {
   await app.register(healthRoutes, { prefix: '/api' })
   await app.register(authRoutes, { prefix: '/api/v1/auth' })
+  // Sign-in through the company's provider exists only when it is configured.
+  if (app.config.oidc) await app.register(oidcRoutes, { prefix: '/api/v1/auth/oidc' })
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(decisionRoutes, { prefix: '/api/v1/decisions' })
+  await app.register(signalRoutes, { prefix: '/api/v1/signals' })
   await app.register(strategyRoutes, { prefix: '/api/v1/strategies' })
   await app.register(strategyGapRoutes, { prefix: '/api/v1/strategy-gaps' })
   await app.register(userRoutes, { prefix: '/api/v1/users' })

@@ -88,6 +88,16 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'member',
   },
+  'GET /api/v1/signals': { request: () => ({ url: '/api/v1/signals' }), ok: 200, owner: 'org' },
+  'POST /api/v1/signals': {
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/v1/signals',
+      payload: { kind: 'near_miss', teamId: w.home, note: 'Surprised, not hurt', occurredAt: '2026-02-01' },
+    }),
+    ok: 201,
+    owner: 'org',
+  },
   'GET /api/v1/decisions': { request: () => ({ url: '/api/v1/decisions' }), ok: 200, owner: 'org' },
   'GET /api/v1/decisions/{id}': { request: (w) => ({ url: `/api/v1/decisions/${w.decision.id}` }), ok: 200, owner: 'org' },
   'POST /api/v1/decisions': {

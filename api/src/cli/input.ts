@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { Ajv, type ErrorObject } from 'ajv'
+import formats from 'ajv-formats'
+import type { TSchema } from 'typebox'
+
+/** A failure the person can fix by changing what they asked for: one line, exit 1. */
+export class CliError extends Error {
+  readonly exitCode: number = 1
+}
+
+/** The command line itself is wrong (unknown command or option, missing option): exit 2. */
+export class UsageError extends CliError {
+  override readonly exitCode = 2
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/** node:util parseArgs with `-h/--help` added and its errors turned into one-line usage errors. */
+export function parseOptions<const O extends Options>(args: string[], options: O, command: string) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see: pnpm cli ${command} --help)`)
+  }
+}
+
+export function required<T extends Record<string, unknown>>(values: T, name: keyof T & string, command: string): string {
+  const value = values[name]
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`--${name} is required (see: pnpm cli ${command} --help)`)
+  return value.trim()
+}
+
+// The API's own validator settings, so the CLI accepts exactly what POST /users accepts.
+const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as typeof formats
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }))
+
+/** Checks a value against a shared schema; `names` says how to call each field in the message. */
+export function check(schema: TSchema, value: Record<string, unknown>, names: Record<string, string>): void {
+  const validate = ajv.compile(schema)
+  if (validate(value)) return
+  const describe = (error: ErrorObject) => {
+    const field = error.instancePath.replace(/^\//, '').split('/')[0] ?? ''
+    return `${names[field] ?? field} ${error.message ?? 'is invalid'}`
+  }
+  throw new CliError((validate.errors ?? []).map(describe).join('; '))
+}
+
+/** 24 URL-safe characters (144 bits): well past the 12-character minimum. */
+export const generatePassword = () => randomBytes(18).toString('base64url')
+
+/**
+ * The first line of piped standard input, or undefined for a terminal or empty input.
+ * A terminal is never read from: the password would echo on screen.
+ */
+export async function readFirstLine(stream: NodeJS.ReadStream): Promise<string | undefined> {
+  if (stream.isTTY) return undefined
+  stream.setEncoding('utf8')
+  let text = ''
+  for await (const chunk of stream) {
+    text += chunk as string
+    if (text.includes('\n')) break
+  }
+  const line = text.split('\n')[0]?.replace(/\r$/, '')
+  return line ? line : undefined
+}
