@@ -75,9 +75,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorHandler)
   await app.register(validation)
   await app.register(bodyGuard)
+  // Security headers first, so even a refused request carries them.
+  await app.register(security)
   await app.register(auth)
   await app.register(incidentViewer)
-  await app.register(security)
   await app.register(swagger)
   await app.register(routes)
   await app.register(webApp)

@@ -211,3 +211,16 @@ describe('the audit log', () => {
     }
   })
 })
+
+describe('security headers', () => {
+  it('are on every answer, refused ones included', async () => {
+    for (const res of [
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/incidents' }),
+      await ctx.inject({ method: 'GET', url: '/api/v1/incidents' }),
+    ]) {
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+      expect(res.headers['cache-control']).toBe('no-store')
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+    }
+  })
+})

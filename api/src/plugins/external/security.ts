@@ -27,7 +27,8 @@ export default fp(
       if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store')
     })
 
-    // Counted per signed-in user where there is one; in memory per instance (routes opt in).
+    // Counted per signed-in user where there is one (route-level hooks run after sign-in's);
+    // in memory per instance (routes opt in).
     await app.register(rateLimit, {
       global: false,
       keyGenerator: (request) => request.viewer?.userId ?? request.ip,
@@ -38,5 +39,5 @@ export default fp(
       }),
     })
   },
-  { name: 'security', dependencies: ['auth'] },
+  { name: 'security' },
 )
