@@ -1,0 +1,29 @@
+import { useMemo } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { PageHeader, usePageTitle } from '../../components/page'
+import { IncidentFilterBar } from '../../features/incidents/components/incident-filters'
+import { IncidentList } from '../../features/incidents/components/incident-list'
+import { filtersFromSearch } from '../../features/incidents/filters'
+import { activeTeams, useTeams } from '../../lib/reference-data'
+
+export default function IncidentsRoute() {
+  usePageTitle('Incidents')
+  const [search] = useSearchParams()
+  const filters = useMemo(() => filtersFromSearch(search), [search])
+  const teams = useTeams()
+  return (
+    <>
+      <PageHeader
+        title="Incidents"
+        intro="Every felt misalignment: a decision that surprised a team and hurt one of its goals. Filters stay in the address, so a link shows the same view."
+        actions={
+          <Link className="button-primary" to="/report">
+            Report a misalignment
+          </Link>
+        }
+      />
+      <IncidentFilterBar teams={activeTeams(teams.data)} />
+      <IncidentList filters={filters} />
+    </>
+  )
+}

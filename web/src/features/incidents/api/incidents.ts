@@ -1,0 +1,43 @@
+import type { Incident, IncidentChanges, IncidentQuery, Page } from '@misalign/shared'
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import { api, toQuery } from '../../../lib/api'
+
+export type IncidentFilters = Omit<IncidentQuery, 'limit' | 'cursor'>
+
+export const incidentListOptions = (filters: IncidentFilters) =>
+  infiniteQueryOptions({
+    queryKey: ['incidents', 'list', filters],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Incident>>(`/incidents${toQuery({ ...filters, limit: 25, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  })
+export const useIncidentList = (filters: IncidentFilters) => useInfiniteQuery(incidentListOptions(filters))
+
+/** By MIS number or id; the cache key is what the address says. */
+export const incidentOptions = (key: string) =>
+  queryOptions({
+    queryKey: ['incidents', 'detail', key],
+    queryFn: ({ signal }) => api.get<Incident>(`/incidents/${key}`, { signal }),
+  })
+export const useIncident = (key: string) => useQuery(incidentOptions(key))
+
+/** Every change sends the version it was based on; the API answers 412 when someone else saved first. */
+export function useUpdateIncident(key: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ changes, version }: { changes: IncidentChanges; version: number }) =>
+      api.patch<Incident>(`/incidents/${key}`, changes, { ifMatch: version }),
+    onSuccess: (incident) => {
+      client.setQueryData(incidentOptions(key).queryKey, incident)
+      void client.invalidateQueries({ queryKey: ['incidents', 'list'] })
+    },
+  })
+}

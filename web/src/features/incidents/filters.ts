@@ -1,0 +1,42 @@
+import { discoveryChannels, incidentStatuses, rootCauses } from '@misalign/shared'
+import type { IncidentFilters } from './api/incidents'
+
+const listKeys = ['status', 'rootCause', 'discoveryChannel', 'reportingTeamId', 'decisionOwnerTeamId'] as const
+const textKeys = ['q', 'from', 'to', 'decisionId', 'gapId'] as const
+const allowed: Partial<Record<(typeof listKeys)[number], readonly string[]>> = {
+  status: incidentStatuses,
+  rootCause: rootCauses,
+  discoveryChannel: discoveryChannels,
+}
+const uuid = /^[0-9a-f-]{36}$/i
+const day = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * Filters live in the URL, so a link reproduces a view. Values the API would refuse are dropped
+ * here, so a mangled link shows a wider list rather than an error.
+ */
+export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
+  const filters: Record<string, unknown> = {}
+  for (const key of listKeys) {
+    const values = search.getAll(key).filter((v) => (allowed[key] ? allowed[key].includes(v) : uuid.test(v)))
+    if (values.length > 0) filters[key] = values
+  }
+  for (const key of textKeys) {
+    const value = search.get(key)?.trim()
+    if (!value) continue
+    if ((key === 'from' || key === 'to') && !day.test(value)) continue
+    if ((key === 'decisionId' || key === 'gapId') && !uuid.test(value)) continue
+    filters[key] = value.slice(0, 200)
+  }
+  return filters as IncidentFilters
+}
+
+/** Sets one filter in the URL (empty removes it), keeping every other one. */
+export function withFilter(search: URLSearchParams, key: string, value: string): URLSearchParams {
+  const next = new URLSearchParams(search)
+  next.delete(key)
+  if (value) next.set(key, value)
+  return next
+}
+
+export const hasFilters = (filters: IncidentFilters) => Object.keys(filters).length > 0

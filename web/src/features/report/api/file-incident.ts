@@ -1,0 +1,20 @@
+import type { Incident, NewIncident } from '@misalign/shared'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { ApiError, api } from '../../../lib/api'
+
+export const fileIncident = (body: NewIncident, idempotencyKey: string) =>
+  api.post<Incident>('/incidents', body, { idempotencyKey })
+
+/**
+ * Filing reuses the draft's Idempotency-Key, so a double click or a retry after a network error
+ * files once. A 409 means the same key is still being processed: wait and ask again for its answer.
+ */
+export function useFileIncident() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: NewIncident; idempotencyKey: string }) => fileIncident(body, idempotencyKey),
+    retry: (count, error) => count < 5 && error instanceof ApiError && error.status === 409,
+    retryDelay: 1000,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['incidents'] }),
+  })
+}

@@ -1,0 +1,120 @@
+import { isCompleteTradeoff, type Strategy, type Team, type Tradeoff } from '@misalign/shared'
+import { type FormEvent, useState } from 'react'
+import { ProblemMessage } from '../../../components/feedback'
+import { Field } from '../../../components/field'
+import { LanguageHints } from '../../../components/language-hints'
+import { addDays, localDay } from '../../../lib/labels'
+import { useCreateStrategy, useUpdateStrategy } from '../api/strategies'
+
+const blank: Tradeoff = { prefer: '', over: '', forGoal: '' }
+
+/** Drafts a strategy, or changes a draft: published ones are revised, never edited in place. */
+export function StrategyForm({
+  strategy,
+  teams,
+  onSaved,
+  onCancel,
+}: {
+  strategy?: Strategy
+  teams: Team[]
+  onSaved: (s: Strategy) => void
+  onCancel: () => void
+}) {
+  const create = useCreateStrategy()
+  const update = useUpdateStrategy(strategy?.id ?? '')
+  const save = strategy ? update : create
+  const [title, setTitle] = useState(strategy?.title ?? '')
+  const [context, setContext] = useState(strategy?.context ?? '')
+  const [ownerTeamId, setOwnerTeamId] = useState(strategy?.ownerTeamId ?? '')
+  const [reviewBy, setReviewBy] = useState(strategy?.reviewBy ?? addDays(localDay(), 182))
+  const [tradeoffs, setTradeoffs] = useState<Tradeoff[]>(strategy?.tradeoffs.length ? strategy.tradeoffs : [blank])
+  const [error, setError] = useState<string | null>(null)
+
+  const setTradeoff = (i: number, part: keyof Tradeoff, value: string) =>
+    setTradeoffs(tradeoffs.map((t, j) => (j === i ? { ...t, [part]: value } : t)))
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    const complete = tradeoffs.filter((t) => t.prefer || t.over || t.forGoal)
+    if (!title.trim() || !ownerTeamId) return setError('A strategy needs a title and an owner team.')
+    if (complete.length === 0 || !complete.every(isCompleteTradeoff))
+      return setError('State at least one tradeoff, with all three parts: we prefer X over Y, for goal Z.')
+    setError(null)
+    const body = { title: title.trim(), context: context.trim(), ownerTeamId, reviewBy, tradeoffs: complete }
+    if (strategy) update.mutate({ changes: body, version: strategy.version }, { onSuccess: onSaved })
+    else create.mutate(body, { onSuccess: onSaved })
+  }
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="strategy-form-heading" noValidate>
+      <h2 id="strategy-form-heading">{strategy ? 'Edit the draft' : 'Draft a strategy'}</h2>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ProblemMessage error={save.error} title="Not saved." />
+      <Field id="strategy-title" label="Title">
+        {(c) => <input {...c} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field
+        id="strategy-context"
+        label="Context: why these priorities"
+        optional
+        after={<LanguageHints text={context} id="strategy-context-language" />}
+      >
+        {(c) => <textarea {...c} rows={3} value={context} onChange={(e) => setContext(e.target.value)} />}
+      </Field>
+      <div className="row">
+        <Field id="strategy-owner" label="Owner team">
+          {(c) => (
+            <select {...c} value={ownerTeamId} onChange={(e) => setOwnerTeamId(e.target.value)}>
+              <option value="">Choose a team</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="strategy-review" label="Review by" hint="After this day a published strategy counts as stale.">
+          {(c) => <input {...c} type="date" value={reviewBy} onChange={(e) => setReviewBy(e.target.value)} />}
+        </Field>
+      </div>
+      {tradeoffs.map((t, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: tradeoffs have no id; the position is their identity here
+        <fieldset key={i} className="tradeoff">
+          <legend>Tradeoff {i + 1}</legend>
+          <div className="tradeoff-grid">
+            <Field id={`tradeoff-${i}-prefer`} label="We prefer">
+              {(c) => <input {...c} value={t.prefer} onChange={(e) => setTradeoff(i, 'prefer', e.target.value)} />}
+            </Field>
+            <Field id={`tradeoff-${i}-over`} label="over">
+              {(c) => <input {...c} value={t.over} onChange={(e) => setTradeoff(i, 'over', e.target.value)} />}
+            </Field>
+            <Field id={`tradeoff-${i}-goal`} label="for goal">
+              {(c) => <input {...c} value={t.forGoal} onChange={(e) => setTradeoff(i, 'forGoal', e.target.value)} />}
+            </Field>
+          </div>
+          {tradeoffs.length > 1 && (
+            <button type="button" className="button-link" onClick={() => setTradeoffs(tradeoffs.filter((_, j) => j !== i))}>
+              Remove tradeoff {i + 1}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <button type="button" className="button-secondary" onClick={() => setTradeoffs([...tradeoffs, blank])}>
+        Add a tradeoff
+      </button>
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : strategy ? 'Save draft' : 'Save as draft'}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,98 @@
+import type { DiscoveryChannel, HarmKind, IncidentStatus, RootCause, StrategyStatus } from '@misalign/shared'
+
+/** Plain words for the enumerations of DESIGN.md, so no screen shows a snake_case value. */
+export const discoveryChannelLabels: Record<DiscoveryChannel, string> = {
+  code_review: 'In a code review',
+  design_review: 'In a design review',
+  planning: 'During planning',
+  launch: 'At a launch',
+  production: 'In production',
+  customer: 'From a customer',
+  chat: 'In chat',
+  meeting: 'In a meeting',
+  announcement: 'From an announcement',
+  other: 'Some other way',
+}
+
+export const harmKindLabels: Record<HarmKind, string> = {
+  rework: 'Rework',
+  delay: 'Delay',
+  customer: 'Customer impact',
+  cost: 'Cost',
+  quality: 'Quality',
+  morale: 'Morale',
+  opportunity: 'Lost opportunity',
+}
+
+export const rootCauseLabels: Record<RootCause, { label: string; meaning: string }> = {
+  missing_strategy: { label: 'Missing strategy', meaning: 'No stated strategy or priority would have let us predict it' },
+  stale_strategy: {
+    label: 'Stale strategy',
+    meaning: 'A strategy existed, but priorities changed and the change was not re-shared',
+  },
+  agreement_without_why: {
+    label: 'Agreement without a why',
+    meaning: 'The decision was an agreement without its tradeoff, so we could not generalise from it',
+  },
+  hidden_decision: { label: 'Hidden decision', meaning: 'The decision was made where we could not discover it in time' },
+  conflicting_priorities: {
+    label: 'Conflicting priorities',
+    meaning: 'Both teams followed stated priorities that conflict: a gap one level up',
+  },
+  unknown: { label: 'Not yet analysed', meaning: 'Nobody has traced the root cause yet' },
+}
+
+export const incidentStatusLabels: Record<IncidentStatus, string> = {
+  open: 'Open',
+  triaged: 'Triaged',
+  in_retro: 'In a retro',
+  resolved: 'Resolved',
+}
+
+export const strategyStatusLabels: Record<StrategyStatus, string> = { draft: 'Draft', published: 'Published', retired: 'Retired' }
+
+/** Words for each step of the 1–5 scales, so a number always means the same thing to everyone. */
+export const surpriseWords: Record<number, string> = {
+  1: 'A little unexpected',
+  2: 'Unexpected',
+  3: 'Surprising',
+  4: 'Very surprising',
+  5: 'Completely blindsided',
+}
+
+export const harmWords: Record<number, string> = {
+  0: 'No harm: it did not hurt us',
+  1: 'Minor: a small detour',
+  2: 'Noticeable: some rework or waiting',
+  3: 'Significant: a goal slipped',
+  4: 'Serious: a goal is at risk',
+  5: 'Severe: a goal is lost',
+}
+
+export const gapStatusLabels = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  published: 'Strategy published',
+  verified: 'Verified',
+  wont_fix: "Won't fix",
+} as const
+
+/** The person's own calendar day, YYYY-MM-DD: "today" on a form means their today. */
+export function localDay(date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T12:00:00`)
+  d.setDate(d.getDate() + days)
+  return localDay(d)
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+/** "14 Mar 2026" from 'YYYY-MM-DD' or an ISO instant. */
+export function formatDay(value: string | null | undefined): string {
+  if (!value) return '—'
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
+  return Number.isNaN(date.getTime()) ? value : dayFormat.format(date)
+}

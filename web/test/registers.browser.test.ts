@@ -1,0 +1,158 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newPage, type RunningApp, screenshot, screenshotDir, seriousViolations, signIn, startApp } from './support/app-server'
+import { csrfOf } from './support/report-form'
+
+let running: RunningApp
+let admin: Page
+
+beforeAll(async () => {
+  running = await startApp()
+  console.log(`Browser test screenshots: ${screenshotDir}`)
+  admin = (await newPage(running)).page
+  await signIn(admin, 'admin@demo.test')
+}, 120_000)
+afterAll(async () => running?.close())
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), `accessibility of ${name}`).toEqual([])
+  await screenshot(page, name)
+}
+
+describe('incidents', () => {
+  it('reproduces a filtered view from its URL', async () => {
+    await admin.goto('/incidents?status=resolved&rootCause=missing_strategy')
+    await admin.getByRole('list', { name: 'Incidents' }).waitFor()
+    expect(await admin.getByLabel('Status').inputValue()).toBe('resolved')
+    expect(await admin.getByLabel('Root cause').inputValue()).toBe('missing_strategy')
+    const api = await admin.request.get('/api/v1/incidents?status=resolved&rootCause=missing_strategy&limit=25')
+    const expected = ((await api.json()) as { items: { key: string }[] }).items
+    const rows = admin.getByRole('list', { name: 'Incidents' }).getByRole('listitem')
+    expect(await rows.count()).toBe(expected.length)
+    expect(await rows.first().textContent()).toContain(expected[0]?.key)
+    await checkScreen(admin, '10-incidents-filtered')
+
+    // Changing a filter writes it into the address.
+    await admin.getByLabel('Status').selectOption('open')
+    await admin.waitForURL(/status=open/)
+    expect(admin.url()).toContain('rootCause=missing_strategy')
+  })
+
+  it('shows the whole trace, and explains a conflicting edit instead of overwriting it', async () => {
+    await admin.goto('/incidents/MIS-12')
+    await admin.getByRole('heading', { name: 'Trace' }).waitFor()
+    await checkScreen(admin, '11-incident-detail')
+    await admin.getByRole('button', { name: 'Edit and triage' }).click()
+    await admin.getByLabel('Title', { exact: true }).fill('Edited here first')
+
+    // Someone else saves a change to the status meanwhile.
+    const current = (await (await admin.request.get('/api/v1/incidents/MIS-12')).json()) as { version: number }
+    const other = await admin.request.patch('/api/v1/incidents/MIS-12', {
+      headers: { 'if-match': `"${current.version}"`, 'x-csrf-token': await csrfOf(admin) },
+      data: { status: 'in_retro' },
+    })
+    expect(other.status()).toBe(200)
+
+    await admin.getByRole('button', { name: 'Save changes' }).click()
+    const alert = admin.getByRole('alert').filter({ hasText: 'Someone else changed this incident after you opened it.' })
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('They changed: status')
+    expect(await admin.getByLabel('Status').inputValue()).toBe('in_retro')
+    expect(await admin.getByLabel('Title', { exact: true }).inputValue()).toBe('Edited here first')
+    await checkScreen(admin, '12-incident-edit-conflict')
+    await admin.getByRole('button', { name: 'Save changes' }).click()
+    await admin.getByText('Changes saved.').waitFor()
+    await admin.getByRole('heading', { name: /Edited here first/ }).waitFor()
+  })
+})
+
+describe('registers', () => {
+  it('shows decisions with their mark and the incidents that point at them', async () => {
+    await admin.goto('/decisions')
+    await admin.getByRole('list', { name: 'Decisions' }).waitFor()
+    await checkScreen(admin, '20-decisions')
+    await admin.getByLabel('Search titles and summaries').fill('payments')
+    await admin.getByRole('button', { name: 'Search' }).click()
+    await admin
+      .getByRole('link', { name: /Deprecate the v1 payments API/ })
+      .first()
+      .click()
+    await admin.getByRole('heading', { name: 'Incidents that point at it' }).waitFor()
+    await admin
+      .getByText(/weighted harm/)
+      .first()
+      .waitFor()
+    await checkScreen(admin, '21-decision-detail')
+  })
+
+  it('records a decision with its tradeoff', async () => {
+    await admin.goto('/decisions')
+    await admin.getByRole('button', { name: 'Record a decision' }).click()
+    await admin.getByLabel('What was decided?').fill('Ship one mobile release a week')
+    await admin.getByLabel('Owning team').selectOption({ index: 1 })
+    await admin.getByLabel('We prefer').fill('predictable releases')
+    await admin.getByLabel('over').fill('shipping fixes the same day')
+    await admin.getByLabel('for goal').fill('fewer store rejections')
+    await admin.getByRole('button', { name: 'Record decision' }).click()
+    await admin.getByRole('heading', { name: 'Ship one mobile release a week' }).waitFor()
+    await admin.getByText('Strategy-bearing').first().waitFor()
+  })
+
+  it('shows strategies as published, draft or stale, with their revisions', async () => {
+    await admin.goto('/strategies')
+    await admin.getByRole('list', { name: 'Strategies' }).waitFor()
+    await checkScreen(admin, '22-strategies')
+    await admin.getByRole('list', { name: 'Strategies' }).getByRole('link').first().click()
+    await admin.getByRole('heading', { name: 'Revisions' }).waitFor()
+    await checkScreen(admin, '23-strategy-detail')
+  })
+
+  it('ranks strategy gaps by weighted harm and shows their incidents', async () => {
+    await admin.goto('/strategy-gaps')
+    await admin.getByRole('list', { name: 'Strategy gaps, most harmful first' }).waitFor()
+    await admin
+      .getByText(/Weighted harm \d+/)
+      .first()
+      .waitFor()
+    await checkScreen(admin, '24-strategy-gaps')
+    await admin.getByRole('list', { name: 'Strategy gaps, most harmful first' }).getByRole('link').first().click()
+    await admin.getByRole('heading', { name: 'Incidents in this gap' }).waitFor()
+    await checkScreen(admin, '25-strategy-gap-detail')
+  })
+
+  it('lets an admin manage teams and shows a member the register read-only', async () => {
+    await admin.goto('/teams')
+    await admin.getByRole('table').waitFor()
+    await checkScreen(admin, '26-teams')
+    const { context, page } = await newPage(running)
+    await signIn(page, 'member@demo.test')
+    await page.goto('/teams')
+    await page.getByText('Read-only for you: admins manage teams.').waitFor()
+    expect(await page.getByRole('button', { name: 'Add a team' }).count()).toBe(0)
+    await context.close()
+  })
+})
+
+describe('on a 375 px phone', () => {
+  it('opens the menu by keyboard and files from a narrow screen', async () => {
+    const { context, page } = await newPage(running, { width: 375, height: 740 })
+    await signIn(page, 'lead@demo.test')
+    await page.goto('/report')
+    await page.getByRole('heading', { name: 'Report a misalignment' }).waitFor()
+    expect(await page.getByRole('link', { name: 'Incidents' }).isVisible()).toBe(false)
+    const menu = page.getByRole('button', { name: 'Menu' })
+    await menu.focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('link', { name: 'Incidents' }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'Incidents', level: 1 }).waitFor()
+    // The page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await checkScreen(page, '30-phone-incidents')
+    await page.goto('/report')
+    await page.getByRole('heading', { name: 'Report a misalignment' }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await checkScreen(page, '31-phone-report')
+    await context.close()
+  })
+})
