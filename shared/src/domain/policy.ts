@@ -30,7 +30,6 @@ export const policy = {
   'gap.update':           row('none',   'none',   'org',   'org'),
   'team.read':            row('org',    'org',    'org',   'org'),
   'team.manage':          row('none',   'none',   'none',  'org'),
-  'user.read':            row('org',    'org',    'org',   'org'),
   'user.manage':          row('none',   'none',   'none',  'org'),
   'token.manage':         row('none',   'none',   'none',  'org'),
   'audit.read':           row('none',   'none',   'none',  'org'),

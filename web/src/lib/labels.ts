@@ -96,3 +96,6 @@ export function formatDay(value: string | null | undefined): string {
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
   return Number.isNaN(date.getTime()) ? value : dayFormat.format(date)
 }
+
+/** "1 incident", "3 incidents". */
+export const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`

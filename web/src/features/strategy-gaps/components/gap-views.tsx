@@ -2,7 +2,7 @@ import { type StrategyGap, WEIGHTED_HARM_EXPLANATION } from '@misalign/shared'
 import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
-import { formatDay, gapStatusLabels } from '../../../lib/labels'
+import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
 import { type GapFilters, useGapIncidents, useGapList, useGapsIncidents } from '../api/strategy-gaps'
 
 export const GapStatusMark = ({ gap }: { gap: StrategyGap }) => (
@@ -46,7 +46,7 @@ export function GapList({ filters }: { filters: GapFilters }) {
                   'Weighing…'
                 ) : (
                   <>
-                    Weighted harm <strong>{harm}</strong> · {count} incidents
+                    Weighted harm <strong>{harm}</strong> · {countOf(count ?? 0, 'incident')}
                   </>
                 )}
               </span>
@@ -75,7 +75,7 @@ export function GapIncidents({ gapId }: { gapId: string }) {
       ) : (
         <>
           <p>
-            {items.length} incidents, weighted harm <strong>{total}</strong>{' '}
+            {countOf(items.length, 'incident')}, weighted harm <strong>{total}</strong>{' '}
             <span className="hint">({WEIGHTED_HARM_EXPLANATION}, summed)</span>
           </p>
           <ul>
