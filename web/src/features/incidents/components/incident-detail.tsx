@@ -48,7 +48,12 @@ export function IncidentDetail({ incident }: { incident: Incident }) {
           <dt>Status</dt>
           <dd>{incidentStatusLabels[incident.status]}</dd>
         </dl>
-        {incident.narrative && <p className="narrative">{incident.narrative}</p>}
+        {incident.narrative && (
+          <>
+            <h3 className="narrative-heading">What happened</h3>
+            <p className="narrative">{incident.narrative}</p>
+          </>
+        )}
       </section>
       <section className="card" aria-labelledby="d-surprise">
         <h2 id="d-surprise">Surprise and harm</h2>
