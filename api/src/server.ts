@@ -19,7 +19,15 @@ async function main() {
   const app = await buildApp({ config, database })
   const seeded = config.demo && (await seedDemoIfEmpty(database, app.log))
 
-  const purge = setInterval(() => void app.repos.incidents.purgeExpiredIdempotencyKeys().catch(() => {}), 60 * 60 * 1000)
+  // Hourly housekeeping; a failure is logged and retried next hour.
+  const housekeeping = async () => {
+    await app.repos.incidents.purgeExpiredIdempotencyKeys()
+    await app.repos.sessions.purgeStale()
+  }
+  const purge = setInterval(
+    () => void housekeeping().catch((err) => app.log.warn({ err }, 'housekeeping failed')),
+    60 * 60 * 1000,
+  )
   purge.unref()
 
   // In-flight requests finish, then the pool closes; a second signal or 10 s forces the exit.

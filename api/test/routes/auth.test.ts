@@ -224,3 +224,23 @@ describe('security headers', () => {
     }
   })
 })
+
+describe('housekeeping', () => {
+  it('removes ended sessions and old counters, and keeps live ones', async () => {
+    await createUserWithPassword()
+    const live = sessionCookie(await signIn('pat@test.example'))
+    await signIn('pat@test.example')
+    await ctx.database.db.execute(
+      sql`update sessions set expires_at = now() - interval '2 days' where id = (select id from sessions order by created_at desc limit 1)`,
+    )
+    await ctx.database.db.execute(sql`update rate_counters set window_start = now() - interval '2 days'`)
+    await ctx.app.repos.sessions.purgeStale()
+    const [{ count }] = (await ctx.database.db.execute(sql`select count(*)::int as count from sessions`)).rows as [
+      { count: number },
+    ]
+    expect(count).toBe(1)
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/session', cookies: { [live.name]: live.value } })).statusCode,
+    ).toBe(200)
+  })
+})

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { apiTokens, rateCounters, sessions } from '../schema/index'
 import { type Actor, recordAudit } from './audit-repository'
@@ -126,6 +126,13 @@ export function sessionRepository(db: Db) {
 
     async resetCounter(key: string): Promise<void> {
       await db.delete(rateCounters).where(eq(rateCounters.key, key))
+    },
+
+    /** Housekeeping: counters of past windows and sessions that ended a day ago are only clutter. */
+    async purgeStale(): Promise<void> {
+      const dayAgo = sql`now() - interval '1 day'`
+      await db.delete(rateCounters).where(lt(rateCounters.windowStart, dayAgo))
+      await db.delete(sessions).where(or(lt(sessions.expiresAt, dayAgo), lt(sessions.revokedAt, dayAgo)))
     },
   }
 }
