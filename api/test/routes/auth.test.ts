@@ -1,4 +1,4 @@
-import { sql } from '@misalign/db'
+import { queryRows, sql } from '@misalign/db'
 import { describe, expect, it } from 'vitest'
 import { incidentBody } from '../fixtures'
 import { useTestApp } from '../helper'
@@ -235,10 +235,8 @@ describe('housekeeping', () => {
     )
     await ctx.database.db.execute(sql`update rate_counters set window_start = now() - interval '2 days'`)
     await ctx.app.repos.sessions.purgeStale()
-    const [{ count }] = (await ctx.database.db.execute(sql`select count(*)::int as count from sessions`)).rows as [
-      { count: number },
-    ]
-    expect(count).toBe(1)
+    const [row] = await queryRows<{ count: number }>(ctx.database.db, sql`select count(*)::int as count from sessions`)
+    expect(row?.count).toBe(1)
     expect(
       (await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/session', cookies: { [live.name]: live.value } })).statusCode,
     ).toBe(200)
