@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import analyticsRoutes from './analytics/index'
 import auditRoutes from './audit/index'
 import authRoutes from './auth/index'
 import oidcRoutes from './auth/oidc'
@@ -21,6 +22,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(decisionRoutes, { prefix: '/api/v1/decisions' })
+  await app.register(analyticsRoutes, { prefix: '/api/v1/analytics' })
   await app.register(signalRoutes, { prefix: '/api/v1/signals' })
   await app.register(strategyRoutes, { prefix: '/api/v1/strategies' })
   await app.register(strategyGapRoutes, { prefix: '/api/v1/strategy-gaps' })

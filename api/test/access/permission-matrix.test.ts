@@ -214,6 +214,26 @@ const probes: Record<string, Probe> = {
     ok: 204,
     owner: 'org',
   },
+  'GET /api/v1/analytics/trends': { request: () => ({ url: '/api/v1/analytics/trends' }), ok: 200, owner: 'org' },
+  'GET /api/v1/analytics/team-matrix': { request: () => ({ url: '/api/v1/analytics/team-matrix' }), ok: 200, owner: 'org' },
+  'GET /api/v1/analytics/discovery-lag': { request: () => ({ url: '/api/v1/analytics/discovery-lag' }), ok: 200, owner: 'org' },
+  'GET /api/v1/analytics/harm': { request: () => ({ url: '/api/v1/analytics/harm' }), ok: 200, owner: 'org' },
+  'GET /api/v1/analytics/top-decisions': { request: () => ({ url: '/api/v1/analytics/top-decisions' }), ok: 200, owner: 'org' },
+  'GET /api/v1/analytics/top-strategy-gaps': {
+    request: () => ({ url: '/api/v1/analytics/top-strategy-gaps' }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/analytics/remediation-mix': {
+    request: () => ({ url: '/api/v1/analytics/remediation-mix' }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/analytics/decision-classes': {
+    request: () => ({ url: '/api/v1/analytics/decision-classes' }),
+    ok: 200,
+    owner: 'org',
+  },
   'GET /api/v1/audit': { request: () => ({ url: '/api/v1/audit' }), ok: 200, owner: 'org' },
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../client'
+import { analyticsRepository } from './analytics-repository'
 import { auditRepository } from './audit-repository'
 import { decisionRepository } from './decision-repository'
 import { identityRepository } from './identity-repository'
@@ -12,6 +13,7 @@ import { strategyRepository } from './strategy-repository'
 import { teamRepository } from './team-repository'
 import { userRepository } from './user-repository'
 
+export * from './analytics-repository'
 export * from './audit-repository'
 export * from './cursor'
 export * from './decision-repository'
@@ -43,6 +45,7 @@ export function createRepositories(db: Db) {
     identities: identityRepository(db),
     oidcFlows: oidcFlowRepository(db),
     signals: signalRepository(db),
+    analytics: analyticsRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

@@ -1,5 +1,6 @@
 /** Pure domain rules of DESIGN.md: no I/O, no clock; callers pass `today` where it matters. */
 export * from './action-class'
+export * from './analytics'
 export * from './decision-class'
 export * from './discovery-lag'
 export * from './gap-lifecycle'

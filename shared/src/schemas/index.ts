@@ -1,4 +1,5 @@
 export * from './admin'
+export * from './analytics'
 export * from './common'
 export * from './decisions'
 export * from './incidents'

@@ -27,6 +27,7 @@ export default fp(
         servers: [{ url: '/' }],
         tags: [
           { name: 'incidents', description: 'Felt misalignment: discovery, surprise, harm, and the trace' },
+          { name: 'analytics', description: 'Dashboard read models: trends, team pairs, discovery lag, harm, rankings' },
           { name: 'teams', description: 'Teams of the org, possibly nested' },
           { name: 'decisions', description: 'Upstream decisions, with or without their tradeoff' },
           { name: 'strategies', description: 'Published priorities: tradeoffs with scope and review date' },

@@ -1,0 +1,146 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  AnalyticsIntervalQuery,
+  AnalyticsQuery,
+  AnalyticsTopQuery,
+  DecisionClassBreakdown,
+  DiscoveryLag,
+  HarmBreakdown,
+  RemediationMix,
+  TeamMatrix,
+  TopDecisions,
+  TopGaps,
+  Trends,
+  WEIGHTED_HARM_EXPLANATION,
+} from '@misalign/shared'
+
+const filtersNote =
+  'Takes the incident list’s filters. Restricted incidents you may not see are not counted; a small team’s anonymous reports count under its parent team.'
+const schema = { tags: ['analytics'] }
+
+/** The dashboard's read models. Handlers only pass the viewer on: visibility is applied in SQL. */
+const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const config = { policy: 'incident.read' } as const
+
+  app.get(
+    '/trends',
+    {
+      config,
+      schema: {
+        ...schema,
+        summary: 'Incidents and weighted harm per week or month, by root cause, beside decisions recorded',
+        description: `${WEIGHTED_HARM_EXPLANATION}. Decisions recorded in each period and incidents per decision are shown beside the counts, because fewer incidents can also mean teams stopped deciding. ${filtersNote}`,
+        querystring: AnalyticsIntervalQuery,
+        response: { 200: Trends },
+      },
+    },
+    async (req) => app.repos.analytics.trends(req.query, app.incidentViewer(req)),
+  )
+
+  app.get(
+    '/team-matrix',
+    {
+      config,
+      schema: {
+        ...schema,
+        summary: 'Decision-owning team × harmed (reporting) team: incidents and weighted harm',
+        description: `Cells under 5 incidents are hidden (with complementary cells per harmed team). ${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
+        querystring: AnalyticsQuery,
+        response: { 200: TeamMatrix },
+      },
+    },
+    async (req) => app.repos.analytics.teamMatrix(req.query, app.incidentViewer(req)),
+  )
+
+  app.get(
+    '/discovery-lag',
+    {
+      config,
+      schema: {
+        ...schema,
+        summary: 'How late decisions are discovered: days from decision to discovery, by discovery channel',
+        description: filtersNote,
+        querystring: AnalyticsQuery,
+        response: { 200: DiscoveryLag },
+      },
+    },
+    async (req) => app.repos.analytics.discoveryLag(req.query, app.incidentViewer(req)),
+  )
+
+  app.get(
+    '/harm',
+    {
+      config,
+      schema: {
+        ...schema,
+        summary: 'Harm by harmed team and by harm kind, with engineer-days lost and delay days',
+        description: `Teams under 5 incidents are hidden (with complementary cells). ${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
+        querystring: AnalyticsQuery,
+        response: { 200: HarmBreakdown },
+      },
+    },
+    async (req) => app.repos.analytics.harm(req.query, app.incidentViewer(req)),
+  )
+
+  app.get(
+    '/top-decisions',
+    {
+      config,
+      schema: {
+        ...schema,
+        summary: 'Decisions ranked by weighted harm, with teams affected and recurrence',
+        description: `${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
+        querystring: AnalyticsTopQuery,
+        response: { 200: TopDecisions },
+      },
+    },
+    async (req) => app.repos.analytics.topDecisions(req.query, app.incidentViewer(req)),
+  )
+
+  app.get(
+    '/top-strategy-gaps',
+    {
+      config,
+      schema: {
+        ...schema,
+        summary: 'Strategy gaps ranked by weighted harm, with teams affected and recurrence',
+        description: `${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
+        querystring: AnalyticsTopQuery,
+        response: { 200: TopGaps },
+      },
+    },
+    async (req) => app.repos.analytics.topGaps(req.query, app.incidentViewer(req)),
+  )
+
+  app.get(
+    '/remediation-mix',
+    {
+      config,
+      schema: {
+        ...schema,
+        summary: 'Retro actions per period: alignment (sharing context) vs anti-misalignment (adding control)',
+        description:
+          'The date range applies to when actions were recorded; other filters keep actions of retros on clusters holding a matching incident.',
+        querystring: AnalyticsIntervalQuery,
+        response: { 200: RemediationMix },
+      },
+    },
+    async (req) => app.repos.analytics.remediationMix(req.query, app.incidentViewer(req)),
+  )
+
+  app.get(
+    '/decision-classes',
+    {
+      config,
+      schema: {
+        ...schema,
+        summary: 'Incidents traced to agreements (no tradeoff) vs strategy-bearing decisions',
+        description: `${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
+        querystring: AnalyticsQuery,
+        response: { 200: DecisionClassBreakdown },
+      },
+    },
+    async (req) => app.repos.analytics.decisionClasses(req.query, app.incidentViewer(req)),
+  )
+}
+export default analyticsRoutes
