@@ -1,16 +1,13 @@
-import { type AnalyticsInterval, type AnalyticsQuery, MIN_ANONYMITY_GROUP } from '@misalign/shared'
+import type { AnalyticsInterval, AnalyticsQuery } from '@misalign/shared'
 import { and, gte, inArray, lte, type SQL, sql } from 'drizzle-orm'
 import { incidents } from '../schema/index'
-import { type IncidentViewer, visibleTo } from './incident-visibility'
+import { type IncidentViewer, shownTeamFor, visibleTo } from './incident-visibility'
 
 /**
  * The team each reporting team shows as on an anonymous report (the rule of `displayedTeamId`),
  * computed once per query for the few dozen teams instead of once per incident row.
  */
-const shownTeams = sql`select t.id, case when (
-    select count(*) from memberships m join users u on u.id = m.user_id and u.disabled_at is null where m.team_id = t.id
-  ) < ${MIN_ANONYMITY_GROUP} then coalesce(t.parent_team_id, t.id) else t.id end as small_shown
-  from teams t`
+const shownTeams = sql`select t.id, ${shownTeamFor(sql`t.id`)} as small_shown from teams t`
 
 /** The displayed reporting team of the incident row in scope (see `displayedTeamId`). */
 const shownTeamId = sql`case when ${incidents.anonymous} then shown.small_shown else ${incidents.reportingTeamId} end`

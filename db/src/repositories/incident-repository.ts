@@ -3,18 +3,17 @@ import {
   type Incident,
   type IncidentChanges,
   type IncidentQuery,
-  MIN_ANONYMITY_GROUP,
   type NewIncident,
   type Page,
   weightedHarm,
 } from '@misalign/shared'
 import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
-import type { Db, Tx } from '../client'
+import { type Db, queryRows, type Tx } from '../client'
 import { decisions, type IncidentRow, idempotencyKeys, incidents } from '../schema/index'
 import { type Actor, anonymousActor, diff, recordAudit } from './audit-repository'
 import { decodeCursor, toPage } from './cursor'
 import { RuleViolationError, StaleVersionError } from './errors'
-import { displayedTeamId, type IncidentViewer, isMine, toDay, visibleTo } from './incident-visibility'
+import { displayedTeamId, type IncidentViewer, isMine, shownTeamFor, toDay, visibleTo } from './incident-visibility'
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 
@@ -132,15 +131,9 @@ async function resolveDecision(
   return { ownerTeamId: decision.owningTeamId, decidedAt: decision.decidedAt }
 }
 
-/** The team others see on an anonymous report (see `displayedTeamId`), for one team. */
+/** The team others see on an anonymous report from this team. */
 async function displayedTeamOf(tx: Tx, teamId: string): Promise<string> {
-  const [row] = await tx
-    .select({
-      displayed: sql<string>`coalesce((select case when (
-        select count(*) from memberships m join users u on u.id = m.user_id and u.disabled_at is null where m.team_id = ${teamId}
-      ) < ${MIN_ANONYMITY_GROUP} then t.parent_team_id end from teams t where t.id = ${teamId}), ${teamId}::uuid)`,
-    })
-    .from(sql`(select 1) as one`)
+  const [row] = await queryRows<{ displayed: string | null }>(tx, sql`select ${shownTeamFor(teamId)} as displayed`)
   return row?.displayed ?? teamId
 }
 

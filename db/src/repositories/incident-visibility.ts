@@ -28,17 +28,19 @@ export function visibleTo(viewer: IncidentViewer): SQL | undefined {
 }
 
 /**
- * The team others see on a report: an anonymous report from a team of fewer than
- * MIN_ANONYMITY_GROUP active members shows the parent team instead, so the few people in
- * it cannot be singled out.
+ * The team an anonymous report from `teamId` is shown as: the parent team when the team has
+ * fewer than MIN_ANONYMITY_GROUP active members, so the few people in it cannot be singled out.
+ * The one definition of the rule; `teamId` may be a column or a value.
  */
-export const displayedTeamId = sql<string>`case
-  when ${incidents.anonymous} and (
+export const shownTeamFor = (teamId: SQL | string) => sql<string>`(select case when (
     select count(*) from memberships m join users u on u.id = m.user_id and u.disabled_at is null
-    where m.team_id = ${incidents.reportingTeamId}
-  ) < ${MIN_ANONYMITY_GROUP}
-  then coalesce((select t.parent_team_id from teams t where t.id = ${incidents.reportingTeamId}), ${incidents.reportingTeamId})
-  else ${incidents.reportingTeamId} end`
+    where m.team_id = shown_team.id
+  ) < ${MIN_ANONYMITY_GROUP} then coalesce(shown_team.parent_team_id, shown_team.id) else shown_team.id end
+  from teams shown_team where shown_team.id = ${teamId})`
+
+/** The team others see on a report: the reporting team, or for an anonymous one `shownTeamFor` it. */
+export const displayedTeamId = sql<string>`case when ${incidents.anonymous}
+  then ${shownTeamFor(sql`${incidents.reportingTeamId}`)} else ${incidents.reportingTeamId} end`
 
 export function isMine(
   row: { reporterId: string | null; reporterKey: string | null },
