@@ -1,4 +1,4 @@
-import type { AnalyticsInterval, AnalyticsQuery } from '@misalign/shared'
+import { type AnalyticsInterval, type AnalyticsQuery, addDays, utcDay } from '@misalign/shared'
 import { and, gte, inArray, lte, type SQL, sql } from 'drizzle-orm'
 import { incidents } from '../schema/index'
 import { type IncidentViewer, shownTeamFor, visibleTo } from './incident-visibility'
@@ -58,16 +58,14 @@ export function scopeCte(query: AnalyticsQuery, viewer: IncidentViewer): SQL {
 /** date_trunc on a calendar day, as a calendar day (weeks start on Monday, ISO 8601). */
 export const periodOf = (interval: AnalyticsInterval, column: SQL) => sql`date_trunc(${interval}, (${column})::timestamp)::date`
 
-const dayMs = 86_400_000
 const parseDay = (day: string) => Date.parse(`${day}T00:00:00Z`)
-const formatDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 /** The first day of the week (Monday) or month a calendar day falls in. */
 export function periodStart(interval: AnalyticsInterval, day: string): string {
   if (interval === 'month') return `${day.slice(0, 7)}-01`
   const ms = parseDay(day)
   const weekday = (new Date(ms).getUTCDay() + 6) % 7
-  return formatDay(ms - weekday * dayMs)
+  return addDays(day, -weekday)
 }
 
 /** Every period from the one holding `first` to the one holding `last`, so a chart has no holes. */
@@ -78,11 +76,11 @@ export function periodsBetween(interval: AnalyticsInterval, first: string, last:
   // A guard against a pathological range (years of weeks) turning into an enormous answer.
   while (current <= end && out.length < 2_000) {
     out.push(current)
-    if (interval === 'week') current = formatDay(parseDay(current) + 7 * dayMs)
+    if (interval === 'week') current = addDays(current, 7)
     else {
       const d = new Date(parseDay(current))
       d.setUTCMonth(d.getUTCMonth() + 1)
-      current = formatDay(d.getTime())
+      current = utcDay(d)
     }
   }
   return out

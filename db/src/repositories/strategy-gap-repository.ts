@@ -1,4 +1,5 @@
 import {
+  addDays,
   checkGapTransition,
   defaultVerificationWeeks,
   type GapTransitionBody,
@@ -45,8 +46,6 @@ function filtersOf(query: StrategyGapQuery): (SQL | undefined)[] {
     query.ownerId ? eq(strategyGaps.ownerId, query.ownerId) : undefined,
   ]
 }
-
-const addDays = (day: string, days: number) => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000))
 
 /** A gap must point at a strategy that is published now: a draft or a retired one closes nothing. */
 async function publishedStrategy(tx: Tx, strategyId: string): Promise<string> {

@@ -10,3 +10,8 @@ export function utcDay(instant: Date): string {
 export function latestCalendarDay(now: Date): string {
   return utcDay(new Date(now.getTime() + 14 * 60 * 60 * 1000))
 }
+
+/** A calendar day `days` later (or earlier), in calendar days: no clock, no daylight saving. */
+export function addDays(day: string, days: number): string {
+  return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000))
+}

@@ -83,12 +83,6 @@ export function localDay(date = new Date()): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T12:00:00`)
-  d.setDate(d.getDate() + days)
-  return localDay(d)
-}
-
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 /** "14 Mar 2026" from 'YYYY-MM-DD' or an ISO instant. */
 export function formatDay(value: string | null | undefined): string {

@@ -1,7 +1,7 @@
-import { type Decision, describeTradeoff, WEIGHTED_HARM_EXPLANATION } from '@misalign/shared'
+import { addDays, type Decision, describeTradeoff, WEIGHTED_HARM_EXPLANATION } from '@misalign/shared'
 import { Link } from 'react-router'
 import { EmptyState, Loading, Notice, ProblemMessage } from '../../../components/feedback'
-import { addDays, formatDay, localDay } from '../../../lib/labels'
+import { formatDay, localDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useDecisionIncidents, useDraftStrategy } from '../api/decisions'
 

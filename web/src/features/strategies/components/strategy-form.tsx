@@ -1,9 +1,9 @@
-import { isCompleteTradeoff, type Strategy, type Team, type Tradeoff } from '@misalign/shared'
+import { addDays, isCompleteTradeoff, type Strategy, type Team, type Tradeoff } from '@misalign/shared'
 import { type FormEvent, useState } from 'react'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
-import { addDays, localDay } from '../../../lib/labels'
+import { localDay } from '../../../lib/labels'
 import { useCreateStrategy, useUpdateStrategy } from '../api/strategies'
 
 const blank: Tradeoff = { prefer: '', over: '', forGoal: '' }
