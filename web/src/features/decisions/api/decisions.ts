@@ -7,6 +7,7 @@ import type {
   NewStrategy,
   Page,
   Strategy,
+  TradeoffRequests,
 } from '@misalign/shared'
 import {
   infiniteQueryOptions,
@@ -64,3 +65,11 @@ export function useDraftStrategy() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['strategies'] }),
   })
 }
+
+/** Open requests from leadership that the owning team state this decision's tradeoff. */
+export const openTradeoffRequestsOptions = (decisionId: string) =>
+  queryOptions({
+    queryKey: ['tradeoff-requests', decisionId, 'open'],
+    queryFn: () => api.get<TradeoffRequests>(`/leadership/tradeoff-requests${toQuery({ decisionId, status: 'open' })}`),
+  })
+export const useOpenTradeoffRequests = (decisionId: string) => useQuery(openTradeoffRequestsOptions(decisionId))

@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { EmptyState, Loading, Notice, ProblemMessage } from '../../../components/feedback'
 import { formatDay, localDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
-import { useDecisionIncidents, useDraftStrategy } from '../api/decisions'
+import { useDecisionIncidents, useDraftStrategy, useOpenTradeoffRequests } from '../api/decisions'
 
 export function DecisionFacts({ decision }: { decision: Decision }) {
   const teamName = useTeamName()
@@ -22,7 +22,10 @@ export function DecisionFacts({ decision }: { decision: Decision }) {
           {decision.tradeoff ? (
             <span className="tradeoff-quote">“{describeTradeoff(decision.tradeoff)}”</span>
           ) : (
-            'None stated: this is an agreement, so it helps nobody predict the next decision.'
+            <>
+              None stated: this is an agreement, so it helps nobody predict the next decision.
+              <TradeoffRequested decisionId={decision.id} />
+            </>
           )}
         </dd>
         <dt>Shared with</dt>
@@ -40,6 +43,19 @@ export function DecisionFacts({ decision }: { decision: Decision }) {
       </dl>
       {decision.summary && <p>{decision.summary}</p>}
     </section>
+  )
+}
+
+/** Leadership asked the owning team to state the tradeoff: say who asked and when, so the team can answer. */
+function TradeoffRequested({ decisionId }: { decisionId: string }) {
+  const requests = useOpenTradeoffRequests(decisionId)
+  const open = requests.data?.items[0]
+  if (!open) return null
+  return (
+    <Notice tone="warning">
+      Tradeoff requested by {open.requestedByName ?? 'someone no longer here'} on {formatDay(open.requestedAt)}. Edit the decision
+      and state it: prefer what, over what, for which goal.
+    </Notice>
   )
 }
 

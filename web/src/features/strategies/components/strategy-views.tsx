@@ -5,6 +5,7 @@ import { Badge } from '../../../components/page'
 import { formatDay, localDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { type StrategyFilters, useRevisions, useStrategyList } from '../api/strategies'
+import { AutonomyWinForm } from './autonomy-win'
 
 /** Published, draft, retired, or stale: published and past its review date. */
 export function FreshnessMark({ strategy }: { strategy: Strategy }) {
@@ -80,6 +81,7 @@ export function StrategyFacts({ strategy }: { strategy: Strategy }) {
         <dt>Review by</dt>
         <dd>{formatDay(strategy.reviewBy)}</dd>
       </dl>
+      {strategy.status === 'published' && <AutonomyWinForm strategy={strategy} />}
     </section>
   )
 }

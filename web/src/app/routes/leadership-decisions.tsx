@@ -1,0 +1,21 @@
+import { PageHeader, usePageTitle } from '../../components/page'
+import { LeadershipNav } from '../../features/leadership/components/leadership-nav'
+import { ReviewWindowForm, useReviewWindow } from '../../features/leadership/components/review-window'
+import { AgreementOnly, DecisionVisibilityTable } from '../../features/leadership/components/team-sections'
+
+export default function LeadershipDecisionsRoute() {
+  usePageTitle('Decisions, seen by leadership')
+  const [window] = useReviewWindow()
+  return (
+    <>
+      <PageHeader
+        title="Decisions, seen by leadership"
+        intro="Harmful decisions that carry no tradeoff, and harmful decisions that never reached the teams they hurt."
+      />
+      <LeadershipNav />
+      <ReviewWindowForm />
+      <AgreementOnly window={window} />
+      <DecisionVisibilityTable window={window} />
+    </>
+  )
+}

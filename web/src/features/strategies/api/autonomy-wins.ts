@@ -1,0 +1,12 @@
+import type { NewSignal, Signal } from '@misalign/shared'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { api } from '../../../lib/api'
+
+/** "We decided on our own thanks to this strategy": an autonomy win, counted apart from incidents. */
+export function useNoteAutonomyWin() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: NewSignal) => api.post<Signal>('/signals', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['leadership'] }),
+  })
+}
