@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { utcDay } from '@misalign/shared'
+import { addDays, utcDay } from '@misalign/shared'
 import { describe, expect, it } from 'vitest'
 import { fileIncident } from '../fixtures'
 import { useTestApp } from '../helper'
@@ -212,6 +212,7 @@ describe('POST /api/v1/strategy-gaps/:id/transitions', () => {
     const res = await move(gap, { to: 'verified' })
     expect(res.statusCode).toBe(422)
     expect(res.json().detail).toContain(`8 quiet weeks since its strategy was published on ${publishedDay}`)
+    expect(res.json().detail).toContain(`possible from ${addDays(publishedDay, 56)}`)
     expect((await move(gap, { to: 'verified', weeks: 2 })).statusCode).toBe(200)
   })
 
@@ -222,7 +223,7 @@ describe('POST /api/v1/strategy-gaps/:id/transitions', () => {
     const res = await move(gap, { to: 'verified' })
     expect(res.statusCode).toBe(422)
     expect(res.json().detail).toBe(
-      `An incident in this gap was discovered on ${discoveredAt}, after its strategy was published on ${publishedDay}: the gap is not closed yet`,
+      `An incident in this gap was discovered on ${discoveredAt}, on or after its strategy was published on ${publishedDay}: the strategy has not closed the gap yet. To address it with another strategy, close it as won't fix and reopen it`,
     )
   })
 

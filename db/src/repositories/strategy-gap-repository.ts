@@ -1,23 +1,24 @@
 import {
-  addDays,
   checkGapTransition,
   defaultVerificationWeeks,
   type GapTransitionBody,
-  isVerifiable,
   type NewStrategyGap,
   type Page,
   type StrategyGap,
   type StrategyGapChanges,
   type StrategyGapQuery,
   utcDay,
+  verificationOutlook,
 } from '@misalign/shared'
-import { and, desc, eq, gte, type SQL, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../client'
 import { incidents, type StrategyGapRow, strategies, strategyGaps } from '../schema/index'
 import { type Actor, diff, recordAudit } from './audit-repository'
 import { toPage } from './cursor'
-import { RuleViolationError, StaleVersionError } from './errors'
+import { ConflictError, RuleViolationError, StaleVersionError } from './errors'
+import { type IncidentViewer, isMine, visibleTo } from './incident-visibility'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from './keyset'
+import { strategyGapInsights } from './strategy-gap-insights'
 
 const step = (at: Date | null, byId: string | null) => ({ at: at?.toISOString() ?? null, byId })
 
@@ -85,11 +86,13 @@ async function assertVerifiable(tx: Tx, gap: StrategyGapRow, weeks: number): Pro
     .from(incidents)
     .where(and(eq(incidents.gapId, gap.id), gte(incidents.discoveredAt, publishedDay)))
   const lastIncidentAt = latest?.discoveredAt ?? null
-  if (isVerifiable({ publishedAt: publishedDay, lastIncidentAt, weeks, today: utcDay(new Date()) })) return
+  const outlook = verificationOutlook({ publishedAt: publishedDay, lastIncidentAt, weeks, today: utcDay(new Date()) })
+  if (outlook.state === 'ready') return
   throw new RuleViolationError(
-    lastIncidentAt
-      ? `An incident in this gap was discovered on ${lastIncidentAt}, after its strategy was published on ${publishedDay}: the gap is not closed yet`
-      : `A gap is verified after ${weeks} quiet weeks since its strategy was published on ${publishedDay}; that is ${addDays(publishedDay, weeks * 7)} at the earliest`,
+    outlook.state === 'interrupted'
+      ? `An incident in this gap was discovered on ${outlook.lastIncidentAt}, on or after its strategy was published on ${publishedDay}: the strategy has not closed the gap yet. To address it with another strategy, close it as won't fix and reopen it`
+      : `Too early to verify: a gap is verified after ${weeks} quiet weeks since its strategy was published on ${publishedDay}. That is possible from ${outlook.earliestAt}, if no incident arrives before then`,
+    'to',
   )
 }
 
@@ -126,6 +129,29 @@ async function stepColumns(tx: Tx, gap: StrategyGapRow, body: GapTransitionBody,
   }
 }
 
+/** Points incidents at a gap, each with its own audit entry and version bump, as an edit would. */
+async function attachIncidents(tx: Tx, gapId: string, ids: readonly string[], actor: Actor): Promise<void> {
+  if (ids.length === 0) return
+  const attached = await tx
+    .update(incidents)
+    .set({ gapId, version: sql`${incidents.version} + 1`, updatedAt: new Date() })
+    .where(and(inArray(incidents.id, [...ids]), isNull(incidents.gapId)))
+    .returning({ id: incidents.id, anonymous: incidents.anonymous })
+  if (attached.length !== ids.length) {
+    // Someone attached one of them elsewhere meanwhile: the whole gap is refused, not half made.
+    throw new ConflictError('Some of these incidents were attached to another gap meanwhile; reload the suggestions')
+  }
+  for (const incident of attached) {
+    await recordAudit(tx, {
+      actor,
+      action: 'update',
+      entityType: 'incident',
+      entityId: incident.id,
+      changes: { gapId: { before: null, after: gapId } },
+    })
+  }
+}
+
 export function strategyGapRepository(db: Db) {
   async function write(
     id: string,
@@ -157,6 +183,8 @@ export function strategyGapRepository(db: Db) {
   }
 
   return {
+    ...strategyGapInsights(db),
+
     async findById(id: string): Promise<StrategyGap | undefined> {
       const [row] = await db.select().from(strategyGaps).where(eq(strategyGaps.id, id))
       return row && toStrategyGap(row)
@@ -185,6 +213,11 @@ export function strategyGapRepository(db: Db) {
       )
     },
 
+    /**
+     * Opens a gap; `incidentIds` (from a suggestion) are attached in the same transaction. The
+     * caller checks it may change each of them (see `attachable`); here each must still be in no
+     * gap, or nothing is written.
+     */
     async create(input: NewStrategyGap, actor: Actor): Promise<StrategyGap> {
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -194,8 +227,25 @@ export function strategyGapRepository(db: Db) {
         if (!row) throw new Error('insert returned no row')
         const gap = toStrategyGap(row)
         await recordAudit(tx, { actor, action: 'create', entityType: 'strategy_gap', entityId: row.id, changes: diff({}, gap) })
+        await attachIncidents(tx, row.id, input.incidentIds ?? [], actor)
         return gap
       })
+    },
+
+    /** The incidents among `ids` the viewer may see, with what deciding who may change them needs. */
+    async attachable(ids: readonly string[], viewer: IncidentViewer) {
+      if (ids.length === 0) return []
+      const rows = await db
+        .select({
+          id: incidents.id,
+          gapId: incidents.gapId,
+          reportingTeamId: incidents.reportingTeamId,
+          reporterId: incidents.reporterId,
+          reporterKey: incidents.reporterKey,
+        })
+        .from(incidents)
+        .where(and(inArray(incidents.id, [...ids]), visibleTo(viewer)))
+      return rows.map((r) => ({ id: r.id, gapId: r.gapId, reportingTeamId: r.reportingTeamId, isMine: isMine(r, viewer) }))
     },
 
     update: (id: string, expectedVersion: number, changes: StrategyGapChanges, actor: Actor) =>

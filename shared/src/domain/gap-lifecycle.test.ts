@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkGapTransition, gapLifecycle, isVerifiable } from './gap-lifecycle'
+import { checkGapTransition, gapLifecycle, isVerifiable, verificationOutlook } from './gap-lifecycle'
 import { gapStatuses } from './vocabulary'
 
 const message = (result: ReturnType<typeof checkGapTransition>) => (result.ok ? '' : result.message)
@@ -78,5 +78,25 @@ describe('isVerifiable', () => {
 
   it('refuses a negative number of weeks', () => {
     expect(() => isVerifiable({ ...base, weeks: -1 })).toThrow(RangeError)
+  })
+})
+
+describe('verificationOutlook', () => {
+  const base = { publishedAt: '2024-01-01', lastIncidentAt: null, weeks: 4, today: '2024-01-29' }
+
+  it('is ready after the quiet weeks, naming the day it became possible', () => {
+    expect(verificationOutlook(base)).toEqual({ state: 'ready', earliestAt: '2024-01-29' })
+  })
+
+  it('is waiting before then, with the day it becomes possible', () => {
+    expect(verificationOutlook({ ...base, today: '2024-01-10' })).toEqual({ state: 'waiting', earliestAt: '2024-01-29' })
+  })
+
+  it('is interrupted by an incident on or after publication', () => {
+    expect(verificationOutlook({ ...base, lastIncidentAt: '2024-01-05' })).toEqual({
+      state: 'interrupted',
+      earliestAt: '2024-01-29',
+      lastIncidentAt: '2024-01-05',
+    })
   })
 })

@@ -3,6 +3,7 @@
  * reason. The order is strict on purpose: a gap nobody owns gets no strategy, and a strategy
  * that was never published cannot have made incidents drop.
  */
+import { addDays } from './dates'
 import { daysBetween } from './discovery-lag'
 import type { GapStatus } from './vocabulary'
 
@@ -91,4 +92,29 @@ export function isVerifiable(input: {
   }
   const quietSincePublished = lastIncidentAt === null || lastIncidentAt < publishedAt
   return quietSincePublished && daysBetween(publishedAt, today) >= weeks * 7
+}
+
+/**
+ * Where a published gap stands on its way to verified, so the API can refuse early with the day
+ * it becomes possible and the screen can say the same before anyone clicks:
+ * - ready: quiet for the chosen weeks since publication;
+ * - waiting: quiet so far; possible from `earliestAt` if no incident arrives before then;
+ * - interrupted: an incident came on or after publication, so this strategy has not closed it.
+ */
+export type VerificationOutlook =
+  | { state: 'ready'; earliestAt: string }
+  | { state: 'waiting'; earliestAt: string }
+  | { state: 'interrupted'; earliestAt: string; lastIncidentAt: string }
+
+export function verificationOutlook(input: {
+  publishedAt: string
+  lastIncidentAt: string | null
+  weeks: number
+  today: string
+}): VerificationOutlook {
+  const earliestAt = addDays(input.publishedAt, input.weeks * 7)
+  if (isVerifiable(input)) return { state: 'ready', earliestAt }
+  const { lastIncidentAt } = input
+  if (lastIncidentAt !== null && lastIncidentAt >= input.publishedAt) return { state: 'interrupted', earliestAt, lastIncidentAt }
+  return { state: 'waiting', earliestAt }
 }

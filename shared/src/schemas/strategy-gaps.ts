@@ -1,7 +1,8 @@
 import { type Static, Type } from 'typebox'
 import { defaultVerificationWeeks } from '../domain/gap-lifecycle'
-import { gapStatuses } from '../domain/vocabulary'
-import { DateTime, LongText, Nullable, PageQuery, RowMeta, Text, Title, Uuid } from './common'
+import { defaultImpactWeeks, gapTrends, maxImpactWeeks } from '../domain/gap-ranking'
+import { gapStatuses, strategyStatuses } from '../domain/vocabulary'
+import { DateOnly, DateTime, LongText, Nullable, PageQuery, RowMeta, Text, Title, Uuid } from './common'
 
 const Step = { at: Nullable(DateTime), byId: Nullable(Uuid) }
 
@@ -25,6 +26,13 @@ export const NewStrategyGap = Type.Object(
     title: Title,
     description: Type.Optional(LongText('What context was missing')),
     ownerId: Type.Optional(Nullable(Uuid)),
+    incidentIds: Type.Optional(
+      Type.Array(Uuid, {
+        maxItems: 200,
+        uniqueItems: true,
+        description: 'Incidents to attach to the new gap (from a suggestion); only incidents in no gap yet that you may change',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -63,3 +71,145 @@ export const StrategyGapQuery = Type.Object(
   { additionalProperties: false },
 )
 export type StrategyGapQuery = Static<typeof StrategyGapQuery>
+
+const Count = Type.Integer({ minimum: 0 })
+const WeightedHarmSum = Type.Integer({ minimum: 0, description: 'Sum of harm × surprise over the incidents' })
+
+export const GapRankingQuery = Type.Object(
+  {
+    from: Type.Optional(DateOnly),
+    to: Type.Optional(DateOnly),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    status: Type.Optional(Type.Enum(gapStatuses)),
+  },
+  { additionalProperties: false },
+)
+export type GapRankingQuery = Static<typeof GapRankingQuery>
+
+export const GapRankingItem = Type.Object({
+  gapId: Uuid,
+  title: Type.String(),
+  status: Type.Enum(gapStatuses),
+  ownerId: Nullable(Uuid),
+  incidents: Count,
+  weightedHarm: WeightedHarmSum,
+  teamsAffected: Type.Integer({ minimum: 0, description: 'Distinct reporting teams, as others see them' }),
+  recurrencePerMonth: Type.Number({ minimum: 0, description: 'Incidents in the window per 30.4 days of the window' }),
+  trend: Type.Enum(gapTrends),
+  earlierHalf: Type.Integer({ minimum: 0, description: 'Incidents in the first half of the window' }),
+  laterHalf: Type.Integer({ minimum: 0, description: 'Incidents in the second half of the window' }),
+  engineerDaysLost: Type.Number({ minimum: 0, description: 'Sum over the incidents in the window that say' }),
+  lastSeenAt: Nullable({
+    ...DateOnly,
+    description: 'Latest discovery of a visible incident in the gap up to the window’s end; it may fall before the window',
+  }),
+})
+export type GapRankingItem = Static<typeof GapRankingItem>
+
+export const GapRanking = Type.Object({
+  formula: Type.String(),
+  from: DateOnly,
+  to: DateOnly,
+  items: Type.Array(GapRankingItem),
+})
+export type GapRanking = Static<typeof GapRanking>
+
+export const GapImpactQuery = Type.Object(
+  {
+    weeks: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: maxImpactWeeks, description: `Weeks on each side (default ${defaultImpactWeeks})` }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type GapImpactQuery = Static<typeof GapImpactQuery>
+
+const ImpactSide = Type.Object({
+  from: DateOnly,
+  to: DateOnly,
+  incidents: Count,
+  weightedHarm: WeightedHarmSum,
+  decisions: Type.Integer({ minimum: 0, description: 'Decisions recorded org-wide over the same days' }),
+})
+
+export const GapImpact = Type.Object({
+  gapId: Uuid,
+  strategyId: Nullable(Uuid),
+  strategyTitle: Nullable(Type.String()),
+  publishedAt: Nullable(DateOnly),
+  windowWeeks: Type.Integer({ minimum: 0, description: 'Weeks on each side; shrunk to the weeks passed since publication' }),
+  before: Nullable(ImpactSide),
+  after: Nullable(ImpactSide),
+  series: Type.Array(
+    Type.Object({
+      period: DateOnly,
+      side: Type.Union([Type.Literal('before'), Type.Literal('after')]),
+      incidents: Count,
+      weightedHarm: WeightedHarmSum,
+      decisions: Count,
+    }),
+  ),
+})
+export type GapImpact = Static<typeof GapImpact>
+
+export const GapSuggestionQuery = Type.Object(
+  { from: Type.Optional(DateOnly), to: Type.Optional(DateOnly), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) },
+  { additionalProperties: false },
+)
+export type GapSuggestionQuery = Static<typeof GapSuggestionQuery>
+
+export const GapSuggestion = Type.Object({
+  source: Type.Union([Type.Literal('decision'), Type.Literal('cluster')]),
+  sourceId: Uuid,
+  title: Type.String(),
+  incidents: Count,
+  weightedHarm: WeightedHarmSum,
+  teamsAffected: Count,
+  lastSeenAt: DateOnly,
+  incidentIds: Type.Array(Uuid, { description: 'The visible incidents it would attach' }),
+  missingContext: Type.Array(Type.String(), { description: 'Up to three quotes from the reports' }),
+})
+export type GapSuggestion = Static<typeof GapSuggestion>
+
+export const GapSuggestions = Type.Object({
+  formula: Type.String(),
+  from: DateOnly,
+  to: DateOnly,
+  items: Type.Array(GapSuggestion),
+})
+export type GapSuggestions = Static<typeof GapSuggestions>
+
+const Person = Type.Object({ id: Uuid, displayName: Type.String() })
+
+/** What the gap detail shows beside the gap itself: people, decisions, strategy, verification. */
+export const GapContext = Type.Object({
+  people: Type.Array(Person, { description: 'The owner and whoever took each lifecycle step' }),
+  strategy: Nullable(
+    Type.Object({ id: Uuid, title: Type.String(), status: Type.Enum(strategyStatuses), publishedAt: Nullable(DateOnly) }),
+  ),
+  decisions: Type.Array(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      owningTeamId: Uuid,
+      hasTradeoff: Type.Boolean(),
+      incidents: Count,
+      weightedHarm: WeightedHarmSum,
+    }),
+  ),
+  verification: Nullable(
+    Type.Object(
+      {
+        weeks: Type.Integer({ minimum: 1 }),
+        state: Type.Union([Type.Literal('ready'), Type.Literal('waiting'), Type.Literal('interrupted')]),
+        earliestAt: DateOnly,
+        lastIncidentAt: Nullable(DateOnly),
+      },
+      {
+        description:
+          'For a published gap, at the default weeks: from the incidents you may see (leaders and admins, who verify, see all)',
+      },
+    ),
+  ),
+})
+export type GapContext = Static<typeof GapContext>

@@ -3,15 +3,16 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { Loading, ProblemMessage } from '../../components/feedback'
 import { PageHeader, usePageTitle } from '../../components/page'
-import { useGap } from '../../features/strategy-gaps/api/strategy-gaps'
+import { useGap, useGapContext } from '../../features/strategy-gaps/api/strategy-gaps'
 import { GapForm, GapLifecycle } from '../../features/strategy-gaps/components/gap-forms'
-import { GapIncidents, GapStatusMark } from '../../features/strategy-gaps/components/gap-views'
-import { formatDay } from '../../lib/labels'
+import { GapImpactSection } from '../../features/strategy-gaps/components/gap-impact-chart'
+import { GapDecisions, GapIncidents, GapStatusMark, GapSteps } from '../../features/strategy-gaps/components/gap-views'
 import { useUser } from '../../lib/session'
 
 export default function StrategyGapRoute() {
   const { id = '' } = useParams()
   const gap = useGap(id)
+  const context = useGapContext(id)
   const user = useUser()
   const [isEditing, setEditing] = useState(false)
   usePageTitle(gap.data?.title ?? 'Strategy gap')
@@ -20,12 +21,6 @@ export default function StrategyGapRoute() {
   if (gap.error) return <ProblemMessage error={gap.error} title="This strategy gap could not be shown." />
   const g = gap.data
   const mayUpdate = mayAttempt(user, 'gap.update')
-  const steps = [
-    ['Acknowledged', g.acknowledged.at],
-    ['Strategy published', g.published.at],
-    ['Verified', g.verified.at],
-    ['Won’t fix', g.wontFix.at],
-  ] as const
   return (
     <>
       <p>
@@ -44,39 +39,19 @@ export default function StrategyGapRoute() {
       />
       {!mayUpdate && <p className="hint">Read-only for you: leaders and admins move strategy gaps through their lifecycle.</p>}
       {isEditing && <GapForm key={g.version} gap={g} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {context.error && <ProblemMessage error={context.error} title="Who took each step could not be loaded." />}
       <div className="detail-grid">
         <section className="card" aria-labelledby="gap-facts">
           <h2 id="gap-facts">The gap</h2>
-          <p>{g.description || 'No description yet.'}</p>
-          <dl className="facts">
-            <dt>Opened</dt>
-            <dd>{formatDay(g.createdAt)}</dd>
-            {steps
-              .filter(([, at]) => at)
-              .map(([label, at]) => (
-                <div key={label} className="contents">
-                  <dt>{label}</dt>
-                  <dd>{formatDay(at)}</dd>
-                </div>
-              ))}
-            {g.addressedByStrategyId && (
-              <>
-                <dt>Addressed by</dt>
-                <dd>
-                  <Link to={`/strategies/${g.addressedByStrategyId}`}>the strategy that closes it</Link>
-                </dd>
-              </>
-            )}
-            {g.wontFixReason && (
-              <>
-                <dt>Why not</dt>
-                <dd>{g.wontFixReason}</dd>
-              </>
-            )}
-          </dl>
+          <p className="gap-description">{g.description || 'No description yet.'}</p>
+          <GapSteps gap={g} context={context.data} />
         </section>
+        {mayUpdate && <GapLifecycle gap={g} userId={user.id} context={context.data} />}
+      </div>
+      <GapImpactSection gapId={g.id} />
+      <div className="detail-grid">
         <GapIncidents gapId={g.id} />
-        {mayUpdate && <GapLifecycle gap={g} userId={user.id} />}
+        <GapDecisions gapId={g.id} context={context.data} />
       </div>
     </>
   )

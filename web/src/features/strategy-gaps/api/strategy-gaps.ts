@@ -1,4 +1,10 @@
 import type {
+  GapContext,
+  GapImpact,
+  GapRanking,
+  GapRankingQuery,
+  GapSuggestionQuery,
+  GapSuggestions,
   GapTransitionBody,
   Incident,
   NewStrategyGap,
@@ -6,35 +12,52 @@ import type {
   Strategy,
   StrategyGap,
   StrategyGapChanges,
-  StrategyGapQuery,
 } from '@misalign/shared'
-import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
 
-export type GapFilters = Omit<StrategyGapQuery, 'limit' | 'cursor'>
+export type RankingFilters = Omit<GapRankingQuery, 'limit'>
 
-export const gapListOptions = (filters: GapFilters) =>
+/** Every gap ranked by weighted harm in one request; the API applies visibility. */
+export const gapRankingOptions = (filters: RankingFilters) =>
   queryOptions({
-    queryKey: ['strategy-gaps', 'list', filters],
-    queryFn: () => api.get<Page<StrategyGap>>(`/strategy-gaps${toQuery({ ...filters, limit: 200 })}`),
+    queryKey: ['strategy-gaps', 'list', 'ranking', filters],
+    queryFn: () => api.get<GapRanking>(`/strategy-gaps/ranking${toQuery({ ...filters, limit: 500 })}`),
   })
-export const useGapList = (filters: GapFilters) => useQuery(gapListOptions(filters))
+export const useGapRanking = (filters: RankingFilters) => useQuery(gapRankingOptions(filters))
+
+export const gapSuggestionsOptions = (filters: GapSuggestionQuery) =>
+  queryOptions({
+    queryKey: ['strategy-gaps', 'list', 'suggestions', filters],
+    queryFn: () => api.get<GapSuggestions>(`/strategy-gaps/suggestions${toQuery({ ...filters })}`),
+  })
+export const useGapSuggestions = (filters: GapSuggestionQuery) => useQuery(gapSuggestionsOptions(filters))
 
 export const gapOptions = (id: string) =>
   queryOptions({ queryKey: ['strategy-gaps', 'detail', id], queryFn: () => api.get<StrategyGap>(`/strategy-gaps/${id}`) })
 export const useGap = (id: string) => useQuery(gapOptions(id))
 
-/**
- * A gap's incidents, for its weighted harm. One request per gap until the API offers a ranking
- * endpoint; 200 incidents per gap is more than any gap has in the demo org.
- */
+export const gapContextOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['strategy-gaps', 'detail', id, 'context'],
+    queryFn: () => api.get<GapContext>(`/strategy-gaps/${id}/context`),
+  })
+export const useGapContext = (id: string) => useQuery(gapContextOptions(id))
+
+export const gapImpactOptions = (id: string, weeks?: number) =>
+  queryOptions({
+    queryKey: ['strategy-gaps', 'detail', id, 'impact', { weeks }],
+    queryFn: () => api.get<GapImpact>(`/strategy-gaps/${id}/impact${toQuery({ weeks })}`),
+  })
+export const useGapImpact = (id: string, weeks?: number) => useQuery(gapImpactOptions(id, weeks))
+
+/** A gap's incidents, visible ones only: 200 is more than any gap has in the demo org. */
 export const gapIncidentsOptions = (gapId: string) =>
   queryOptions({
     queryKey: ['incidents', 'list', { gapId, limit: 200 }],
     queryFn: () => api.get<Page<Incident>>(`/incidents${toQuery({ gapId, limit: 200 })}`),
   })
 export const useGapIncidents = (gapId: string) => useQuery(gapIncidentsOptions(gapId))
-export const useGapsIncidents = (gapIds: string[]) => useQueries({ queries: gapIds.map(gapIncidentsOptions) })
 
 export const publishedStrategiesOptions = () =>
   queryOptions({
@@ -49,7 +72,11 @@ function useGapMutation<V>(fn: (vars: V) => Promise<StrategyGap>) {
     mutationFn: fn,
     onSuccess: (gap) => {
       client.setQueryData(gapOptions(gap.id).queryKey, gap)
+      // Who took the step, the verification outlook and the before/after change with it.
+      void client.invalidateQueries({ queryKey: [...gapOptions(gap.id).queryKey, 'context'] })
+      void client.invalidateQueries({ queryKey: [...gapOptions(gap.id).queryKey, 'impact'] })
       void client.invalidateQueries({ queryKey: ['strategy-gaps', 'list'] })
+      void client.invalidateQueries({ queryKey: ['incidents', 'list'] })
     },
   })
 }

@@ -1,26 +1,48 @@
-import type { GapTransitionBody, StrategyGap } from '@misalign/shared'
+import {
+  defaultVerificationWeeks,
+  type GapContext,
+  type GapTransitionBody,
+  type StrategyGap,
+  utcDay,
+  verificationOutlook,
+} from '@misalign/shared'
 import { type FormEvent, useState } from 'react'
-import { ProblemMessage } from '../../../components/feedback'
+import { Notice, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
+import { formatDay } from '../../../lib/labels'
 import { useCreateGap, usePublishedStrategies, useTransitionGap, useUpdateGap } from '../api/strategy-gaps'
 
-/** Opens a gap, or changes its title and description (sending the version it was loaded at). */
+/** What a suggestion fills in: its title, the missing context quoted, and its incidents. */
+export interface GapPrefill {
+  title: string
+  description: string
+  incidentIds: string[]
+}
+
+/**
+ * Opens a gap, or changes its title and description (sending the version it was loaded at). Opened
+ * from a suggestion, it offers to attach the suggestion's incidents so the gap starts with its evidence.
+ */
 export function GapForm({
   gap,
+  prefill,
   onSaved,
   onCancel,
 }: {
   gap?: StrategyGap
+  prefill?: GapPrefill
   onSaved: (gap: StrategyGap) => void
   onCancel: () => void
 }) {
   const create = useCreateGap()
   const update = useUpdateGap(gap?.id ?? '')
   const save = gap ? update : create
-  const [title, setTitle] = useState(gap?.title ?? '')
-  const [description, setDescription] = useState(gap?.description ?? '')
+  const [title, setTitle] = useState(gap?.title ?? prefill?.title ?? '')
+  const [description, setDescription] = useState(gap?.description ?? prefill?.description ?? '')
+  const [isAttaching, setAttaching] = useState(true)
   const [error, setError] = useState<string | null>(null)
+  const attachable = prefill?.incidentIds ?? []
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -28,7 +50,7 @@ export function GapForm({
     setError(null)
     const body = { title: title.trim(), description: description.trim() }
     if (gap) update.mutate({ changes: body, version: gap.version }, { onSuccess: onSaved })
-    else create.mutate(body, { onSuccess: onSaved })
+    else create.mutate(isAttaching && attachable.length ? { ...body, incidentIds: attachable } : body, { onSuccess: onSaved })
   }
 
   return (
@@ -51,6 +73,12 @@ export function GapForm({
       >
         {(c) => <textarea {...c} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
+      {!gap && attachable.length > 0 && (
+        <label className="check">
+          <input type="checkbox" checked={isAttaching} onChange={(e) => setAttaching(e.target.checked)} />
+          Attach its {attachable.length} incidents to the new gap
+        </label>
+      )}
       <div className="actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : gap ? 'Save changes' : 'Open gap'}
@@ -63,12 +91,46 @@ export function GapForm({
   )
 }
 
+/** What the screen says before anyone clicks Verify; the API refuses with the same day (422). */
+function VerificationOutlookNote({ context, weeks }: { context: GapContext | undefined; weeks: number }) {
+  const publishedAt = context?.strategy?.publishedAt
+  if (!publishedAt || !context?.verification) return null
+  const outlook = verificationOutlook({
+    publishedAt,
+    lastIncidentAt: context.verification.lastIncidentAt,
+    weeks,
+    today: utcDay(new Date()),
+  })
+  if (outlook.state === 'ready')
+    return (
+      <Notice tone="success">
+        No incident in this gap since its strategy was published on {formatDay(publishedAt)}: {weeks} quiet weeks have passed, so
+        it can be verified.
+      </Notice>
+    )
+  if (outlook.state === 'waiting')
+    return (
+      <Notice tone="info">
+        Too early to verify: it needs {weeks} quiet weeks after {formatDay(publishedAt)}. Possible from{' '}
+        <strong>{formatDay(outlook.earliestAt)}</strong>, if no incident arrives before then.
+      </Notice>
+    )
+  return (
+    <Notice tone="warning">
+      An incident was discovered on {formatDay(outlook.lastIncidentAt)}, after the strategy was published on{' '}
+      {formatDay(publishedAt)}: the strategy has not closed this gap yet. To address it with another strategy, close it as won’t
+      fix and reopen it.
+    </Notice>
+  )
+}
+
 /** The next lifecycle step: open → acknowledged → published → verified, or won't fix with a reason. */
-export function GapLifecycle({ gap, userId }: { gap: StrategyGap; userId: string }) {
+export function GapLifecycle({ gap, userId, context }: { gap: StrategyGap; userId: string; context?: GapContext }) {
   const transition = useTransitionGap(gap.id)
   const strategies = usePublishedStrategies()
   const [strategyId, setStrategyId] = useState('')
   const [reason, setReason] = useState('')
+  const [weeks, setWeeks] = useState(defaultVerificationWeeks)
   const move = (body: GapTransitionBody) => transition.mutate({ body, version: gap.version })
 
   return (
@@ -107,9 +169,28 @@ export function GapLifecycle({ gap, userId }: { gap: StrategyGap; userId: string
         </div>
       )}
       {gap.status === 'published' && (
-        <button type="button" className="button-primary" onClick={() => move({ to: 'verified' })}>
-          Verify: no new incidents since
-        </button>
+        <>
+          <VerificationOutlookNote context={context} weeks={weeks} />
+          <div className="row">
+            <Field id="gap-weeks" label="Quiet weeks needed after publication">
+              {(c) => (
+                <input
+                  {...c}
+                  type="number"
+                  min={1}
+                  max={104}
+                  value={weeks}
+                  onChange={(e) => setWeeks(Math.max(1, Math.min(104, Number(e.target.value) || 1)))}
+                />
+              )}
+            </Field>
+            <div className="field">
+              <button type="button" className="button-primary" onClick={() => move({ to: 'verified', weeks })}>
+                Verify: no new incident since publication
+              </button>
+            </div>
+          </div>
+        </>
       )}
       {(gap.status === 'verified' || gap.status === 'wont_fix') && (
         <button type="button" className="button-secondary" onClick={() => move({ to: 'open' })}>

@@ -1,64 +1,94 @@
-import { type StrategyGap, WEIGHTED_HARM_EXPLANATION } from '@misalign/shared'
+import { type GapContext, type StrategyGap, WEIGHTED_HARM_EXPLANATION } from '@misalign/shared'
 import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { incidentListHref } from '../../../lib/incident-filters'
 import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
-import { type GapFilters, useGapIncidents, useGapList, useGapsIncidents } from '../api/strategy-gaps'
+import { useTeamName } from '../../../lib/reference-data'
+import { useGapIncidents } from '../api/strategy-gaps'
 
-export const GapStatusMark = ({ gap }: { gap: StrategyGap }) => (
+export const GapStatusMark = ({ gap }: { gap: Pick<StrategyGap, 'status'> }) => (
   <Badge tone={gap.status === 'verified' ? 'good' : gap.status === 'open' ? 'warn' : 'accent'}>
     {gapStatusLabels[gap.status]}
   </Badge>
 )
 
-/** Ranked by weighted harm, the sum of harm × surprise over the gap's incidents. */
-export function GapList({ filters }: { filters: GapFilters }) {
-  const list = useGapList(filters)
-  const gaps = list.data?.items ?? []
-  const incidents = useGapsIncidents(gaps.map((g) => g.id))
-  if (list.isPending) return <Loading label="Loading strategy gaps" />
-  if (list.error) return <ProblemMessage error={list.error} title="The strategy gaps could not be loaded." />
-  if (gaps.length === 0)
-    return (
-      <EmptyState>
-        <p>No strategy gap here. Gaps are opened when incidents point at missing or stale strategy.</p>
-      </EmptyState>
-    )
-  const ranked = gaps
-    .map((gap, i) => {
-      const items = incidents[i]?.data?.items
-      return { gap, count: items?.length, harm: items?.reduce((sum, x) => sum + x.weightedHarm, 0) }
-    })
-    .sort((a, b) => (b.harm ?? -1) - (a.harm ?? -1))
+/** Each lifecycle step taken, with who took it and when; the owner is the leader who acknowledged it. */
+export function GapSteps({ gap, context }: { gap: StrategyGap; context: GapContext | undefined }) {
+  const nameOf = (id: string | null) =>
+    id ? (context?.people.find((p) => p.id === id)?.displayName ?? 'someone no longer here') : 'nobody recorded'
+  const steps = [
+    ['Acknowledged', gap.acknowledged],
+    ['Strategy published', gap.published],
+    ['Verified', gap.verified],
+    ['Won’t fix', gap.wontFix],
+  ] as const
   return (
-    <>
-      <p className="hint">Ranked by weighted harm: {WEIGHTED_HARM_EXPLANATION}, summed over each gap’s incidents.</p>
-      <ol className="item-list" aria-label="Strategy gaps, most harmful first">
-        {ranked.map(({ gap, count, harm }) => (
-          <li key={gap.id}>
-            <div className="item-row">
-              <Link className="item-title" to={`/strategy-gaps/${gap.id}`}>
-                {gap.title}
-              </Link>
-              <GapStatusMark gap={gap} />
-              <span className="weighted">
-                {harm === undefined ? (
-                  'Weighing…'
-                ) : (
-                  <>
-                    Weighted harm <strong>{harm}</strong> · {countOf(count ?? 0, 'incident')}
-                  </>
-                )}
-              </span>
-            </div>
-            <div className="meta">opened {formatDay(gap.createdAt)}</div>
-          </li>
+    <dl className="facts" aria-label="Lifecycle steps">
+      <dt>Opened</dt>
+      <dd>{formatDay(gap.createdAt)}</dd>
+      <dt>Owning leader</dt>
+      <dd>{gap.ownerId ? nameOf(gap.ownerId) : 'Nobody yet'}</dd>
+      {steps
+        .filter(([, step]) => step.at)
+        .map(([label, step]) => (
+          <div key={label} className="contents">
+            <dt>{label}</dt>
+            <dd>
+              {formatDay(step.at)} by {nameOf(step.byId)}
+            </dd>
+          </div>
         ))}
-      </ol>
-    </>
+      <dt>Addressed by</dt>
+      <dd>
+        {context?.strategy ? (
+          <>
+            <Link to={`/strategies/${context.strategy.id}`}>{context.strategy.title}</Link>
+            {context.strategy.publishedAt && <> (published {formatDay(context.strategy.publishedAt)})</>}
+          </>
+        ) : (
+          'No strategy yet'
+        )}
+      </dd>
+      {gap.wontFixReason && (
+        <>
+          <dt>Why not</dt>
+          <dd>{gap.wontFixReason}</dd>
+        </>
+      )}
+    </dl>
   )
 }
 
+/** The decisions behind the gap's incidents: an agreement without its tradeoff is marked as such. */
+export function GapDecisions({ gapId, context }: { gapId: string; context: GapContext | undefined }) {
+  const teamName = useTeamName()
+  if (!context) return null
+  return (
+    <section className="card" aria-labelledby="gap-decisions">
+      <h2 id="gap-decisions">Decisions behind them</h2>
+      {context.decisions.length === 0 ? (
+        <p>No incident in this gap names its decision yet.</p>
+      ) : (
+        <ul>
+          {context.decisions.map((d) => (
+            <li key={d.id}>
+              <Link to={`/decisions/${d.id}`}>{d.title}</Link>{' '}
+              <Badge tone={d.hasTradeoff ? 'good' : 'warn'}>{d.hasTradeoff ? 'Strategy-bearing' : 'Agreement'}</Badge>{' '}
+              <span className="hint">
+                by {teamName(d.owningTeamId)} ·{' '}
+                <Link to={incidentListHref({ gapId, decisionId: d.id })}>{countOf(d.incidents, 'incident')}</Link>, weighted harm{' '}
+                {d.weightedHarm}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** The gap's visible incidents, each with the missing context its reporter wrote, quoted. */
 export function GapIncidents({ gapId }: { gapId: string }) {
   const incidents = useGapIncidents(gapId)
   if (incidents.isPending) return <Loading label="Loading the gap’s incidents" />
@@ -75,10 +105,10 @@ export function GapIncidents({ gapId }: { gapId: string }) {
       ) : (
         <>
           <p>
-            {countOf(items.length, 'incident')}, weighted harm <strong>{total}</strong>{' '}
-            <span className="hint">({WEIGHTED_HARM_EXPLANATION}, summed)</span>
+            <Link to={incidentListHref({ gapId })}>{countOf(items.length, 'incident')}</Link>, weighted harm{' '}
+            <strong>{total}</strong> <span className="hint">({WEIGHTED_HARM_EXPLANATION}, summed)</span>
           </p>
-          <ul>
+          <ul className="gap-incident-list">
             {items.map((i) => (
               <li key={i.id}>
                 <Link to={`/incidents/${i.key}`}>
@@ -87,6 +117,12 @@ export function GapIncidents({ gapId }: { gapId: string }) {
                 <span className="hint">
                   weighted harm {i.weightedHarm}, discovered {formatDay(i.discoveredAt)}
                 </span>
+                {i.missingContext.trim() && (
+                  <blockquote className="missing-context">
+                    <span className="visually-hidden">Missing context: </span>
+                    {i.missingContext}
+                  </blockquote>
+                )}
               </li>
             ))}
           </ul>

@@ -1,0 +1,146 @@
+import { type GapRankingItem, type GapTrend, gapStatuses } from '@misalign/shared'
+import { Link } from 'react-router'
+import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
+import { Field } from '../../../components/field'
+import { Badge } from '../../../components/page'
+import { incidentListHref } from '../../../lib/incident-filters'
+import { formatDay, gapStatusLabels } from '../../../lib/labels'
+import { type RankingFilters, useGapRanking } from '../api/strategy-gaps'
+
+const trendWords: Record<GapTrend, { label: string; tone: string }> = {
+  rising: { label: '↑ Rising', tone: 'danger' },
+  falling: { label: '↓ Falling', tone: 'good' },
+  steady: { label: '→ Steady', tone: 'neutral' },
+  quiet: { label: 'Quiet', tone: 'neutral' },
+}
+
+export function TrendMark({ item }: { item: Pick<GapRankingItem, 'trend' | 'earlierHalf' | 'laterHalf'> }) {
+  const { label, tone } = trendWords[item.trend]
+  return (
+    <>
+      <Badge tone={tone}>{label}</Badge>{' '}
+      <span className="hint">
+        {item.earlierHalf} → {item.laterHalf}
+      </span>
+    </>
+  )
+}
+
+/** Window and status: the window is empty until chosen, and the API's default is shown instead. */
+export function RankingFiltersForm({ filters, onChange }: { filters: RankingFilters; onChange: (next: RankingFilters) => void }) {
+  const set = (key: keyof RankingFilters, value: string) => {
+    const next: Record<string, string> = { ...(filters as Record<string, string>) }
+    if (value) next[key] = value
+    else delete next[key]
+    onChange(next as RankingFilters)
+  }
+  return (
+    <div className="filters card">
+      <Field id="gap-from" label="From">
+        {(c) => <input {...c} type="date" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)} />}
+      </Field>
+      <Field id="gap-to" label="To">
+        {(c) => <input {...c} type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} />}
+      </Field>
+      <Field id="gap-status" label="Status">
+        {(c) => (
+          <select {...c} value={filters.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+            <option value="">Any</option>
+            {gapStatuses.map((s) => (
+              <option key={s} value={s}>
+                {gapStatusLabels[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </div>
+  )
+}
+
+/** The ranked register: one request, with the formula and the window it covers said on screen. */
+export function GapRegister({ filters }: { filters: RankingFilters }) {
+  const ranking = useGapRanking(filters)
+  if (ranking.isPending) return <Loading label="Ranking strategy gaps" />
+  if (ranking.error) return <ProblemMessage error={ranking.error} title="The strategy gaps could not be ranked." />
+  const { items, formula, from, to } = ranking.data
+  const isDefaultWindow = !filters.from && !filters.to
+  return (
+    <section aria-labelledby="register-heading">
+      <h2 id="register-heading">
+        Ranked register, {formatDay(from)} – {formatDay(to)}
+        {isDefaultWindow && <span className="hint"> (the last 90 days unless you choose a window)</span>}
+      </h2>
+      <p className="formula" data-testid="ranking-formula">
+        <strong>How gaps are ranked:</strong> {formula}. Trend compares the window’s earlier half with its later half (incidents,
+        earlier → later). Restricted incidents count only for those who may see them.
+      </p>
+      {items.length === 0 ? (
+        <EmptyState>
+          <p>No strategy gap here. Gaps are opened when incidents point at missing or stale strategy.</p>
+        </EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table gap-register">
+            <caption className="visually-hidden">Strategy gaps, most weighted harm first</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="numeric">
+                  Rank
+                </th>
+                <th scope="col">Strategy gap</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="numeric">
+                  Weighted harm
+                </th>
+                <th scope="col" className="numeric">
+                  Incidents
+                </th>
+                <th scope="col" className="numeric">
+                  Teams affected
+                </th>
+                <th scope="col" className="numeric">
+                  Incidents per month
+                </th>
+                <th scope="col">Trend</th>
+                <th scope="col" className="numeric">
+                  Engineer-days lost
+                </th>
+                <th scope="col">Last seen</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item, index) => (
+                <tr key={item.gapId}>
+                  <td className="numeric">{index + 1}</td>
+                  <th scope="row">
+                    <Link to={`/strategy-gaps/${item.gapId}`}>{item.title}</Link>
+                  </th>
+                  <td>{gapStatusLabels[item.status]}</td>
+                  <td className="numeric">
+                    <strong>{item.weightedHarm}</strong>
+                  </td>
+                  <td className="numeric">
+                    <Link
+                      to={incidentListHref({ gapId: item.gapId, from, to })}
+                      aria-label={`${item.incidents} incidents in ${item.title}`}
+                    >
+                      {item.incidents}
+                    </Link>
+                  </td>
+                  <td className="numeric">{item.teamsAffected}</td>
+                  <td className="numeric">{item.recurrencePerMonth}</td>
+                  <td className="trend">
+                    <TrendMark item={item} />
+                  </td>
+                  <td className="numeric">{item.engineerDaysLost}</td>
+                  <td className="day">{formatDay(item.lastSeenAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
