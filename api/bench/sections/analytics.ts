@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { openDatabase } from '@misalign/db'
+import { type Database, openDatabase, openMemoryDatabase, queryRows, sql } from '@misalign/db'
 import { generateOrg, writeOrg } from '@misalign/db/seed'
 import { Pool } from 'undici'
 import { buildApp } from '../../src/app'
@@ -13,17 +13,37 @@ import { type LatencySummary, summarise } from '../lib/stats'
 import { num, table } from '../lib/table'
 
 /*
- * Dashboard reads at scale: a million generated incidents, every analytics endpoint over HTTP
- * (one request at a time, so latency is the endpoint's own), against the naive SQL that gives
- * the same answer (GROUP BY over incidents, the displayed team by its per-row rule).
+ * Dashboard reads at scale: generated incidents (1M on Postgres, 100k on PGlite), every analytics
+ * endpoint over HTTP (one request at a time, so latency is the endpoint's own), against the naive
+ * SQL that gives the same answer (GROUP BY over incidents, the displayed team by its per-row rule).
  */
-const INCIDENTS = Number(process.env.BENCH_ANALYTICS_INCIDENTS ?? 1_000_000)
 const TODAY = '2026-06-30'
 const DEFAULT_FROM = '2026-04-01'
 const DEFAULT_TO = '2026-06-29'
 const API_RUNS = Number(process.env.BENCH_ANALYTICS_RUNS ?? 40)
 const NAIVE_RUNS = Number(process.env.BENCH_ANALYTICS_NAIVE_RUNS ?? 8)
-const TARGETS = { default: 100, allTime: 300, speedup: 5 }
+interface Target {
+  database: 'postgres' | 'pglite'
+  incidents: number
+  default: number
+  allTime: number
+  speedup: number
+}
+const postgresTarget: Target = {
+  database: 'postgres',
+  incidents: Number(process.env.BENCH_ANALYTICS_INCIDENTS ?? 1_000_000),
+  default: 100,
+  allTime: 300,
+  speedup: 5,
+}
+// The issue sets one bound for PGlite, p95 ≤ 500 ms for every view; no speedup is asked of it.
+const pgliteTarget: Target = {
+  database: 'pglite',
+  incidents: Number(process.env.BENCH_ANALYTICS_PGLITE_INCIDENTS ?? 100_000),
+  default: 500,
+  allTime: 500,
+  speedup: 0,
+}
 
 const displayed = `case when i.anonymous and (select count(*) from memberships m join users u on u.id = m.user_id
     and u.disabled_at is null where m.team_id = i.reporting_team_id) < 5
@@ -49,9 +69,9 @@ const naive: Record<string, (where: string) => string> = {
 }
 
 /** Through the app's own config reader, as write-path does. */
-function appConfig(databaseUrl: string, poolSize: number): AppConfig {
+function appConfig(databaseUrl: string | undefined, poolSize: number): AppConfig {
   return loadConfig({
-    DATABASE_URL: databaseUrl,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     DATABASE_POOL_SIZE: String(poolSize),
     DEMO: 'off',
     LOG_LEVEL: 'warn',
@@ -70,6 +90,7 @@ interface Row {
   pass: boolean
 }
 export interface AnalyticsResult {
+  database: Target['database']
   incidents: number
   seedMs: number
   rows: Row[]
@@ -87,14 +108,25 @@ async function time(runs: number, op: () => Promise<void>): Promise<LatencySumma
   return summarise(samples)
 }
 
-async function run(ctx: BenchContext): Promise<AnalyticsResult> {
-  const config = appConfig(ctx.databaseUrl, 4)
-  const database = await openDatabase(config.database)
+/** The naive SQL runs on a connection of its own on Postgres, and on the one connection PGlite has. */
+async function naiveRunner(target: Target, ctx: BenchContext, database: Database) {
+  if (target.database === 'pglite') {
+    return { query: (text: string) => queryRows(database.db, sql.raw(text)).then(() => undefined), close: async () => {} }
+  }
+  const raw = await openDatabase(postgresConfig(ctx.databaseUrl, 1))
+  const pool: PgPool = pgPoolOf(raw)
+  return { query: (text: string) => pool.query(text).then(() => undefined), close: () => raw.close() }
+}
+
+async function run(target: Target, ctx: BenchContext): Promise<AnalyticsResult> {
+  const config = appConfig(target.database === 'postgres' ? ctx.databaseUrl : undefined, 4)
+  const database = target.database === 'postgres' ? await openDatabase(config.database) : await openMemoryDatabase()
+  if (target.database === 'pglite') await database.migrate()
   const errors: string[] = []
   const rows: Row[] = []
   let seedMs = 0
   try {
-    const org = generateOrg({ incidents: INCIDENTS, seed: 42, today: TODAY })
+    const org = generateOrg({ incidents: target.incidents, seed: 42, today: TODAY })
     let shown = 0
     const written = await writeOrg(database, org, {
       onProgress: (done, total) => {
@@ -106,12 +138,11 @@ async function run(ctx: BenchContext): Promise<AnalyticsResult> {
     })
     seedMs = written.ms
     const app = await buildApp({ config, database, logStream: new AppLogCapture() })
-    const raw = await openDatabase(postgresConfig(ctx.databaseUrl, 1))
+    const naiveSql = await naiveRunner(target, ctx, database)
     try {
       const origin = await app.listen({ port: 0, host: '127.0.0.1' })
       const { token } = await provisionBenchUser(app)
       const http = new Pool(origin, { connections: 1 })
-      const pool: PgPool = pgPoolOf(raw)
       const views = [
         {
           view: 'default' as const,
@@ -129,30 +160,29 @@ async function run(ctx: BenchContext): Promise<AnalyticsResult> {
             const body = await res.body.text()
             if (res.statusCode !== 200 && errors.length < 5) errors.push(`${path}: ${res.statusCode} ${body.slice(0, 200)}`)
           })
-          const sql = naive[endpoint]?.(where) ?? 'select 1'
-          const naiveTime = await time(NAIVE_RUNS, async () => {
-            await pool.query(sql)
-          })
+          const naiveQuery = naive[endpoint]?.(where) ?? 'select 1'
+          const naiveTime = await time(NAIVE_RUNS, () => naiveSql.query(naiveQuery))
           const speedup = naiveTime.p50 / api.p50
-          const target = view === 'default' ? TARGETS.default : TARGETS.allTime
-          rows.push({ endpoint, view, api, naive: naiveTime, speedup, pass: api.p95 <= target && speedup >= TARGETS.speedup })
+          const bound = view === 'default' ? target.default : target.allTime
+          rows.push({ endpoint, view, api, naive: naiveTime, speedup, pass: api.p95 <= bound && speedup >= target.speedup })
         }
       }
       await http.close()
     } finally {
       await app.close()
-      await raw.close()
+      await naiveSql.close()
     }
   } finally {
     await database.close()
   }
-  return { incidents: INCIDENTS, seedMs, rows, errors }
+  return { database: target.database, incidents: target.incidents, seedMs, rows, errors }
 }
 
-function report(r: AnalyticsResult): string {
+function report(target: Target, r: AnalyticsResult): string {
+  const speedup = target.speedup ? `, ≥ ${target.speedup}× the naive SQL (p50 over p50)` : ''
   const lines = [
-    `${r.incidents.toLocaleString('en-US')} incidents seeded in ${num(r.seedMs / 1000)} s; ${API_RUNS} requests and ${NAIVE_RUNS} naive queries per row, one at a time`,
-    `targets: default (${DEFAULT_FROM}…${DEFAULT_TO}) p95 ≤ ${TARGETS.default} ms, all-time p95 ≤ ${TARGETS.allTime} ms, ≥ ${TARGETS.speedup}× the naive SQL (p50 over p50)`,
+    `${r.incidents.toLocaleString('en-US')} incidents seeded into ${r.database} in ${num(r.seedMs / 1000)} s; ${API_RUNS} requests and ${NAIVE_RUNS} naive queries per row, one at a time`,
+    `targets: default (${DEFAULT_FROM}…${DEFAULT_TO}) p95 ≤ ${target.default} ms, all-time p95 ≤ ${target.allTime} ms${speedup}`,
     '',
     table(
       ['endpoint', 'view', 'API p50', 'API p95', 'naive p50', 'naive p95', 'speedup', ''],
@@ -174,7 +204,14 @@ function report(r: AnalyticsResult): string {
 
 export const analytics = defineSection<AnalyticsResult>({
   name: 'analytics',
-  title: 'Dashboard reads: GET /api/v1/analytics/* over 1M incidents vs. naive GROUP BY (ms)',
-  run,
-  report,
+  title: 'Dashboard reads on Postgres: GET /api/v1/analytics/* over 1M incidents vs. naive GROUP BY (ms)',
+  run: (ctx) => run(postgresTarget, ctx),
+  report: (result) => report(postgresTarget, result),
+})
+
+export const analyticsPglite = defineSection<AnalyticsResult>({
+  name: 'analytics-pglite',
+  title: 'Dashboard reads on embedded PGlite: GET /api/v1/analytics/* over 100k incidents vs. naive GROUP BY (ms)',
+  run: (ctx) => run(pgliteTarget, ctx),
+  report: (result) => report(pgliteTarget, result),
 })

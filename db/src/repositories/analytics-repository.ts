@@ -20,13 +20,15 @@ import {
 } from '@misalign/shared'
 import { type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../client'
+import { factsCte, shapes } from './analytics-facts'
 import { hasIncidentFilters, periodOf, periodStart, periodsBetween, scopeCte } from './analytics-scope'
 import type { IncidentViewer } from './incident-visibility'
 
 /*
- * The dashboard's numbers. Every query starts from `scopeCte`: only incidents the viewer may
- * see (restricted ones are absent for outsiders), filtered as the incident list filters, with
- * the reporting team as others see it (a small team's anonymous reports count under its parent).
+ * The dashboard's numbers. Every chart sums a `facts` CTE (analytics-facts.ts): only incidents
+ * the viewer may see (restricted ones are absent for outsiders), filtered as the incident list
+ * filters, with the reporting team as others see it (a small team's anonymous reports count under
+ * its parent) — read from the trigger-kept rollups when the filters allow, else from incidents.
  *
  * Small-group suppression (docs/decisions/011): breakdowns by reporting team — the team matrix
  * and harm by team — hide cells under 5 incidents, with complementary cells, because a small
@@ -41,23 +43,19 @@ const num = (value: unknown) => Number(value ?? 0)
 const completeTradeoff = sql`coalesce(btrim(d.tradeoff_prefer), '') <> '' and coalesce(btrim(d.tradeoff_over), '') <> ''
   and coalesce(btrim(d.tradeoff_for_goal), '') <> ''`
 
-/** Lag in days, never negative (see discoveryLagDays), bucketed by `lagBuckets`. */
-const lagBucket = sql.raw(
-  `case ${lagBuckets
-    .map((b, i) =>
-      b.maxDays === null ? `else ${i}` : `when greatest(0, scope.discovered_at - d.decided_at) <= ${b.maxDays} then ${i}`,
-    )
-    .join(' ')} end`,
-)
-
 export function analyticsRepository(db: Db) {
   const rows = <T>(query: SQL) => queryRows<T>(db, query)
 
   async function trends(query: AnalyticsIntervalQuery, viewer: IncidentViewer): Promise<Trends> {
     const interval = query.interval ?? 'week'
-    const incidentRows = await rows<{ period: string; root_cause: string; n: number; wh: number }>(sql`${scopeCte(query, viewer)}
-      select ${periodOf(interval, sql`discovered_at`)}::text as period, root_cause, count(*)::int as n, sum(weighted_harm)::int as wh
-      from scope group by 1, 2`)
+    const incidentRows = await rows<{
+      period: string
+      root_cause: string
+      n: number
+      wh: number
+    }>(sql`${factsCte(shapes.rootCause, query, viewer, ['day', 'root_cause'])}
+      select ${periodOf(interval, sql`day`)}::text as period, root_cause, sum(incidents)::int as n, sum(weighted_harm)::int as wh
+      from facts group by 1, 2`)
     const days = incidentRows.map((r) => r.period).sort()
     const first = query.from ?? days[0]
     // The last period's start is enough when `to` is open: the period holds every later day of it.
@@ -98,9 +96,14 @@ export function analyticsRepository(db: Db) {
   }
 
   async function teamMatrix(query: AnalyticsQuery, viewer: IncidentViewer): Promise<TeamMatrix> {
-    const found = await rows<{ owner: string | null; team: string; n: number; wh: number }>(sql`${scopeCte(query, viewer)}
-      select decision_owner_team_id as owner, shown_team_id as team, count(*)::int as n, sum(weighted_harm)::int as wh
-      from scope group by 1, 2 order by 2, 1 nulls last`)
+    const found = await rows<{
+      owner: string | null
+      team: string
+      n: number
+      wh: number
+    }>(sql`${factsCte(shapes.teamPair, query, viewer, ['decision_owner_team_id', 'shown_team_id'])}
+      select decision_owner_team_id as owner, shown_team_id as team, sum(incidents)::int as n, sum(weighted_harm)::int as wh
+      from facts group by 1, 2 order by 2, 1 nulls last`)
     // Per harmed team: harm-by-team publishes each team's total, so a lone hidden cell in a
     // column could be recovered by subtraction; complementary suppression works column-wise.
     const byTeam = new Map<string, typeof found>()
@@ -116,10 +119,12 @@ export function analyticsRepository(db: Db) {
   }
 
   async function discoveryLag(query: AnalyticsQuery, viewer: IncidentViewer): Promise<DiscoveryLag> {
-    const found = await rows<{ channel: string; bucket: number | null; n: number }>(sql`${scopeCte(query, viewer)}
-      select scope.discovery_channel as channel, case when d.decided_at is null then null else ${lagBucket} end as bucket,
-        count(*)::int as n
-      from scope left join decisions d on d.id = scope.decision_id group by 1, 2`)
+    const found = await rows<{
+      channel: string
+      bucket: number | null
+      n: number
+    }>(sql`${factsCte(shapes.lag, query, viewer, ['discovery_channel', 'lag_bucket'])}
+      select discovery_channel as channel, lag_bucket as bucket, sum(incidents)::int as n from facts group by 1, 2`)
     const channels = new Map<string, { counts: number[]; unknownLag: number }>()
     for (const r of found) {
       const entry = channels.get(r.channel) ?? { counts: lagBuckets.map(() => 0), unknownLag: 0 }
@@ -136,16 +141,25 @@ export function analyticsRepository(db: Db) {
   }
 
   async function harm(query: AnalyticsQuery, viewer: IncidentViewer): Promise<HarmBreakdown> {
-    const scope = scopeCte(query, viewer)
+    const sums = sql`sum(incidents)::int as n, sum(weighted_harm)::int as wh,
+      sum(engineer_days_lost)::float8 as eng, sum(delay_days)::float8 as delay`
     const [teams, kinds] = await Promise.all([
-      rows<{ team: string; n: number; wh: number; eng: number; delay: number }>(sql`${scope}
-        select shown_team_id as team, count(*)::int as n, sum(weighted_harm)::int as wh,
-          coalesce(sum(engineer_days_lost), 0)::float8 as eng, coalesce(sum(delay_days), 0)::float8 as delay
-        from scope group by 1 order by 1`),
-      rows<{ kind: string; n: number; wh: number; eng: number; delay: number }>(sql`${scope}
-        select kind, count(*)::int as n, sum(weighted_harm)::int as wh,
-          coalesce(sum(engineer_days_lost), 0)::float8 as eng, coalesce(sum(delay_days), 0)::float8 as delay
-        from scope, unnest(harm_kinds) as kind group by 1`),
+      rows<{
+        team: string
+        n: number
+        wh: number
+        eng: number
+        delay: number
+      }>(sql`${factsCte(shapes.teamPair, query, viewer, ['shown_team_id'])}
+        select shown_team_id as team, ${sums} from facts group by 1 order by 1`),
+      rows<{
+        kind: string
+        n: number
+        wh: number
+        eng: number
+        delay: number
+      }>(sql`${factsCte(shapes.harmKind, query, viewer, ['harm_kind'])}
+        select harm_kind as kind, ${sums} from facts group by 1`),
     ])
     const total = {
       incidents: teams.reduce((s, r) => s + r.n, 0),
@@ -185,6 +199,11 @@ export function analyticsRepository(db: Db) {
   }
 
   type RankedRow = { id: string; n: number; wh: number; teams: number; first: string; last: string; span: number }
+  /** Per decision or gap in `facts`: the sums, teams affected, and the first and last day of discovery. */
+  const rankBy = (column: SQL, teams = sql`0`) => sql`select ${column} as id, sum(incidents)::int as n,
+      sum(weighted_harm)::int as wh, ${teams}::int as teams, min(first_day)::text as first, max(last_day)::text as last,
+      (max(last_day) - min(first_day))::int as span
+    from facts where ${column} is not null group by 1`
   const ranked = (r: RankedRow) => ({
     incidents: r.n,
     weightedHarm: r.wh,
@@ -193,33 +212,41 @@ export function analyticsRepository(db: Db) {
     firstDiscoveredAt: r.first,
     lastDiscoveredAt: r.last,
   })
-  const rankBy = (column: SQL) => sql`select ${column} as id, count(*)::int as n, sum(weighted_harm)::int as wh,
-      count(distinct shown_team_id)::int as teams, min(discovered_at)::text as first, max(discovered_at)::text as last,
-      (max(discovered_at) - min(discovered_at))::int as span
-    from scope where ${column} is not null group by 1`
 
   async function topDecisions(query: AnalyticsTopQuery, viewer: IncidentViewer): Promise<TopDecisions> {
     const found = await rows<
       RankedRow & { title: string; owner: string; strategy_bearing: boolean }
-    >(sql`${scopeCte(query, viewer)},
+    >(sql`${factsCte(shapes.decision, query, viewer, ['decision_id'])},
       ranked as (${rankBy(sql`decision_id`)})
       select ranked.*, d.title, d.owning_team_id as owner, (${completeTradeoff}) as strategy_bearing
       from ranked join decisions d on d.id = ranked.id
       order by ranked.wh desc, ranked.n desc, ranked.id limit ${query.limit ?? 10}`)
+    // Teams affected, for the few ranked decisions only: the ranking itself needs no team.
+    const teams = found.length
+      ? await rows<{
+          id: string
+          teams: number
+        }>(sql`${factsCte(shapes.decisionTeam, query, viewer, ['decision_id', 'shown_team_id'])}
+          select decision_id as id, count(distinct shown_team_id)::int as teams from facts
+          where decision_id in ${found.map((r) => r.id)} group by 1`)
+      : []
+    const teamsOf = new Map(teams.map((t) => [t.id, t.teams]))
     return {
       items: found.map((r) => ({
         decisionId: r.id,
         title: r.title,
         owningTeamId: r.owner,
         decisionClass: r.strategy_bearing ? 'strategy_bearing' : 'agreement',
-        ...ranked(r),
+        ...ranked({ ...r, teams: teamsOf.get(r.id) ?? 0 }),
       })),
     }
   }
 
   async function topGaps(query: AnalyticsTopQuery, viewer: IncidentViewer): Promise<TopGaps> {
-    const found = await rows<RankedRow & { title: string; status: string }>(sql`${scopeCte(query, viewer)},
-      ranked as (${rankBy(sql`gap_id`)})
+    const found = await rows<
+      RankedRow & { title: string; status: string }
+    >(sql`${factsCte(shapes.gapTeam, query, viewer, ['gap_id', 'shown_team_id'])},
+      ranked as (${rankBy(sql`gap_id`, sql`count(distinct shown_team_id)`)})
       select ranked.*, g.title, g.status from ranked join strategy_gaps g on g.id = ranked.id
       order by ranked.wh desc, ranked.n desc, ranked.id limit ${query.limit ?? 10}`)
     return { items: found.map((r) => ({ gapId: r.id, title: r.title, status: r.status as never, ...ranked(r) })) }
@@ -268,10 +295,16 @@ export function analyticsRepository(db: Db) {
   }
 
   async function decisionClasses(query: AnalyticsQuery, viewer: IncidentViewer): Promise<DecisionClassBreakdown> {
-    const found = await rows<{ class: string; n: number; wh: number; decisions: number }>(sql`${scopeCte(query, viewer)}
+    const found = await rows<{
+      class: string
+      n: number
+      wh: number
+      decisions: number
+    }>(sql`${factsCte(shapes.decision, query, viewer, ['decision_id'])},
+      per_decision as (select decision_id, sum(incidents) as n, sum(weighted_harm) as wh from facts group by 1)
       select case when d.id is null then 'no_decision_record' when ${completeTradeoff} then 'strategy_bearing' else 'agreement' end as class,
-        count(*)::int as n, sum(weighted_harm)::int as wh, count(distinct d.id)::int as decisions
-      from scope left join decisions d on d.id = scope.decision_id group by 1`)
+        sum(n)::int as n, sum(wh)::int as wh, count(d.id)::int as decisions
+      from per_decision left join decisions d on d.id = per_decision.decision_id group by 1`)
     const byClass = new Map(found.map((r) => [r.class, r]))
     const classes = ['strategy_bearing', 'agreement', 'no_decision_record'] as const
     return {

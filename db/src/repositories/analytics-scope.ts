@@ -7,7 +7,7 @@ import { type IncidentViewer, shownTeamFor, visibleTo } from './incident-visibil
  * The team each reporting team shows as on an anonymous report (the rule of `displayedTeamId`),
  * computed once per query for the few dozen teams instead of once per incident row.
  */
-const shownTeams = sql`select t.id, ${shownTeamFor(sql`t.id`)} as small_shown from teams t`
+export const shownTeamsCte = sql`select t.id, ${shownTeamFor(sql`t.id`)} as small_shown from teams t`
 
 /** The displayed reporting team of the incident row in scope (see `displayedTeamId`). */
 const shownTeamId = sql`case when ${incidents.anonymous} then shown.small_shown else ${incidents.reportingTeamId} end`
@@ -42,7 +42,7 @@ export const hasIncidentFilters = (query: AnalyticsQuery) =>
  * `shown` is materialized: inlined, its member count would run once per incident row.
  */
 export function scopeCte(query: AnalyticsQuery, viewer: IncidentViewer): SQL {
-  return sql`with shown as materialized (${shownTeams}),
+  return sql`with shown as materialized (${shownTeamsCte}),
   scope as (
     select ${incidents.id} as id, ${incidents.discoveredAt} as discovered_at, ${incidents.rootCause} as root_cause,
       ${incidents.discoveryChannel} as discovery_channel, ${incidents.status} as status,

@@ -1,3 +1,4 @@
+export * from './analytics-rollups'
 export * from './audit-log'
 export * from './auth'
 export * from './clusters'
