@@ -58,7 +58,17 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       db,
       kind: 'postgres',
       raw: { kind: 'postgres', pool },
-      migrate: () => migratePg(db as never, { migrationsFolder }),
+      // On a connection of its own without the request timeouts: a migration may build an index
+      // or backfill a rollup over millions of rows, which takes longer than any request may.
+      migrate: async () => {
+        const client = new pg.Client({ connectionString: config.url, application_name: 'misalignment-tracker-migrate' })
+        await client.connect()
+        try {
+          await migratePg(drizzlePg(client, { casing: 'snake_case' }) as never, { migrationsFolder })
+        } finally {
+          await client.end()
+        }
+      },
       ping: async () => {
         await pool.query('select 1')
       },
