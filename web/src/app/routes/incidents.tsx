@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router'
 import { PageHeader, usePageTitle } from '../../components/page'
 import { IncidentFilterBar } from '../../features/incidents/components/incident-filters'
 import { IncidentList } from '../../features/incidents/components/incident-list'
-import { filtersFromSearch } from '../../features/incidents/filters'
+import { filtersFromSearch } from '../../lib/incident-filters'
 import { activeTeams, useTeams } from '../../lib/reference-data'
 
 export default function IncidentsRoute() {

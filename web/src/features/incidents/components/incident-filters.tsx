@@ -2,8 +2,8 @@ import { discoveryChannels, incidentStatuses, rootCauses, type Team } from '@mis
 import { type FormEvent, useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { Field } from '../../../components/field'
+import { withFilter } from '../../../lib/incident-filters'
 import { discoveryChannelLabels, incidentStatusLabels, rootCauseLabels } from '../../../lib/labels'
-import { withFilter } from '../filters'
 
 /** Each control writes its value into the URL; the list reads the URL. */
 export function IncidentFilterBar({ teams }: { teams: Team[] }) {

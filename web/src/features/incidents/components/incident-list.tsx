@@ -2,10 +2,10 @@ import type { Incident } from '@misalign/shared'
 import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { hasFilters } from '../../../lib/incident-filters'
 import { formatDay, incidentStatusLabels, rootCauseLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { type IncidentFilters, useIncidentList } from '../api/incidents'
-import { hasFilters } from '../filters'
 
 export function IncidentList({ filters }: { filters: IncidentFilters }) {
   const list = useIncidentList(filters)

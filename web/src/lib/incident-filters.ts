@@ -1,5 +1,10 @@
-import { discoveryChannels, incidentStatuses, rootCauses } from '@misalign/shared'
-import type { IncidentFilters } from './api/incidents'
+import { discoveryChannels, type IncidentQuery, incidentStatuses, rootCauses } from '@misalign/shared'
+
+/**
+ * The incident list's URL filter vocabulary. It lives here, not in the incidents feature,
+ * because other screens (the dashboard's drill-downs) must write links the list reads back.
+ */
+export type IncidentFilters = Omit<IncidentQuery, 'limit' | 'cursor'>
 
 const listKeys = ['status', 'rootCause', 'discoveryChannel', 'reportingTeamId', 'decisionOwnerTeamId'] as const
 const textKeys = ['q', 'from', 'to', 'decisionId', 'gapId'] as const
@@ -29,6 +34,23 @@ export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
     filters[key] = value.slice(0, 200)
   }
   return filters as IncidentFilters
+}
+
+/** The inverse of `filtersFromSearch`: repeated parameters for lists, in a stable order. */
+export function searchFromFilters(filters: IncidentFilters): URLSearchParams {
+  const search = new URLSearchParams()
+  for (const key of [...textKeys, ...listKeys]) {
+    const value = filters[key]
+    if (Array.isArray(value)) for (const v of value) search.append(key, v)
+    else if (typeof value === 'string' && value) search.set(key, value)
+  }
+  return search
+}
+
+/** The incident list showing exactly these filters. */
+export function incidentListHref(filters: IncidentFilters): string {
+  const query = searchFromFilters(filters).toString()
+  return query ? `/incidents?${query}` : '/incidents'
 }
 
 /** Sets one filter in the URL (empty removes it), keeping every other one. */

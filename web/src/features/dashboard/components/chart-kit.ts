@@ -1,0 +1,49 @@
+import type { AnalyticsInterval, RootCause } from '@misalign/shared'
+
+/**
+ * Colours from the Okabe–Ito set, readable with the common colour-vision deficiencies. The two
+ * root causes that say most about the org's strategy get the strongest colours.
+ */
+export const rootCauseColors: Record<RootCause, string> = {
+  hidden_decision: '#c24e00',
+  missing_strategy: '#0068a5',
+  stale_strategy: '#8a6f00',
+  agreement_without_why: '#007a5a',
+  conflicting_priorities: '#a8508a',
+  unknown: '#6b7075',
+}
+
+export const colors = {
+  primary: '#1f5f8b',
+  secondary: '#c24e00',
+  tertiary: '#007a5a',
+  muted: '#8c9196',
+  grid: '#e3e5e8',
+  text: '#50575e',
+}
+
+/** Lag buckets from "found at once" (light) to "found months later" (dark). */
+export const lagColors = ['#c6dbef', '#8fbfdf', '#4f94c7', '#22649e', '#0b3466']
+export const unknownLagColor = '#b9bcc0'
+
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' })
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
+
+/** "Apr 26" for a month, "6 Apr" for the Monday a week starts on. */
+export function periodLabel(interval: AnalyticsInterval, period: string): string {
+  const date = new Date(`${period}T00:00:00Z`)
+  return interval === 'month' ? monthFormat.format(date) : dayFormat.format(date)
+}
+
+export const periodAxisLabel = (interval: AnalyticsInterval) => (interval === 'month' ? 'Month' : 'Week starting')
+
+/** Long titles on a category axis are cut; the table view and the tooltip carry them whole. */
+export const shorten = (text: string, max = 34) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+
+/** Whether a period lies only partly inside the chosen dates (its count covers fewer days). */
+export function isPartialPeriod(start: string, end: string, from: string | undefined, to: string | undefined): boolean {
+  return Boolean((from && start < from) || (to && end > to))
+}
+
+/** A fixed tick interval: recharts' automatic one measures every label's text first. */
+export const tickEvery = (count: number, labels = 8) => Math.max(0, Math.ceil(count / labels) - 1)

@@ -1,0 +1,199 @@
+import type { HarmBreakdown } from '@misalign/shared'
+import { useNavigate } from 'react-router'
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
+import { harmKindLabels } from '../../../lib/labels'
+import { useTeamName } from '../../../lib/reference-data'
+import { useHarm } from '../api/analytics'
+import { type DashboardView, drillHref } from '../filters'
+import { cellText, fewerThan5Text, measure, type TableSpec } from '../table'
+import { axisTick } from './axis-tick'
+import { ChartCard } from './chart-card'
+import { colors } from './chart-kit'
+import { ChartLegend } from './chart-legend'
+
+type TeamRow = HarmBreakdown['byTeam'][number]
+type KindRow = HarmBreakdown['byKind'][number]
+
+/** The sums a leader checks first: how many incidents, how much harm, how many days lost. */
+function HarmTotals({ totals }: { totals: HarmBreakdown['totals'] }) {
+  const value = (v: number | null) => cellText(measure(v, totals.suppressed))
+  return (
+    <dl className="stat-strip">
+      <div>
+        <dt className="stat-label">Incidents</dt>
+        <dd className="stat-value">{value(totals.incidents)}</dd>
+      </div>
+      <div>
+        <dt className="stat-label">Weighted harm (harm × surprise)</dt>
+        <dd className="stat-value">{value(totals.weightedHarm)}</dd>
+      </div>
+      <div>
+        <dt className="stat-label">Engineer-days lost</dt>
+        <dd className="stat-value">{value(totals.engineerDaysLost)}</dd>
+      </div>
+      <div>
+        <dt className="stat-label">Delay days</dt>
+        <dd className="stat-value">{value(totals.delayDays)}</dd>
+      </div>
+    </dl>
+  )
+}
+
+export function HarmByTeamChart({ view, fileSuffix }: { view: DashboardView; fileSuffix: string }) {
+  const harm = useHarm(view.filters)
+  const navigate = useNavigate()
+  const teamName = useTeamName()
+  const rows = [...(harm.data?.byTeam ?? [])].sort((a, b) => (b.weightedHarm ?? -1) - (a.weightedHarm ?? -1))
+  const shown = rows.filter((r) => !r.suppressed)
+  const hidden = rows.length - shown.length
+  const hrefOf = (r: TeamRow) => drillHref(view.filters, { reportingTeamId: [r.reportingTeamId] })
+  const data = shown.map((r) => ({ ...r, label: teamName(r.reportingTeamId) }))
+
+  const table: TableSpec<TeamRow> = {
+    caption: 'Incidents, weighted harm, engineer-days lost and delay days per harmed team',
+    columns: [
+      { header: 'Harmed (reporting) team', value: (r) => teamName(r.reportingTeamId) },
+      { header: 'Incidents', value: (r) => measure(r.incidents, r.suppressed), isNumeric: true, href: hrefOf },
+      { header: 'Weighted harm (harm × surprise)', value: (r) => measure(r.weightedHarm, r.suppressed), isNumeric: true },
+      { header: 'Engineer-days lost', value: (r) => measure(r.engineerDaysLost, r.suppressed), isNumeric: true },
+      { header: 'Delay days', value: (r) => measure(r.delayDays, r.suppressed), isNumeric: true },
+    ],
+    rows,
+    rowKey: (r) => r.reportingTeamId,
+  }
+
+  return (
+    <ChartCard
+      id="harm-by-team"
+      title="Where harm lands: weighted harm per harmed team"
+      description="Sum of harm × surprise over each reporting team’s incidents, with engineer-days lost and delay days in the table. Teams with fewer than 5 incidents are hidden to protect reporters."
+      query={harm}
+      isEmpty={rows.length === 0}
+      table={table}
+      fileSuffix={fileSuffix}
+      note={`Select a bar to open the team’s incidents.${hidden > 0 ? ` ${hidden} more teams have ${fewerThan5Text} incidents each (listed in the table, not drawn).` : ''}`}
+      chart={() => (
+        <>
+          <ChartLegend items={[{ label: 'Weighted harm (harm × surprise)', color: colors.primary }]} />
+          <BarChart
+            data={data}
+            layout="vertical"
+            responsive
+            style={{ width: '100%', height: Math.max(200, 26 * data.length + 80) }}
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid horizontal={false} stroke={colors.grid} />
+            <XAxis
+              type="number"
+              tick={axisTick}
+              interval={0}
+              label={{
+                value: 'Weighted harm (harm × surprise)',
+                position: 'insideBottom',
+                offset: -4,
+                fill: colors.text,
+                fontSize: 12,
+              }}
+              height={40}
+            />
+            <YAxis type="category" dataKey="label" tick={axisTick} width={150} interval={0} />
+            <Tooltip />
+            <Bar
+              dataKey="weightedHarm"
+              name="Weighted harm"
+              fill={colors.primary}
+              cursor="pointer"
+              isAnimationActive={false}
+              onClick={(_, index) => {
+                const r = shown[index]
+                if (r) navigate(hrefOf(r))
+              }}
+            />
+          </BarChart>
+        </>
+      )}
+    >
+      {harm.data && <HarmTotals totals={harm.data.totals} />}
+    </ChartCard>
+  )
+}
+
+export function HarmByKindChart({ view, fileSuffix }: { view: DashboardView; fileSuffix: string }) {
+  const harm = useHarm(view.filters)
+  const rows = [...(harm.data?.byKind ?? [])].sort((a, b) => b.weightedHarm - a.weightedHarm)
+  const data = rows.map((r) => ({ ...r, label: harmKindLabels[r.harmKind] }))
+
+  const table: TableSpec<KindRow> = {
+    caption: 'Incidents, weighted harm, engineer-days lost and delay days per harm kind',
+    columns: [
+      { header: 'Harm kind', value: (r) => harmKindLabels[r.harmKind] },
+      { header: 'Incidents', value: (r) => r.incidents, isNumeric: true },
+      { header: 'Weighted harm (harm × surprise)', value: (r) => r.weightedHarm, isNumeric: true },
+      { header: 'Engineer-days lost', value: (r) => r.engineerDaysLost, isNumeric: true },
+      { header: 'Delay days', value: (r) => r.delayDays, isNumeric: true },
+    ],
+    rows,
+    rowKey: (r) => r.harmKind,
+  }
+
+  return (
+    <ChartCard
+      id="harm-by-kind"
+      title="What kind of harm: weighted harm and days lost per harm kind"
+      description="An incident can do several kinds of harm, so it counts once under each kind it names and these sums add up to more than the totals."
+      query={harm}
+      isEmpty={rows.every((r) => r.incidents === 0)}
+      table={table}
+      fileSuffix={fileSuffix}
+      note="Harm kinds cannot be opened as a list: the incident list has no harm-kind filter yet."
+      chart={() => (
+        <>
+          <ChartLegend
+            items={[
+              { label: 'Weighted harm (bottom axis)', color: colors.primary },
+              { label: 'Engineer-days lost (top axis)', color: colors.tertiary },
+              { label: 'Delay days (top axis)', color: colors.secondary },
+            ]}
+          />
+          <BarChart
+            data={data}
+            layout="vertical"
+            responsive
+            style={{ width: '100%', height: 360 }}
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid horizontal={false} stroke={colors.grid} />
+            <YAxis type="category" dataKey="label" tick={axisTick} interval={0} width={120} />
+            <XAxis
+              type="number"
+              xAxisId="harm"
+              tick={axisTick}
+              interval={0}
+              label={{ value: 'Weighted harm', position: 'insideBottom', offset: -4, fill: colors.text, fontSize: 12 }}
+              height={40}
+            />
+            <XAxis
+              type="number"
+              xAxisId="days"
+              orientation="top"
+              tick={axisTick}
+              interval={0}
+              label={{ value: 'Days', position: 'insideTop', offset: -2, fill: colors.text, fontSize: 12 }}
+              height={40}
+            />
+            <Tooltip />
+            <Bar xAxisId="harm" dataKey="weightedHarm" name="Weighted harm" fill={colors.primary} isAnimationActive={false} />
+            <Bar
+              xAxisId="days"
+              dataKey="engineerDaysLost"
+              name="Engineer-days lost"
+              fill={colors.tertiary}
+              isAnimationActive={false}
+            />
+            <Bar xAxisId="days" dataKey="delayDays" name="Delay days" fill={colors.secondary} isAnimationActive={false} />
+          </BarChart>
+        </>
+      )}
+    />
+  )
+}

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs'
+import type { TeamMatrix, Trends } from '@misalign/shared'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newPage, type RunningApp, screenshot, screenshotDir, seriousViolations, signIn, startApp } from './support/app-server'
+
+/** The demo org's year of incidents (seeded as of 2026-06-30): the default "last 90 days" of today's clock would be empty. */
+const year = 'from=2025-06-30&to=2026-06-29'
+const chartCount = 10
+
+let running: RunningApp
+let admin: Page
+
+beforeAll(async () => {
+  running = await startApp()
+  console.log(`Browser test screenshots: ${screenshotDir}`)
+  admin = (await newPage(running)).page
+  await signIn(admin, 'admin@demo.test')
+}, 120_000)
+afterAll(async () => running?.close())
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), `accessibility of ${name}`).toEqual([])
+  await screenshot(page, name)
+}
+
+/** Milliseconds from navigation start until every chart card has its answer and has drawn it. */
+async function chartsDrawn(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    (count) => {
+      const cards = [...document.querySelectorAll('[data-chart]')]
+      if (cards.length < count || cards.some((c) => c.getAttribute('data-state') === 'loading')) return false
+      // Drawn means the SVG marks are in the page, not only the data in memory.
+      const drawn = cards.every(
+        (c) =>
+          c.getAttribute('data-state') !== 'drawn' ||
+          c.querySelector('.recharts-surface, .small-multiple-svg, .heatmap, p.empty'),
+      )
+      return drawn ? performance.now() : false
+    },
+    chartCount,
+    { polling: 'raf', timeout: 15_000 },
+  )
+  return (await handle.jsonValue()) as number
+}
+
+/** Every incident the list shows for its filters, pressing "Show more" until it is all there. */
+async function listedIncidents(page: Page): Promise<number> {
+  const list = page.getByRole('list', { name: 'Incidents' })
+  await list.waitFor()
+  const more = page.getByRole('button', { name: 'Show more incidents' })
+  while (await more.isVisible()) {
+    const before = await list.getByRole('listitem').count()
+    await more.click()
+    await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Incidents"] > li').length > n, before)
+  }
+  return list.getByRole('listitem').count()
+}
+
+const card = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`)
+
+// axe over ten charts takes seconds on a busy machine: every test here gets a minute.
+describe('dashboard', { timeout: 60_000 }, () => {
+  it('draws every chart with data, and says how long the first render took', async () => {
+    const { context, page } = await newPage(running)
+    await signIn(page, 'admin@demo.test')
+    await page.goto(`/dashboard?${year}`)
+    const ms = await chartsDrawn(page)
+    console.log(`Dashboard first render with data (navigation start → charts drawn): ${Math.round(ms)} ms (target ≤ 1500 ms)`)
+    const states = await page.locator('[data-chart]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-state')))
+    expect(states).toEqual(Array(chartCount).fill('drawn'))
+    await page.getByRole('heading', { name: /Incidents by root cause, per month/ }).waitFor()
+    await checkScreen(page, 'dashboard-01-year')
+    await context.close()
+  })
+
+  it('shows the last 90 days of every team by default, and keeps filters in the URL both ways', async () => {
+    await admin.goto('/dashboard')
+    expect(await admin.getByLabel('Period').inputValue()).toBe('90d')
+    const to = await admin.getByLabel('Discovered until').inputValue()
+    const from = await admin.getByLabel('Discovered from').inputValue()
+    expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(89)
+    await chartsDrawn(admin)
+
+    await admin.goto('/dashboard?range=all&rootCause=hidden_decision&interval=month')
+    expect(await admin.getByLabel('Period').inputValue()).toBe('all')
+    expect(await admin.getByLabel('Root cause', { exact: true }).inputValue()).toBe('hidden_decision')
+    expect(await admin.getByLabel('Group by').inputValue()).toBe('month')
+    await admin.getByLabel('Status').selectOption('resolved')
+    await admin.waitForURL(/status=resolved/)
+    expect(admin.url()).toContain('rootCause=hidden_decision')
+    await admin.reload()
+    expect(await admin.getByLabel('Status').inputValue()).toBe('resolved')
+    await chartsDrawn(admin)
+
+    // A chosen date turns the rolling range into dates in the address.
+    await admin.goto('/dashboard?range=365d')
+    await admin.getByLabel('Discovered from').fill('2026-01-01')
+    await admin.waitForURL(/from=2026-01-01/)
+    expect(admin.url()).toMatch(/to=\d{4}-\d{2}-\d{2}/)
+    // The address changes a moment before the screen re-renders from it.
+    await expect.poll(() => admin.getByLabel('Period').inputValue()).toBe('custom')
+  })
+
+  it('shows a chart as a table, with hidden cells as words, and downloads its CSV', async () => {
+    await admin.goto(`/dashboard?${year}`)
+    await chartsDrawn(admin)
+    const harm = card(admin, 'harm-by-team')
+    await harm.getByRole('button', { name: 'Table' }).click()
+    const table = harm.getByRole('table')
+    await table.waitFor()
+    const api = await admin.request.get(`/api/v1/analytics/harm?${year}`)
+    const byTeam = ((await api.json()) as { byTeam: { suppressed: boolean }[] }).byTeam
+    expect(await table.locator('tbody tr').count()).toBe(byTeam.length)
+    const hidden = byTeam.filter((t) => t.suppressed).length
+    expect(hidden).toBeGreaterThan(0)
+    expect(await table.locator('tbody tr', { hasText: 'fewer than 5' }).count()).toBe(hidden)
+    await checkScreen(admin, 'dashboard-02-table-view')
+
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      harm.getByRole('button', { name: /Download CSV/ }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('harm-by-team-2025-06-30_2026-06-29.csv')
+    const csv = readFileSync((await download.path()) as string, 'utf8')
+      .trim()
+      .split('\r\n')
+    expect(csv[0]).toBe('Harmed (reporting) team,Incidents,Weighted harm (harm × surprise),Engineer-days lost,Delay days')
+    expect(csv).toHaveLength(byTeam.length + 1)
+    expect(csv.filter((line) => line.includes('fewer than 5'))).toHaveLength(hidden)
+  })
+
+  it('drills from a heat map cell to the list of the same incidents', async () => {
+    await admin.goto(`/dashboard?${year}`)
+    await chartsDrawn(admin)
+    const api = await admin.request.get(`/api/v1/analytics/team-matrix?${year}`)
+    const cells = ((await api.json()) as TeamMatrix).cells.filter((c) => !c.suppressed && c.decisionOwnerTeamId)
+    const hottest = cells.sort((a, b) => (b.weightedHarm ?? 0) - (a.weightedHarm ?? 0))[0]
+    if (!hottest) throw new Error('the demo org has no team pair with 5 or more incidents')
+    const link = card(admin, 'team-matrix').getByRole('link', {
+      name: new RegExp(`: ${hottest.incidents} incidents, weighted harm ${hottest.weightedHarm}$`),
+    })
+    await link.first().click()
+    await admin.waitForURL(/\/incidents\?/)
+    const search = new URL(admin.url()).searchParams
+    expect(search.get('from')).toBe('2025-06-30')
+    expect(search.get('to')).toBe('2026-06-29')
+    expect(search.get('decisionOwnerTeamId')).toBe(hottest.decisionOwnerTeamId)
+    expect(search.get('reportingTeamId')).toBe(hottest.reportingTeamId)
+    expect(await listedIncidents(admin)).toBe(hottest.incidents)
+    await checkScreen(admin, 'dashboard-03-drilled-list')
+  })
+
+  it('drills from a root-cause trend to that month’s incidents of that cause', async () => {
+    await admin.goto(`/dashboard?${year}&rootCause=hidden_decision&rootCause=missing_strategy`)
+    await chartsDrawn(admin)
+    const api = await admin.request.get(
+      `/api/v1/analytics/trends?${year}&rootCause=hidden_decision&rootCause=missing_strategy&interval=month`,
+    )
+    const april = ((await api.json()) as Trends).periods.find((p) => p.period === '2026-04-01')
+    const expected = april?.byRootCause.find((c) => c.rootCause === 'hidden_decision')?.incidents ?? 0
+    expect(expected).toBeGreaterThan(0)
+    const trends = card(admin, 'root-cause-trends')
+    await trends.getByRole('button', { name: 'Table' }).click()
+    const row = trends.getByRole('row', { name: /^2026-04-01/ })
+    await trends.getByRole('columnheader', { name: 'Hidden decision' }).waitFor()
+    const column = await trends
+      .getByRole('columnheader')
+      .evaluateAll((hs) => hs.findIndex((h) => h.textContent === 'Hidden decision'))
+    await row.locator('th, td').nth(column).getByRole('link').click()
+    await admin.waitForURL(/\/incidents\?/)
+    const search = new URL(admin.url()).searchParams
+    expect(search.getAll('rootCause')).toEqual(['hidden_decision'])
+    expect([search.get('from'), search.get('to')]).toEqual(['2026-04-01', '2026-04-30'])
+    expect(await listedIncidents(admin)).toBe(expected)
+  })
+
+  it('is usable by keyboard and on a phone', async () => {
+    const { context, page } = await newPage(running, { width: 375, height: 740 })
+    await signIn(page, 'member@demo.test')
+    await page.goto(`/dashboard?${year}`)
+    await chartsDrawn(page)
+    // The first heat map cell is reachable by Tab from the matrix card's own buttons.
+    await card(page, 'team-matrix')
+      .getByRole('button', { name: /Download CSV/ })
+      .focus()
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => document.activeElement?.className ?? '')
+    expect(focused).toContain('heat-cell')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await checkScreen(page, 'dashboard-04-phone')
+    await context.close()
+  })
+})
