@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { type Database, openDatabase, openMemoryDatabase, queryRows, sql } from '@misalign/db'
-import { generateOrg, writeOrg } from '@misalign/db/seed'
+import { generateOrg, resetDatabase, writeOrg } from '@misalign/db/seed'
 import { Pool } from 'undici'
 import { buildApp } from '../../src/app'
 import { type AppConfig, loadConfig } from '../../src/config'
@@ -126,6 +126,8 @@ async function run(target: Target, ctx: BenchContext): Promise<AnalyticsResult> 
   const rows: Row[] = []
   let seedMs = 0
   try {
+    // The run's database may hold an earlier section's rows (write-path files incidents MIS-1…).
+    await resetDatabase(database)
     const org = generateOrg({ incidents: target.incidents, seed: 42, today: TODAY })
     let shown = 0
     const written = await writeOrg(database, org, {
