@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm'
-import { type Database, hashPassword, users } from '../src/index'
+import { type Database, hashPassword, recomputeClusters, systemActor, users } from '../src/index'
 import { generateOrg } from './generate'
 import { writeOrg } from './write'
 
@@ -23,6 +23,8 @@ export interface SeedDemoOptions {
 export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<{ incidents: number; ms: number }> {
   const org = generateOrg({ incidents: options.incidents ?? 3000, seed: options.seed ?? 42, today: options.today })
   const written = await writeOrg(database, org, { onProgress: options.onProgress })
+  // The demo shows the engine's suggestions; the planted clusters people already worked on stay as they are.
+  await recomputeClusters(database.db, systemActor)
   await setDemoPasswords(database)
   return written
 }

@@ -1,6 +1,7 @@
 import type { Section } from '../lib/section'
-import { analytics } from './analytics'
+import { analytics, analyticsPglite } from './analytics'
+import { clustering } from './clustering'
 import { writePath } from './write-path'
 
 /** Every section, in the order they run. Add a new one here. */
-export const sections: Section<unknown>[] = [writePath, analytics]
+export const sections: Section<unknown>[] = [writePath, analytics, analyticsPglite, clustering]

@@ -1,14 +1,21 @@
+import type { SimilarIncident } from '@misalign/shared'
 import { Link } from 'react-router'
 import { ProblemMessage } from '../../../components/feedback'
 import { useDebouncedValue } from '../../../components/use-debounced-value'
 import { formatDay, incidentStatusLabels } from '../../../lib/labels'
 import { useSimilarIncidents } from '../api/similar-incidents'
 
+/** Why it showed up, strongest reason first. */
+function reasonOf(incident: SimilarIncident): string {
+  if (incident.reasons.includes('same_decision')) return 'Same decision'
+  return incident.terms.length > 0 ? `Similar words: ${incident.terms.slice(0, 3).join(', ')}` : 'Similar words'
+}
+
 /** Possible duplicates, so the same misalignment is added to rather than filed twice. */
 export function SimilarIncidents({ decisionId, text }: { decisionId: string | null; text: string }) {
   const debouncedText = useDebouncedValue(text, 400)
   const similar = useSimilarIncidents(decisionId, debouncedText)
-  const items = similar.data ?? []
+  const items = similar.data?.items ?? []
 
   return (
     <section className="similar" aria-labelledby="similar-heading" aria-live="polite">
@@ -23,13 +30,12 @@ export function SimilarIncidents({ decisionId, text }: { decisionId: string | nu
         <>
           <p className="hint">If one of these is the same thing, open it instead of filing again. Your draft stays saved here.</p>
           <ul className="similar-list">
-            {items.map(({ incident, reason }) => (
+            {items.map((incident) => (
               <li key={incident.id}>
                 <div>
                   <span className="incident-key">{incident.key}</span> {incident.title}
                   <span className="meta">
-                    {reason === 'same decision' ? 'Same decision' : 'Similar words'} · {incidentStatusLabels[incident.status]} ·
-                    discovered {formatDay(incident.discoveredAt)}
+                    {reasonOf(incident)} · {incidentStatusLabels[incident.status]} · discovered {formatDay(incident.discoveredAt)}
                   </span>
                 </div>
                 <Link to={`/incidents/${incident.key}`} aria-label={`This is the same thing: open ${incident.key}`}>

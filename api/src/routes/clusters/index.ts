@@ -1,0 +1,188 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ClusterChanges,
+  ClusterDetail,
+  ClusterEditParams,
+  ClusterList,
+  ClusterListQuery,
+  ClusterMemberBody,
+  ClusterMemberParams,
+  ClusterMergeBody,
+  ClusterSplitBody,
+  IdParams,
+  RecomputeResult,
+} from '@misalign/shared'
+import { etagOf, expectedVersion } from '../../lib/etag'
+import { problem } from '../../lib/problem'
+
+const tags = ['clusters']
+
+/**
+ * Suggested and confirmed clusters of related incidents, and people's edits of them. Sizes,
+ * harm, signals and explanations count only incidents the caller may see.
+ */
+const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { policy: 'cluster.read' },
+      schema: {
+        tags,
+        summary: 'List clusters, most weighted harm first',
+        querystring: ClusterListQuery,
+        response: { 200: ClusterList },
+      },
+    },
+    async (req) => ({ items: await app.repos.clusters.list(req.query, app.incidentViewer(req)) }),
+  )
+
+  app.post(
+    '/recompute',
+    {
+      config: { policy: 'cluster.edit' },
+      schema: {
+        tags,
+        summary: 'Run the clustering engine over every incident',
+        description:
+          'Suggestions are rebuilt; confirmed and dismissed clusters, renames and manual members stay as people left them.',
+        response: { 200: RecomputeResult },
+      },
+    },
+    async (req) => app.repos.clusters.recompute(req.actor),
+  )
+
+  app.get(
+    '/:id',
+    {
+      config: { policy: 'cluster.read' },
+      schema: {
+        tags,
+        summary: 'Read a cluster: members in discovery order, why they belong together, and its edit log',
+        params: IdParams,
+        response: { 200: ClusterDetail },
+      },
+    },
+    async (req, reply) => {
+      const cluster = await app.repos.clusters.find(req.params.id, app.incidentViewer(req))
+      if (!cluster) throw problem.notFound('cluster', req.params.id)
+      return reply.header('etag', etagOf(cluster.version)).send(cluster)
+    },
+  )
+
+  app.patch(
+    '/:id',
+    {
+      config: { policy: 'cluster.edit' },
+      schema: {
+        tags,
+        summary: 'Rename, confirm, dismiss or restore a cluster (needs If-Match)',
+        params: IdParams,
+        body: ClusterChanges,
+        response: { 200: ClusterDetail },
+      },
+    },
+    async (req, reply) => {
+      const version = expectedVersion(req.headers['if-match'], 'cluster')
+      const cluster = await app.repos.clusters.update(req.params.id, version, req.body, app.incidentViewer(req), req.actor)
+      if (!cluster) throw problem.notFound('cluster', req.params.id)
+      return reply.header('etag', etagOf(cluster.version)).send(cluster)
+    },
+  )
+
+  app.post(
+    '/:id/members',
+    {
+      config: { policy: 'cluster.edit' },
+      schema: {
+        tags,
+        summary: 'Add an incident to a cluster',
+        params: IdParams,
+        body: ClusterMemberBody,
+        response: { 200: ClusterDetail },
+      },
+    },
+    async (req) => {
+      const cluster = await app.repos.clusters.addMember(req.params.id, req.body.incidentId, app.incidentViewer(req), req.actor)
+      if (!cluster) throw problem.notFound('cluster', req.params.id)
+      return cluster
+    },
+  )
+
+  app.delete(
+    '/:id/members/:incidentId',
+    {
+      config: { policy: 'cluster.edit' },
+      schema: {
+        tags,
+        summary: 'Take an incident out of a cluster; the engine will not put it back',
+        params: ClusterMemberParams,
+        response: { 200: ClusterDetail },
+      },
+    },
+    async (req) => {
+      const { id, incidentId } = req.params
+      const cluster = await app.repos.clusters.removeMember(id, incidentId, app.incidentViewer(req), req.actor)
+      if (!cluster) throw problem.notFound('cluster', id)
+      return cluster
+    },
+  )
+
+  app.post(
+    '/:id/merge',
+    {
+      config: { policy: 'cluster.edit' },
+      schema: {
+        tags,
+        summary: 'Merge this cluster into another; answers with the other cluster',
+        params: IdParams,
+        body: ClusterMergeBody,
+        response: { 200: ClusterDetail },
+      },
+    },
+    async (req) => {
+      const cluster = await app.repos.clusters.merge(req.params.id, req.body.intoClusterId, app.incidentViewer(req), req.actor)
+      if (!cluster) throw problem.notFound('cluster', req.params.id)
+      return cluster
+    },
+  )
+
+  app.post(
+    '/:id/split',
+    {
+      config: { policy: 'cluster.edit' },
+      schema: {
+        tags,
+        summary: 'Split the chosen incidents off into a new cluster; answers with the new cluster',
+        params: IdParams,
+        body: ClusterSplitBody,
+        response: { 201: ClusterDetail },
+      },
+    },
+    async (req, reply) => {
+      const viewer = app.incidentViewer(req)
+      const cluster = await app.repos.clusters.split(req.params.id, req.body.incidentIds, req.body.title, viewer, req.actor)
+      if (!cluster) throw problem.notFound('cluster', req.params.id)
+      return reply.code(201).header('location', `/api/v1/clusters/${cluster.id}`).send(cluster)
+    },
+  )
+
+  app.post(
+    '/:id/edits/:editId/revert',
+    {
+      config: { policy: 'cluster.edit' },
+      schema: {
+        tags,
+        summary: 'Undo one edit from the cluster’s log',
+        params: ClusterEditParams,
+        response: { 200: ClusterDetail },
+      },
+    },
+    async (req) => {
+      const { id, editId } = req.params
+      const cluster = await app.repos.clusters.revert(id, editId, app.incidentViewer(req), req.actor)
+      if (!cluster) throw problem.notFound('cluster edit', editId)
+      return cluster
+    },
+  )
+}
+export default clusterRoutes

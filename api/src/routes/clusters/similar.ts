@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { SimilarIncidents, SimilarIncidentsQuery } from '@misalign/shared'
+
+/**
+ * GET /api/v1/incidents/similar: the clustering engine's pair score between a draft report and
+ * existing incidents, for the report form's "has someone already reported this?".
+ */
+const similarIncidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Incidents like a draft report, best match first',
+        description:
+          'Scored like clustering: the same decision counts most, then shared words (TF-IDF). Only incidents you may see.',
+        querystring: SimilarIncidentsQuery,
+        response: { 200: SimilarIncidents },
+      },
+    },
+    async (req) => ({ items: await app.repos.clusters.similar(req.query, app.incidentViewer(req)) }),
+  )
+}
+export default similarIncidentRoutes

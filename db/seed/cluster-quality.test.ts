@@ -1,0 +1,41 @@
+import { clusterIncidents, dayNumber, pairwiseScore } from '@misalign/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, openTestDatabase, recomputeClusters, systemActor } from '../src/index'
+import { clusterQuality } from './cluster-quality'
+import { generateOrg } from './generate'
+import { writeOrg } from './write'
+
+const org = generateOrg({ incidents: 1500, seed: 7, today: '2026-06-30' })
+
+describe('clustering quality on a generated org', () => {
+  let database: Database
+  beforeAll(async () => {
+    database = await openTestDatabase()
+    await writeOrg(database, org)
+  })
+  afterAll(async () => database?.close())
+
+  it('suggests clusters that match the planted ones (pairwise F1 at least 0.9)', async () => {
+    const result = await recomputeClusters(database.db, systemActor)
+    expect(result.incidents).toBe(1500)
+    const score = await clusterQuality(database.db, org.planted)
+    expect(score.truePairs).toBeGreaterThan(100)
+    expect(score.f1).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('keeps F1 at least 0.85 when a third of the incidents name no decision', () => {
+    // Decisions are often unknown at filing: then team pairs, gaps and words must carry it.
+    const incidents = [...org.incidents()].map((i) => ({
+      ...i,
+      decisionId: i.number % 3 === 0 ? null : i.decisionId,
+      day: dayNumber(i.discoveredAt),
+    }))
+    const { groups } = clusterIncidents(incidents)
+    const score = pairwiseScore(
+      org.planted.clusters.map((c) => c.incidentIds),
+      groups.map((g) => g.members.map((m) => incidents[m]?.id ?? '')),
+      org.planted.distractors.flatMap((d) => d.incidentIds),
+    )
+    expect(score.f1).toBeGreaterThanOrEqual(0.85)
+  })
+})

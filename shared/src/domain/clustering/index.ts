@@ -1,0 +1,7 @@
+export * from './evaluate'
+export * from './explain'
+export * from './group'
+export * from './place'
+export * from './signals'
+export * from './text'
+export * from './union-find'

@@ -1,0 +1,49 @@
+import type { ClusterChanges, ClusterDetail, ClusterList, ClusterStatus, RecomputeResult } from '@misalign/shared'
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, toQuery } from '../../../lib/api'
+
+export const clustersOptions = (status: ClusterStatus | undefined) =>
+  queryOptions({
+    queryKey: ['clusters', 'list', { status }],
+    queryFn: () => api.get<ClusterList>(`/clusters${toQuery({ status })}`),
+  })
+export const useClusters = (status: ClusterStatus | undefined) => useQuery(clustersOptions(status))
+
+export const clusterOptions = (id: string) =>
+  queryOptions({ queryKey: ['clusters', 'detail', id], queryFn: () => api.get<ClusterDetail>(`/clusters/${id}`) })
+export const useCluster = (id: string) => useQuery(clusterOptions(id))
+
+/** Every edit answers with the cluster it leaves you on; lists and other details may have changed too. */
+function useClusterEdit<V>(fn: (vars: V) => Promise<ClusterDetail>) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (cluster) => {
+      client.setQueryData(clusterOptions(cluster.id).queryKey, cluster)
+      void client.invalidateQueries({ queryKey: ['clusters'] })
+    },
+  })
+}
+
+export const useUpdateCluster = (id: string) =>
+  useClusterEdit(({ version, changes }: { version: number; changes: ClusterChanges }) =>
+    api.patch<ClusterDetail>(`/clusters/${id}`, changes, { ifMatch: version }),
+  )
+export const useAddMember = (id: string) =>
+  useClusterEdit((incidentId: string) => api.post<ClusterDetail>(`/clusters/${id}/members`, { incidentId }))
+export const useRemoveMember = (id: string) =>
+  useClusterEdit((incidentId: string) => api.delete<ClusterDetail>(`/clusters/${id}/members/${incidentId}`))
+export const useMergeCluster = (id: string) =>
+  useClusterEdit((intoClusterId: string) => api.post<ClusterDetail>(`/clusters/${id}/merge`, { intoClusterId }))
+export const useSplitCluster = (id: string) =>
+  useClusterEdit((body: { incidentIds: string[]; title?: string }) => api.post<ClusterDetail>(`/clusters/${id}/split`, body))
+export const useRevertEdit = (id: string) =>
+  useClusterEdit((editId: string) => api.post<ClusterDetail>(`/clusters/${id}/edits/${editId}/revert`))
+
+export function useRecompute() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => api.post<RecomputeResult>('/clusters/recompute'),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['clusters'] }),
+  })
+}
