@@ -1,3 +1,4 @@
+import { clusterMembers, clusters } from '@misalign/db'
 import { describe, expect, it } from 'vitest'
 import { incidentBody } from '../fixtures'
 import { type ActorName, useTestApp } from '../helper'
@@ -32,11 +33,16 @@ function objectsMentioning(value: unknown, needles: string[], found: unknown[] =
 describe('anonymity and restriction hold across every read', () => {
   it('never reveal an anonymous reporter, nor a restricted report outside its team', async () => {
     const reporter = ctx.actors.member
+    // A gap holding both reports, so the gap register's reads (ranking, impact, context) are walked too.
+    const gapId: string = (
+      await ctx.inject({ method: 'POST', url: '/api/v1/strategy-gaps', payload: { title: 'Canary gap' } })
+    ).json().id
     const anonymous = await ctx.as('member').inject({
       method: 'POST',
       url: '/api/v1/incidents',
       payload: incidentBody(reporter.teamId, {
         anonymous: true,
+        gapId,
         title: `Surprise ${ANONYMOUS_CANARY}`,
         narrative: ANONYMOUS_CANARY,
       }),
@@ -45,7 +51,7 @@ describe('anonymity and restriction hold across every read', () => {
     const restricted = await ctx.as('lead').inject({
       method: 'POST',
       url: '/api/v1/incidents',
-      payload: incidentBody(ctx.actors.lead.teamId, { restricted: true, narrative: RESTRICTED_CANARY }),
+      payload: incidentBody(ctx.actors.lead.teamId, { restricted: true, gapId, narrative: RESTRICTED_CANARY }),
     })
     expect(restricted.statusCode).toBe(201)
     const anonymousId: string = anonymous.json().id
@@ -53,7 +59,21 @@ describe('anonymity and restriction hold across every read', () => {
     const identity = [reporter.id, reporter.email, reporter.displayName]
     const logsBefore = ctx.logs.length
 
-    const ids = [anonymousId, restrictedId, 'MIS-1', 'MIS-2', reporter.id, ctx.teams.home]
+    const ids = [anonymousId, restrictedId, 'MIS-1', 'MIS-2', reporter.id, ctx.teams.home, gapId]
+    // A retro on a cluster of both reports, so the retro workspace and its export are walked too.
+    const [cluster] = await ctx.database.db.insert(clusters).values({ title: 'Canary cluster', status: 'confirmed' }).returning()
+    if (!cluster) throw new Error('no cluster')
+    ids.push(cluster.id)
+    await ctx.database.db
+      .insert(clusterMembers)
+      .values([anonymousId, restrictedId].map((incidentId) => ({ clusterId: cluster.id, incidentId, source: 'auto' as const })))
+    const retro = await ctx.inject({
+      method: 'POST',
+      url: '/api/v1/retros',
+      payload: { clusterId: cluster.id, title: 'Canary retro' },
+    })
+    expect(retro.statusCode).toBe(201)
+    ids.push(retro.json().id as string)
     const viewers: ActorName[] = ['lead', 'leader', 'admin', 'outsider']
     let reads = 0
     for (const viewer of viewers) {

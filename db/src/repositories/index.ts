@@ -1,11 +1,16 @@
 import type { Db } from '../client'
+import { actionRepository } from './action-repository'
 import { analyticsRepository } from './analytics-repository'
 import { auditRepository } from './audit-repository'
+import { clusterRepository } from './cluster-repository'
 import { decisionRepository } from './decision-repository'
 import { identityRepository } from './identity-repository'
 import { incidentRepository } from './incident-repository'
+import { leadershipRepository } from './leadership-repository'
+import { leadershipReview } from './leadership-review'
 import { oidcFlowRepository } from './oidc-flow-repository'
 import { principalRepository } from './principal-repository'
+import { retroRepository } from './retro-repository'
 import { sessionRepository } from './session-repository'
 import { signalRepository } from './signal-repository'
 import { strategyGapRepository } from './strategy-gap-repository'
@@ -13,16 +18,23 @@ import { strategyRepository } from './strategy-repository'
 import { teamRepository } from './team-repository'
 import { userRepository } from './user-repository'
 
+export * from './action-repository'
 export * from './analytics-repository'
 export * from './audit-repository'
+export { recomputeClusters } from './cluster-recompute'
+export * from './cluster-repository'
 export * from './cursor'
 export * from './decision-repository'
 export * from './errors'
 export * from './identity-repository'
 export * from './incident-repository'
 export * from './incident-visibility'
+export * from './leadership-repository'
+export * from './leadership-review'
+export * from './leadership-tradeoff-requests'
 export * from './oidc-flow-repository'
 export * from './principal-repository'
+export * from './retro-repository'
 export * from './session-repository'
 export * from './signal-repository'
 export * from './strategy-gap-repository'
@@ -46,6 +58,11 @@ export function createRepositories(db: Db) {
     oidcFlows: oidcFlowRepository(db),
     signals: signalRepository(db),
     analytics: analyticsRepository(db),
+    clusters: clusterRepository(db),
+    leadership: leadershipRepository(db),
+    leadershipReview: leadershipReview(db, leadershipRepository(db)),
+    retros: retroRepository(db),
+    actions: actionRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

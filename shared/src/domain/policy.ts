@@ -28,6 +28,21 @@ export const policy = {
   'gap.read':             row('org',    'org',    'org',   'org'),
   'gap.create':           row('none',   'org',    'org',   'org'),
   'gap.update':           row('none',   'none',   'org',   'org'),
+  'cluster.read':         row('org',    'org',    'org',   'org'),
+  // Facilitators (leads, leaders, admins) confirm, rename, merge and split clusters org-wide.
+  'cluster.edit':         row('none',   'org',    'org',   'org'),
+  'retro.read':           row('org',    'org',    'org',   'org'),
+  // A lead facilitates retros on clusters that touch their team: it reported one of the
+  // incidents (as shown to others) or its decision caused one.
+  'retro.write':          row('none',   'team',   'org',   'org'),
+  'action.read':          row('org',    'org',    'org',   'org'),
+  // A lead records and updates actions on such a retro, and actions their team owns.
+  'action.write':         row('none',   'team',   'org',   'org'),
+  // The leadership review: leads read it (their teams' gaps are on it), leaders and admins act on it.
+  'leadership.read':      row('none',   'org',    'org',   'org'),
+  // Anyone may see that a decision's tradeoff was asked for: the owning team must see it to answer.
+  'tradeoff_request.read':   row('org',  'org',  'org', 'org'),
+  'tradeoff_request.create': row('none', 'none', 'org', 'org'),
   'team.read':            row('org',    'org',    'org',   'org'),
   'team.manage':          row('none',   'none',   'none',  'org'),
   'user.manage':          row('none',   'none',   'none',  'org'),

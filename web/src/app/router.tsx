@@ -16,6 +16,16 @@ const StrategyDetail = lazy(() => import('./routes/strategy'))
 const StrategyGaps = lazy(() => import('./routes/strategy-gaps'))
 const StrategyGapDetail = lazy(() => import('./routes/strategy-gap'))
 const Teams = lazy(() => import('./routes/teams'))
+const Leadership = lazy(() => import('./routes/leadership'))
+const LeadershipDecisions = lazy(() => import('./routes/leadership-decisions'))
+const LeadershipCoverage = lazy(() => import('./routes/leadership-coverage'))
+const Dashboard = lazy(() => import('./routes/dashboard'))
+const Clusters = lazy(() => import('./routes/clusters'))
+const ClusterDetail = lazy(() => import('./routes/cluster'))
+const Retros = lazy(() => import('./routes/retros'))
+const NewRetro = lazy(() => import('./routes/retro-new'))
+const RetroDetail = lazy(() => import('./routes/retro'))
+const Actions = lazy(() => import('./routes/actions'))
 
 const router = createBrowserRouter([
   {
@@ -40,6 +50,16 @@ const router = createBrowserRouter([
       { path: 'strategy-gaps', element: <StrategyGaps /> },
       { path: 'strategy-gaps/:id', element: <StrategyGapDetail /> },
       { path: 'teams', element: <Teams /> },
+      { path: 'leadership', element: <Leadership /> },
+      { path: 'leadership/decisions', element: <LeadershipDecisions /> },
+      { path: 'leadership/coverage', element: <LeadershipCoverage /> },
+      { path: 'dashboard', element: <Dashboard /> },
+      { path: 'clusters', element: <Clusters /> },
+      { path: 'clusters/:id', element: <ClusterDetail /> },
+      { path: 'retros', element: <Retros /> },
+      { path: 'retros/new', element: <NewRetro /> },
+      { path: 'retros/:id', element: <RetroDetail /> },
+      { path: 'actions', element: <Actions /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,3 +1,4 @@
+import { mayAttempt } from '@misalign/shared'
 import { Suspense, useEffect, useRef, useState } from 'react'
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router'
 import { Loading, ProblemMessage } from '../components/feedback'
@@ -6,9 +7,14 @@ import { type SessionUser, useSession, useSignOut } from '../lib/session'
 const links = [
   { to: '/report', label: 'Report' },
   { to: '/incidents', label: 'Incidents' },
+  { to: '/dashboard', label: 'Dashboard' },
   { to: '/decisions', label: 'Decisions' },
   { to: '/strategies', label: 'Strategies' },
   { to: '/strategy-gaps', label: 'Strategy gaps' },
+  { to: '/clusters', label: 'Clusters' },
+  { to: '/retros', label: 'Retros' },
+  // Shown only to roles that may read it (see `mayAttempt` below).
+  { to: '/leadership', label: 'Leadership', action: 'leadership.read' as const },
   { to: '/teams', label: 'Teams' },
 ]
 
@@ -64,11 +70,13 @@ function SignedInShell({ user }: { user: SessionUser }) {
           </button>
           <nav id="primary-nav" aria-label="Main" className={isMenuOpen ? 'nav is-open' : 'nav'}>
             <ul>
-              {links.map((link) => (
-                <li key={link.to}>
-                  <NavLink to={link.to}>{link.label}</NavLink>
-                </li>
-              ))}
+              {links
+                .filter((link) => !('action' in link && link.action) || mayAttempt(user, link.action))
+                .map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to}>{link.label}</NavLink>
+                  </li>
+                ))}
             </ul>
             <div className="account">
               <span className="account-name">
