@@ -97,7 +97,9 @@ export async function writeOrg(
       )
       await writeRetroRows(tx, org)
       await setIncidentSequence(tx, total)
-      await client.query('analyze incidents')
+      // Every table, not only incidents: the triggers filled the analytics rollups too, and
+      // without statistics the dashboard's first queries plan for the wrong row counts.
+      await client.query('analyze')
       await client.query('commit')
     } catch (error) {
       failed = error instanceof Error ? error : new Error(String(error))
