@@ -26,6 +26,9 @@ async function clusterPlacement(app: FastifyInstance) {
     return payload
   })
 
+  // Let queued placements finish before the app (and then the database) closes.
+  app.addHook('onClose', () => app.repos.clusters.placementsIdle())
+
   app.addHook('onResponse', async (req) => {
     const id = req.filedIncidentId
     if (!id) return
