@@ -2,7 +2,7 @@
 /**
  * Gzipped JS per route of the built app (run `pnpm --filter @misalign/web build` first):
  *   node web/scripts/bundle-size.mjs [route ...] [--allow=route,…]   (default: dashboard)
- * `--allow` names other routes that may load recharts on purpose (WEB_DIST overrides web/dist).
+ * `--allow` names more routes that may load recharts on purpose (dashboard and strategy-gap may) (WEB_DIST overrides web/dist).
  * Prints the entry's size, each route's own chunks (what opening it downloads beyond the entry),
  * and which chunks hold recharts, failing (exit 1) if any chunk outside the dashboard's does.
  * No dependencies: chunks are followed through their `import … from "./x.js"` statements.
@@ -52,7 +52,8 @@ const routeOf = (chunk) => chunk.replace(/-.{8}\.js$/, '') // the hash is 8 char
 const isRecharts = (file) => /recharts-(wrapper|surface|legend)/.test(source.get(file) ?? '')
 
 const args = process.argv.slice(2)
-const allowed = new Set(['dashboard', ...args.filter((a) => a.startsWith('--allow=')).flatMap((a) => a.slice(8).split(','))])
+// The gap detail draws its before/after chart (issue #8), so it may load recharts too.
+const allowed = new Set(['dashboard', 'strategy-gap', ...args.filter((a) => a.startsWith('--allow=')).flatMap((a) => a.slice(8).split(','))])
 const named = args.filter((a) => !a.startsWith('--'))
 const wanted = named.length ? named : ['dashboard']
 let failed = false
