@@ -53,7 +53,11 @@ const isRecharts = (file) => /recharts-(wrapper|surface|legend)/.test(source.get
 
 const args = process.argv.slice(2)
 // The gap detail draws its before/after chart (issue #8), so it may load recharts too.
-const allowed = new Set(['dashboard', 'strategy-gap', ...args.filter((a) => a.startsWith('--allow=')).flatMap((a) => a.slice(8).split(','))])
+const allowed = new Set([
+  'dashboard',
+  'strategy-gap',
+  ...args.filter((a) => a.startsWith('--allow=')).flatMap((a) => a.slice(8).split(',')),
+])
 const named = args.filter((a) => !a.startsWith('--'))
 const wanted = named.length ? named : ['dashboard']
 let failed = false
