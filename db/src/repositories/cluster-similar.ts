@@ -124,6 +124,7 @@ export async function findSimilar(db: Db, query: SimilarIncidentsQuery, viewer: 
       status: incident.status,
       discoveredAt: dayString(incident.day),
       score,
+      confidence: score >= defaultEngineOptions.threshold ? ('likely' as const) : ('possible' as const),
       reasons: signals,
       terms,
     }))

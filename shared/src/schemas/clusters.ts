@@ -1,7 +1,8 @@
 import { type Static, Type } from 'typebox'
 import { clusterSignals } from '../domain/clustering/signals'
 import { clusterMemberSources, clusterStatuses, incidentStatuses } from '../domain/vocabulary'
-import { DateOnly, DateTime, Nullable, Text, Title, Uuid } from './common'
+import { DateOnly, DateTime, Nullable, Title, Uuid } from './common'
+import { DraftQuery, insightReasons, matchConfidences } from './insight'
 
 const Signals = Type.Array(Type.Enum(clusterSignals), {
   description: 'What joins its members, strongest first: same_decision, same_strategy_gap, same_team_pair, similar_text',
@@ -141,14 +142,7 @@ export const RecomputeResult = Type.Object({
 })
 export type RecomputeResult = Static<typeof RecomputeResult>
 
-export const SimilarIncidentsQuery = Type.Object(
-  {
-    text: Type.Optional(Text(2_000, { description: 'What the report says so far: title, narrative…' })),
-    decisionId: Type.Optional(Uuid),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })),
-  },
-  { additionalProperties: false },
-)
+export const SimilarIncidentsQuery = Type.Object(DraftQuery, { additionalProperties: false })
 export type SimilarIncidentsQuery = Static<typeof SimilarIncidentsQuery>
 
 export const SimilarIncident = Type.Object({
@@ -157,8 +151,11 @@ export const SimilarIncident = Type.Object({
   title: Type.String(),
   status: Type.Enum(incidentStatuses),
   discoveredAt: DateOnly,
-  score: Type.Number({ description: 'The clustering engine’s pair score; 0.5 and above would cluster' }),
-  reasons: Signals,
+  score: Type.Number({ description: 'Higher is closer; comparable only within one answer' }),
+  confidence: Type.Enum(matchConfidences, {
+    description: 'likely: probably the same story; possible: shares something, may be a coincidence',
+  }),
+  reasons: Type.Array(Type.Enum(insightReasons), { description: 'Why it was offered, strongest first' }),
   terms: Type.Array(Type.String(), { description: 'Words it shares with the text' }),
 })
 export type SimilarIncident = Static<typeof SimilarIncident>
