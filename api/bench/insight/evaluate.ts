@@ -1,8 +1,10 @@
 import { type Db, type InsightIndex, insightIndex, markInsightDirty, sql } from '@misalign/db'
 import {
   clusterIncidents,
+  confidentDecision,
   type Draft,
   dayNumber,
+  defaultEngineOptions,
   incidentFields,
   type PairwiseScore,
   pairwiseScore,
@@ -209,14 +211,19 @@ export async function evaluateStorySet(db: Db, set: StorySet): Promise<StorySetF
   for (const s of set.stories)
     if (s.truthDecision) truthGroups.set(s.truthDecision, [...(truthGroups.get(s.truthDecision) ?? []), s.key])
   const noise = set.stories.filter((s) => !s.truthDecision).map((s) => s.key)
-  const score = (input: typeof rows) =>
+  const score = (input: typeof rows, inferred: (string | null)[]) =>
     pairwiseScore(
       [...truthGroups.values()],
-      clusterIncidents(input).groups.map((g) => g.members.map((i) => input[i]?.id ?? '')),
+      clusterIncidents(input, defaultEngineOptions, inferred).groups.map((g) => g.members.map((i) => input[i]?.id ?? '')),
       noise,
     )
-  const withIds = score(rows)
-  const idsRemoved = score(rows.map((r) => ({ ...r, decisionId: null, gapId: null })))
+  const inferredFrom = (corpus: InsightIndex) =>
+    set.stories.map((s) => {
+      const doc = corpus.incidentDoc(loaded.incidentOf.get(s.key) ?? '') as number
+      if (corpus.incidentAt(doc)?.decisionId) return null
+      return confidentDecision(corpus, draftOf({ ...loaded, index: corpus }, s, doc, false), { exclude: (d) => d === doc })
+    })
+  const withIds = score(rows, inferredFrom(index))
 
   // Gaps: accept every likely suggestion, attribute incidents through decisions, rank by weighted harm.
   const decisionOfStory = (s: Story) => (s.namesDecision ? s.truthDecision : (accepted.get(s.key) ?? null))
@@ -232,6 +239,15 @@ export async function evaluateStorySet(db: Db, set: StorySet): Promise<StorySetF
       .map((g) => g.key)
   const truth = rank((s) => s.truthDecision).slice(0, 3)
   const found = rank(decisionOfStory).slice(0, 3)
+
+  // Last, as if nobody had named a decision: the index learns nothing from named reports.
+  await db.execute(sql`update incidents set decision_id = null, gap_id = null`)
+  markInsightDirty(db)
+  const blind = await insightIndex(db)
+  const idsRemoved = score(
+    rows.map((r) => ({ ...r, decisionId: null, gapId: null })),
+    inferredFrom(blind),
+  )
 
   const ratio = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000)
   return {

@@ -147,4 +147,28 @@ describe('similar incidents of an incident, and "not related"', () => {
     expect(res.headers['content-type']).toContain('application/problem+json')
     expect((await ctx.inject({ method: 'PUT', url: `/api/v1/incidents/${named.key}/unrelated/nope` })).statusCode).toBe(400)
   })
+
+  it('keeps a pair marked not related out of one cluster at the next recompute', async () => {
+    const { sessions } = await world(ctx)
+    const more = []
+    for (const title of [
+      'Agents bounced to login mid-ticket',
+      'Console sessions drop after a coffee break',
+      'Macro editor logs us out',
+    ])
+      more.push(await file(ctx, { title, narrative: 'Sessions end too soon.', decisionId: sessions, discoveredAt: '2026-02-05' }))
+    const recompute = async () => {
+      expect((await ctx.inject({ method: 'POST', url: '/api/v1/clusters/recompute' })).statusCode).toBe(200)
+      const [cluster] = (await ctx.inject({ url: '/api/v1/clusters' })).json().items
+      return (await ctx.inject({ url: `/api/v1/clusters/${cluster.id}` }))
+        .json()
+        .members.map((m: { incidentId: string }) => m.incidentId)
+    }
+    expect(await recompute()).toHaveLength(4)
+    const last = more[2] as { id: string }
+    await ctx.as('member').inject({ method: 'PUT', url: `/api/v1/incidents/${more[0]?.id}/unrelated/${last.id}` })
+    const members = await recompute()
+    expect(members).toHaveLength(3)
+    expect([members.includes(last.id), members.includes(more[0]?.id)].filter(Boolean)).toHaveLength(1)
+  })
 })

@@ -2,9 +2,12 @@ import { createHash, randomUUID } from 'node:crypto'
 import {
   type ClusterStatus,
   clusterIncidents,
+  confidentDecision,
   defaultEngineOptions,
   explainGroup,
   type GroupExplanation,
+  incidentFields,
+  keepApart,
   placeIncident,
   type RecomputeResult,
   suggestedTitle,
@@ -16,6 +19,7 @@ import { clusterMembers, clusters } from '../schema/index'
 import { type Actor, recordAudit } from './audit-repository'
 import { neighboursOf } from './cluster-similar'
 import { countIncident, type EngineRow, loadEngineRows, rememberTermStats, termStats } from './cluster-terms'
+import { insightIndex, unrelatedPairs } from './insight-index'
 
 /**
  * Writing the engine's groups without undoing people's work. Manual edits live in
@@ -127,9 +131,29 @@ export async function recomputeClusters(db: Db, actor: Actor): Promise<Recompute
   const started = Date.now()
   const rows = await loadEngineRows(db)
   const loaded = Date.now()
-  const engine = clusterIncidents(rows, defaultEngineOptions)
+  const index = await insightIndex(db)
+  const inferred = rows.map((row) => {
+    const doc = index.incidentDoc(row.id)
+    if (row.decisionId !== null || doc === undefined) return null
+    const draft = {
+      query: index.terms.count(incidentFields(row), false),
+      decisionId: null,
+      gapId: row.gapId,
+      decisionOwnerTeamId: row.decisionOwnerTeamId,
+      reportingTeamId: row.reportingTeamId,
+      day: row.day,
+    }
+    return confidentDecision(index, draft, { exclude: (d) => d === doc })
+  })
+  const engine = clusterIncidents(rows, defaultEngineOptions, inferred)
   rememberTermStats(db, engine.vocabulary)
-  const groups = engine.groups.map((g) => g.members.map((i) => rows[i] as EngineRow))
+  const apart = new Set<string>()
+  for (const [a, b] of await unrelatedPairs(db)) apart.add(`${a}|${b}`).add(`${b}|${a}`)
+  const groups = keepApart(
+    engine.groups.map((g) => g.members.map((i) => rows[i] as EngineRow)),
+    apart,
+    defaultEngineOptions.minSize,
+  )
   const vectorById = new Map(rows.map((row, i) => [row.id, engine.vectors[i]]))
 
   const computed = Date.now()

@@ -208,3 +208,12 @@ async function fresh(db: Db): Promise<InsightIndex> {
   }
   return building
 }
+
+/** Pairs people marked "not related", for clustering to keep apart. */
+export async function unrelatedPairs(db: Db): Promise<[string, string][]> {
+  const rows = await queryRows<{ a: string; b: string }>(
+    db,
+    sql`select incident_id as a, other_incident_id as b from incident_unrelated_pairs`,
+  )
+  return rows.map((r) => [r.a, r.b])
+}

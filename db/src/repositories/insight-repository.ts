@@ -249,12 +249,6 @@ export function insightRepository(db: Db) {
       markInsightDirty(db)
       return true
     },
-
-    /** Pairs people marked "not related", for clustering to keep apart. */
-    async unrelatedPairs(): Promise<[string, string][]> {
-      const rows = await db.select().from(incidentUnrelatedPairs)
-      return rows.map((r) => [r.incidentId, r.otherIncidentId])
-    },
   }
 
   async function idOf(idOrNumber: string | number): Promise<string | undefined> {

@@ -75,9 +75,15 @@ const mostCommon = (values: Iterable<string | null>): string | null => {
   return best
 }
 
+/**
+ * `inferred[i]`, when given, is the decision the insight engine is confident incident `i` points
+ * at although it names none (docs/decisions/013-insight-retrieval.md): it groups like a named
+ * decision, so reports that never say which decision hurt them still meet in one cluster.
+ */
 export function clusterIncidents(
   incidents: readonly EngineIncident[],
   options: EngineOptions = defaultEngineOptions,
+  inferred: readonly (string | null)[] = [],
 ): EngineResult {
   const { vocabulary, vectors } = vectorize(incidents)
   const { weights, threshold, windowDays } = options
@@ -85,12 +91,14 @@ export function clusterIncidents(
   const at = (i: number) => incidents[i] as EngineIncident
   const sets = new UnionFind(incidents.length)
 
-  // 1. Same decision.
+  // 1. Same decision, named or confidently inferred.
+  const decisionOf = (i: number) => at(i).decisionId ?? inferred[i] ?? null
   const byDecision = new Map<string, number>()
-  incidents.forEach((incident, i) => {
-    if (incident.decisionId === null) return
-    const first = byDecision.get(incident.decisionId)
-    if (first === undefined) byDecision.set(incident.decisionId, i)
+  incidents.forEach((_, i) => {
+    const decision = decisionOf(i)
+    if (decision === null) return
+    const first = byDecision.get(decision)
+    if (first === undefined) byDecision.set(decision, i)
     else sets.union(first, i)
   })
 
@@ -137,7 +145,7 @@ export function clusterIncidents(
   }
   const loose: number[] = []
   incidents.forEach((incident, i) => {
-    if (incident.decisionId !== null) return
+    if (decisionOf(i) !== null) return
     const owned = incident.decisionOwnerTeamId ? byOwner.get(incident.decisionOwnerTeamId) : undefined
     if (!owned) {
       loose.push(i)
@@ -222,13 +230,11 @@ export function clusterIncidents(
 
 /** Blocks of more than this many incidents are too generic to say anything (a stop word in disguise). */
 const maxBlock = 50
-/** Text is the weakest signal: on its own it joins only reports that say nearly the same thing. */
-const textOnlyCosine = 0.85
 /**
  * Size guard for links by text (alone or with a team pair): chains of look-alikes grow without
  * end on templated wording, so such a link may not make a group larger than this.
  */
-const maxWeakGroup = 40
+const maxWeakGroup = 60
 
 function linkLoose(
   loose: readonly number[],
@@ -241,6 +247,7 @@ function linkLoose(
   const at = (i: number) => incidents[i] as EngineIncident
   const byGap = new Map<string, number>()
   const byPair = new Map<string, number[]>()
+  const byOwner = new Map<string, number[]>()
   const byTerm = new Map<number, number[]>()
   for (const i of loose) {
     const incident = at(i)
@@ -254,6 +261,9 @@ function linkLoose(
       const list = byPair.get(key) ?? []
       list.push(i)
       byPair.set(key, list)
+      const owned = byOwner.get(incident.decisionOwnerTeamId) ?? []
+      owned.push(i)
+      byOwner.set(incident.decisionOwnerTeamId, owned)
     }
     // Block on the two heaviest terms: near-identical texts share them.
     const v = vectorOf(i)
@@ -277,8 +287,20 @@ function linkLoose(
       }
     }
   }
+  // Several teams blaming one owner team in the same weeks, in similar words, tell one story.
+  for (const list of byOwner.values()) {
+    list.sort((p, q) => at(p).day - at(q).day)
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const p = list[a] as number
+        const q = list[b] as number
+        if (at(q).day - at(p).day > windowDays) break
+        if (cosine(vectorOf(p), vectorOf(q)) >= options.sameOwnerCosine) sets.unionAtMost(p, q, maxWeakGroup)
+      }
+    }
+  }
   // Text alone must be near-identical, and rarer than a template: a big block is a template.
-  const textThreshold = Math.max(textOnlyCosine, threshold / weights.similar_text)
+  const textThreshold = options.textOnlyCosine
   for (const list of byTerm.values()) {
     if (list.length > maxBlock) continue
     for (let a = 0; a < list.length; a++) {
@@ -289,4 +311,20 @@ function linkLoose(
       }
     }
   }
+}
+
+/**
+ * People's "not related" marks win over the engine: in each group, a member marked unrelated
+ * to one met earlier in the group (in discovery order) leaves it. `apart` holds both orders of
+ * each pair as `a|b`.
+ */
+export function keepApart<T extends { id: string }>(groups: readonly T[][], apart: ReadonlySet<string>, minSize: number): T[][] {
+  if (apart.size === 0) return groups.map((g) => [...g])
+  return groups
+    .map((members) => {
+      const kept: T[] = []
+      for (const m of members) if (!kept.some((k) => apart.has(`${k.id}|${m.id}`))) kept.push(m)
+      return kept
+    })
+    .filter((g) => g.length >= minSize)
 }

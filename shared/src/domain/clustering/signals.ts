@@ -25,6 +25,10 @@ export interface EngineOptions {
   windowDays: number
   /** Smaller groups are not worth a retro, so they are not suggested. */
   minSize: number
+  /** Text alone joins two reports at this cosine: near-identical wording. */
+  textOnlyCosine: number
+  /** Two reports blaming the same owner team within `windowDays` join at this cosine, whoever reported them. */
+  sameOwnerCosine: number
 }
 
 /**
@@ -36,6 +40,8 @@ export const defaultEngineOptions: EngineOptions = {
   threshold: 0.5,
   windowDays: 30,
   minSize: 3,
+  textOnlyCosine: 0.85,
+  sameOwnerCosine: 0.6,
 }
 
 export const dayNumber = (isoDay: string): number => Math.floor(Date.parse(`${isoDay.slice(0, 10)}T00:00:00Z`) / 86_400_000)

@@ -71,6 +71,8 @@ export interface InsightWeights {
   sameGap: number
   sameOwner: number
   likely: { decision: number; incident: number }
+  /** A decision clustering may group an unnamed report under: a high score with a clear lead. */
+  confident: { score: number; margin: number }
   possible: { decision: number; incident: number }
 }
 
@@ -88,6 +90,7 @@ export const insightWeights: InsightWeights = {
   sameOwner: 0.1,
   likely: { decision: 0.5, incident: 0.35 },
   possible: { decision: 0.1, incident: 0.12 },
+  confident: { score: 0.5, margin: 0.3 },
 }
 
 export interface InsightCorpus {
@@ -116,7 +119,8 @@ export function rankDecisions(
   const accept = (doc: number) => !(options.exclude?.(doc) ?? false) && (options.accept?.(doc) ?? true)
   const register = corpus.decisions.search(draft.query)
   const profiles = corpus.profiles.search(draft.query)
-  const neighbours = top(corpus.incidents.search(draft.query, accept), w.neighbours)
+  // Votes need a search over every report, the costly part; the profiles carry most of the same words.
+  const neighbours = w.neighbours > 0 ? top(corpus.incidents.search(draft.query, accept), w.neighbours) : []
 
   const votes = new Map<string, { weight: number; via: number[] }>()
   let voteTotal = 0
@@ -235,3 +239,18 @@ export function rankSimilar(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
+
+/** The decision an unnamed report points at clearly enough to group it under, or null. */
+export function confidentDecision(
+  corpus: InsightCorpus,
+  draft: Draft,
+  options: { exclude?: (doc: number) => boolean; weights?: InsightWeights } = {},
+): string | null {
+  const w = options.weights ?? insightWeights
+  // Without the neighbours' votes: a search over every report per report is too slow for a full
+  // recompute, and the decision profiles already hold the words other teams used.
+  const weights = { ...w, neighbours: 0, votes: 0 }
+  const [first, second] = rankDecisions(corpus, { ...draft, decisionId: null }, { ...options, weights })
+  if (!first || first.score < w.confident.score || first.score - (second?.score ?? 0) < w.confident.margin) return null
+  return corpus.decisionAt(first.decision)?.id ?? null
+}
