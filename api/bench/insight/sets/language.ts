@@ -1,0 +1,393 @@
+/**
+ * The labelled set for the language check (issue #12, point 5). Written by hand before the rules
+ * were tuned: sentences as people write them in reports, decisions and retros, each with the
+ * rewrites a careful editor would accept — the whole sentence after the change, so the judgement
+ * does not depend on which span the check chose to replace.
+ *
+ * `accepted: null` means no rewrite can keep the meaning (the sentence does not say what was
+ * meant): the right answer there is the fallback list, not a guess.
+ *
+ * `heldOut` sentences were never looked at while tuning the rules; the bench reports them apart.
+ */
+
+export interface JargonSentence {
+  text: string
+  accepted: string[] | null
+  heldOut?: true
+}
+
+export interface PlainSentence {
+  text: string
+  heldOut?: true
+}
+
+export const jargonSentences: JargonSentence[] = [
+  // Tuning part.
+  {
+    text: 'We need alignment with Payments on the refund flow.',
+    accepted: ['We need to agree with Payments on the refund flow.'],
+  },
+  {
+    text: 'The teams are not aligned on the Q3 priorities.',
+    accepted: [
+      'The teams do not know the Q3 priorities.',
+      'The teams do not know about the Q3 priorities.',
+      'The teams do not agree on the Q3 priorities.',
+    ],
+  },
+  {
+    text: 'There was a lack of alignment around data retention.',
+    accepted: ['There was no shared decision on data retention.', 'There was no agreement on data retention.'],
+  },
+  {
+    text: 'We should align the roadmap with growth.',
+    accepted: ['We should make the roadmap serve growth.', 'We should plan the roadmap around growth.'],
+  },
+  {
+    text: 'Misaligned incentives between Sales and Support caused the churn.',
+    accepted: ['Conflicting incentives between Sales and Support caused the churn.'],
+  },
+  {
+    text: 'We had another alignment meeting about the launch date.',
+    accepted: ['We had another meeting to agree on the launch date.'],
+  },
+  {
+    text: 'Cross-team alignment broke down during the migration.',
+    accepted: [
+      'Cross-team agreement broke down during the migration.',
+      'Agreement between teams broke down during the migration.',
+      'Sharing decisions across teams broke down during the migration.',
+    ],
+  },
+  {
+    text: 'We spent two weeks trying to get buy-in and alignment from Legal.',
+    accepted: ['We spent two weeks trying to get agreement from Legal.', 'We spent two weeks trying to get Legal to agree.'],
+  },
+  {
+    text: 'Is team Search aligned on the new ranking rules?',
+    accepted: ['Does team Search know about the new ranking rules?'],
+  },
+  {
+    text: 'Getting alignment on the schema took a month.',
+    accepted: ['Agreeing on the schema took a month.'],
+  },
+  {
+    text: 'Platform shipped the config change we aligned on last sprint.',
+    accepted: ['Platform shipped the config change we agreed to last sprint.'],
+  },
+  {
+    text: 'Are we aligned on the rollout plan?',
+    accepted: ['Do we agree on the rollout plan?'],
+  },
+  {
+    text: 'We aligned with Identity on token lifetimes in March.',
+    accepted: ['We agreed with Identity on token lifetimes in March.'],
+  },
+  {
+    text: "Let's align on the API naming before Friday.",
+    accepted: ["Let's agree on the API naming before Friday."],
+  },
+  {
+    text: 'The mobile and web teams were misaligned on the checkout copy.',
+    accepted: ['The mobile and web teams disagreed on the checkout copy.'],
+  },
+  {
+    text: 'Our OKRs are not aligned with the company strategy.',
+    accepted: ['Our OKRs do not serve the company strategy.'],
+  },
+  {
+    text: 'Everyone was aligned, then Finance changed the budget.',
+    accepted: ['Everyone agreed, then Finance changed the budget.'],
+  },
+  {
+    text: 'They were sharing alignment on deprecating the v1 API.',
+    accepted: [
+      'They were sharing their decision to deprecate the v1 API.',
+      'They were sharing their decision on deprecating the v1 API.',
+    ],
+  },
+  {
+    text: 'This needs more alignment between product and design.',
+    accepted: ['This needs more agreement between product and design.', 'This needs product and design to agree.'],
+  },
+  {
+    text: 'Alignment on pricing is still missing.',
+    accepted: ['Agreement on pricing is still missing.', 'A decision on pricing is still missing.'],
+  },
+  {
+    text: "Sales kept selling features that weren't aligned with the roadmap.",
+    accepted: [
+      "Sales kept selling features that weren't on the roadmap.",
+      'Sales kept selling features that did not fit the roadmap.',
+    ],
+  },
+  {
+    text: 'We need to align with Legal before launch.',
+    accepted: ['We need to agree with Legal before launch.', 'We need to check with Legal before launch.'],
+  },
+  {
+    text: 'Please keep everyone aligned on the migration timeline.',
+    accepted: ['Please keep everyone informed about the migration timeline.'],
+  },
+  {
+    text: 'The alignment between Growth and Infra on quotas never happened.',
+    accepted: ['The agreement between Growth and Infra on quotas never happened.'],
+  },
+  { text: 'We lack alignment.', accepted: null },
+  {
+    text: 'The launch slipped because nobody got alignment on the pricing tiers.',
+    accepted: ['The launch slipped because nobody agreed on the pricing tiers.'],
+  },
+
+  // Held-out part: not looked at while tuning.
+  {
+    text: 'We still need alignment from Security on the key rotation policy.',
+    accepted: [
+      'We still need agreement from Security on the key rotation policy.',
+      'We still need Security to agree on the key rotation policy.',
+    ],
+    heldOut: true,
+  },
+  {
+    text: 'Payments and Billing are misaligned on who owns refunds.',
+    accepted: ['Payments and Billing disagree on who owns refunds.'],
+    heldOut: true,
+  },
+  {
+    text: 'Are the mobile teams aligned on the new login flow?',
+    accepted: ['Do the mobile teams know about the new login flow?'],
+    heldOut: true,
+  },
+  {
+    text: 'There is no alignment on the retention period.',
+    accepted: ['There is no shared decision on the retention period.', 'There is no agreement on the retention period.'],
+    heldOut: true,
+  },
+  {
+    text: 'Data science aligned the model roadmap to the ads strategy.',
+    accepted: ['Data science made the model roadmap serve the ads strategy.'],
+    heldOut: true,
+  },
+  {
+    text: 'After the alignment session on SLAs, nothing changed.',
+    accepted: ['After the meeting to agree on SLAs, nothing changed.', 'After the session to agree on SLAs, nothing changed.'],
+    heldOut: true,
+  },
+  {
+    text: 'Misaligned priorities between Checkout and Fraud slowed the release.',
+    accepted: ['Conflicting priorities between Checkout and Fraud slowed the release.'],
+    heldOut: true,
+  },
+  {
+    text: 'The rollout plan we all aligned on was dropped.',
+    accepted: ['The rollout plan we all agreed to was dropped.'],
+    heldOut: true,
+  },
+  {
+    text: 'Is the platform team aligned on the deprecation date?',
+    accepted: ['Does the platform team know about the deprecation date?'],
+    heldOut: true,
+  },
+  {
+    text: 'Reaching alignment on the data contract took three meetings.',
+    accepted: ['Agreeing on the data contract took three meetings.'],
+    heldOut: true,
+  },
+  {
+    text: "We weren't aligned with Marketing on the launch messaging.",
+    accepted: ['We did not agree with Marketing on the launch messaging.'],
+    heldOut: true,
+  },
+  {
+    text: 'Better cross-team alignment would have prevented this.',
+    accepted: [
+      'Better cross-team agreement would have prevented this.',
+      'Better sharing of decisions across teams would have prevented this.',
+    ],
+    heldOut: true,
+  },
+  { text: 'Leadership wants alignment.', accepted: null, heldOut: true },
+
+  // Tuning, second batch: written blind after the rules first ran (they then fitted 2 of these 15
+  // and flagged 2 of the 4 new plain sentences); then tuned on, so counted as tuning since.
+  {
+    text: "Product and Engineering never aligned on what 'done' means.",
+    accepted: ["Product and Engineering never agreed on what 'done' means."],
+  },
+  {
+    text: "I'm not sure the data team is aligned with us on the new event schema.",
+    accepted: ["I'm not sure the data team agrees with us on the new event schema."],
+  },
+  {
+    text: 'We were told the change had been aligned with all stakeholders.',
+    accepted: ['We were told the change had been agreed with all stakeholders.'],
+  },
+  {
+    text: 'Nobody aligned the mobile release with the backend freeze.',
+    accepted: [
+      'Nobody made the mobile release fit the backend freeze.',
+      'Nobody planned the mobile release around the backend freeze.',
+    ],
+  },
+  {
+    text: 'Without alignment from Finance, the pricing page went live anyway.',
+    accepted: ['Without agreement from Finance, the pricing page went live anyway.'],
+  },
+  {
+    text: 'The infra roadmap is misaligned with the product goals.',
+    accepted: ['The infra roadmap does not serve the product goals.', 'The infra roadmap conflicts with the product goals.'],
+  },
+  {
+    text: 'We should have aligned earlier with Support on the refund policy.',
+    accepted: ['We should have agreed earlier with Support on the refund policy.'],
+  },
+  {
+    text: 'Alignments happen in a weekly call nobody outside Platform attends.',
+    accepted: ['Decisions happen in a weekly call nobody outside Platform attends.'],
+  },
+  {
+    text: 'Marketing and Sales need to be aligned before the launch.',
+    accepted: ['Marketing and Sales need to agree before the launch.'],
+  },
+  {
+    text: 'The alignment doc for the search revamp was never shared with us.',
+    accepted: ['The decision doc for the search revamp was never shared with us.'],
+  },
+  {
+    text: 'How do we get everyone aligned on the incident process?',
+    accepted: [
+      'How do we get everyone to agree on the incident process?',
+      'How do we get everyone to know about the incident process?',
+    ],
+  },
+  {
+    text: 'Security was aligned but nobody told us.',
+    accepted: ['Security agreed but nobody told us.', 'Security knew but nobody told us.'],
+  },
+  {
+    text: 'The goal is to align teams around a single onboarding flow.',
+    accepted: ['The goal is to get teams to agree on a single onboarding flow.'],
+  },
+  {
+    text: "Our quarterly goals were misaligned with Platform's.",
+    accepted: ["Our quarterly goals conflicted with Platform's."],
+  },
+  {
+    text: "Let's make sure we're aligned before the review.",
+    accepted: ["Let's make sure we agree before the review."],
+  },
+
+  // Held-out, second batch: written after the tuning above ended; measured once, not tuned on.
+  {
+    text: "Ops wasn't aligned with the on-call changes Platform made in May.",
+    accepted: [
+      "Ops didn't know about the on-call changes Platform made in May.",
+      'Ops did not know about the on-call changes Platform made in May.',
+    ],
+    heldOut: true,
+  },
+  { text: 'To keep things aligned, Finance now approves every vendor contract.', accepted: null, heldOut: true },
+  {
+    text: 'We aligned the retention policy to GDPR guidance last year.',
+    accepted: [
+      'We made the retention policy follow GDPR guidance last year.',
+      'We made the retention policy comply with GDPR guidance last year.',
+    ],
+    heldOut: true,
+  },
+  {
+    text: 'Growth is misaligned with Infra about quota limits.',
+    accepted: ['Growth disagrees with Infra about quota limits.'],
+    heldOut: true,
+  },
+  {
+    text: 'Getting the three squads aligned took most of the quarter.',
+    accepted: ['Getting the three squads to agree took most of the quarter.'],
+    heldOut: true,
+  },
+  {
+    text: 'Do Design and Research have alignment on the persona work?',
+    accepted: ['Do Design and Research agree on the persona work?'],
+    heldOut: true,
+  },
+  {
+    text: "The decision was made in an alignment call we weren't invited to.",
+    accepted: ["The decision was made in a call we weren't invited to."],
+    heldOut: true,
+  },
+  {
+    text: 'Our priorities are aligned with the platform roadmap now.',
+    accepted: ['Our priorities fit the platform roadmap now.'],
+    heldOut: true,
+  },
+  {
+    text: 'Billing never got aligned on the new tax rules.',
+    accepted: ['Billing never agreed on the new tax rules.', 'Billing never knew about the new tax rules.'],
+    heldOut: true,
+  },
+  {
+    text: 'We are fully aligned with Legal on data residency.',
+    accepted: ['We fully agree with Legal on data residency.'],
+    heldOut: true,
+  },
+  {
+    text: 'Alignment across the org is still weak.',
+    accepted: ['Agreement across the org is still weak.', 'Shared context across the org is still weak.'],
+    heldOut: true,
+  },
+  {
+    text: 'Were the SRE and mobile teams aligned before the cutover?',
+    accepted: ['Did the SRE and mobile teams agree before the cutover?'],
+    heldOut: true,
+  },
+  {
+    text: "The pricing change wasn't aligned with Sales.",
+    accepted: ["The pricing change wasn't agreed with Sales."],
+    heldOut: true,
+  },
+  {
+    text: 'Could we align with Search on the autocomplete contract this week?',
+    accepted: ['Could we agree with Search on the autocomplete contract this week?'],
+    heldOut: true,
+  },
+  {
+    text: 'Aligning on the migration order would have saved a week.',
+    accepted: ['Agreeing on the migration order would have saved a week.'],
+    heldOut: true,
+  },
+  {
+    text: 'There was zero alignment between Checkout and Payments.',
+    accepted: [
+      'There was no agreement between Checkout and Payments.',
+      'There was zero agreement between Checkout and Payments.',
+    ],
+    heldOut: true,
+  },
+]
+
+/** "align" in its physical or technical sense: never flagged. */
+export const plainSentences: PlainSentence[] = [
+  { text: 'Align the text left in the table header.' },
+  { text: 'The struct must use aligned memory for SIMD loads.' },
+  { text: 'The columns are misaligned on the invoice PDF.' },
+  { text: 'Buffers are aligned to a 64-byte boundary.' },
+  { text: 'The icons were not aligned with the labels on small screens.' },
+  { text: 'The delivery van needed a wheel alignment after the pothole.' },
+  { text: 'Sequence alignment jobs ran twice as long after the upgrade.' },
+  { text: 'Set align-items: center so the buttons line up.' },
+  { text: "The chart's axis labels are misaligned in Safari.", heldOut: true },
+  { text: 'Unaligned reads crash on ARM, so pad the header until it is aligned.', heldOut: true },
+  { text: 'We align the image to the grid in the email template.', heldOut: true },
+  { text: 'The printer misaligns the barcode by two millimetres.', heldOut: true },
+  // Second batch, tuned on (see above).
+  { text: 'The modal is misaligned on iOS when the keyboard opens.' },
+  { text: 'Right-align the totals in the summary table.' },
+  { text: 'Make sure the tick marks align with the gridlines.' },
+  { text: 'The rows in the CSV export are misaligned after the third column.' },
+  // Held-out, second batch.
+  { text: 'Align the logo with the left edge of the banner.', heldOut: true },
+  { text: 'Misaligned pages come out of the scanner crooked.', heldOut: true },
+  { text: 'The y-axis ticks are misaligned with the bars.', heldOut: true },
+  { text: 'Ensure 16-byte aligned allocations in the parser.', heldOut: true },
+  { text: 'The headlights were misaligned after the repair.', heldOut: true },
+]
