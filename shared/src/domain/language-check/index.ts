@@ -1,3 +1,4 @@
+import type { LanguageAlternative, LanguageFinding } from '../../schemas/language-check'
 import { isPlainSense } from './plain-sense'
 import { type Rewrite, rules } from './rewrites'
 import { reader, type Token, tokenize } from './tokens'
@@ -9,30 +10,9 @@ import { reader, type Token, tokenize } from './tokens'
  * does not say what was meant, it lists the plain words and what each would mean. It suggests and
  * never blocks, so it must never throw and must stay linear on any input (it runs on every
  * keystroke and every saved narrative). See docs/decisions/016-language-check-rewrites.md.
+ *
+ * Findings have the wire shape of `POST /api/v1/language-check` (schemas/language-check.ts).
  */
-export interface LanguageAlternative {
-  /** A plain word or phrase to use instead. */
-  word: string
-  /** What the sentence would then say. */
-  meaning: string
-}
-
-export interface LanguageFinding {
-  /** UTF-16 offsets into the text, `end` exclusive: `text.slice(start, end) === phrase`. */
-  start: number
-  end: number
-  phrase: string
-  /** The words to put in place of `phrase`, or null when no rewrite fits the sentence. */
-  rewrite: string | null
-  /** The sentence holding the phrase, as written (clipped around the phrase when very long). */
-  sentence: string
-  /** That sentence with the rewrite in place, or null with no rewrite. */
-  rewrittenSentence: string | null
-  /** Plain words to choose from when no rewrite fits, each with the meaning it would carry. */
-  alternatives: LanguageAlternative[]
-  explanation: string
-}
-
 /** The plain words "alignment" usually stands in for. */
 export const PLAIN_WORDS = 'context, goal, strategy, priority, motivation, approach or agreement'
 
@@ -82,11 +62,13 @@ function alternativesFor(bare: string): LanguageAlternative[] {
   return VERB_ALTERNATIVES
 }
 
+const wordsOf = (alternatives: LanguageAlternative[]) => alternatives.map((a) => a.word).join(', ')
+
 const capitalizeLike = (like: string, s: string): string =>
   like[0] !== undefined && like[0] !== like[0].toLowerCase() ? (s[0] ?? '').toUpperCase() + s.slice(1) : s
 
 // A sentence without stops is clipped to this many words either side of the phrase.
-const MAX_SENTENCE_CONTEXT = 30
+const MAX_SENTENCE_CONTEXT = 20
 
 /** For every token, the first and last token of its sentence (the stop included). */
 function sentenceBounds(tokens: Token[]): { first: Int32Array; last: Int32Array } {
@@ -137,7 +119,13 @@ export function checkLanguage(text: string): LanguageFinding[] {
   }
 
   const bounds = sentenceBounds(tokens)
-  const finding = (from: number, to: number, rewrite: string | null, explanation: string, alternatives: LanguageAlternative[]) => {
+  const finding = (
+    from: number,
+    to: number,
+    rewrite: string | null,
+    explanation: string,
+    alternatives: LanguageAlternative[],
+  ) => {
     const start = r.startOf(from)
     const end = r.endOf(to)
     const phrase = text.slice(start, end)
@@ -159,9 +147,11 @@ export function checkLanguage(text: string): LanguageFinding[] {
   }
 
   // Jargon inside a kept rewrite is covered by it; the rest gets the plain words to choose from.
-  const findings: LanguageFinding[] = kept.map((k) =>
-    finding(k.from, k.to, k.rewrite, `${k.meaning} Say “${capitalizeLike(r.slice(k.from, k.to), k.rewrite)}”.`, []),
-  )
+  const findings: LanguageFinding[] = kept.map((k) => {
+    const phrase = r.slice(k.from, k.to)
+    const explanation = `${k.meaning} Instead of “${phrase}”, say “${capitalizeLike(phrase, k.rewrite)}”.`
+    return finding(k.from, k.to, k.rewrite, explanation, [])
+  })
   let s = 0
   for (const { index, bare } of jargonAt) {
     while ((kept[s]?.to ?? Number.POSITIVE_INFINITY) < index) s++
@@ -169,9 +159,7 @@ export function checkLanguage(text: string): LanguageFinding[] {
     if (covering !== undefined && covering.from <= index) continue
     const word = r.slice(index, index)
     const alternatives = alternativesFor(bare)
-    const explanation = `‘${word}’ can mean many things and this sentence does not say which: did you mean ${alternatives
-      .map((a) => a.word)
-      .join(', ')}?`
+    const explanation = `‘${word}’ can mean many things and this sentence does not say which: did you mean ${wordsOf(alternatives)}?`
     findings.push(finding(index, index, null, explanation, alternatives))
   }
   return findings.sort((a, b) => a.start - b.start)
