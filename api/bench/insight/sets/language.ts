@@ -277,83 +277,70 @@ export const jargonSentences: JargonSentence[] = [
     accepted: ["Let's make sure we agree before the review."],
   },
 
-  // Held-out, second batch: written after the tuning above ended; measured once, not tuned on.
+  // Tuning, third batch: held out until measured once after the second batch was tuned on (10 of
+  // these 16 fitted, 1 of 5 plain sentences flagged); then tuned on, so counted as tuning since.
   {
     text: "Ops wasn't aligned with the on-call changes Platform made in May.",
     accepted: [
       "Ops didn't know about the on-call changes Platform made in May.",
       'Ops did not know about the on-call changes Platform made in May.',
     ],
-    heldOut: true,
   },
-  { text: 'To keep things aligned, Finance now approves every vendor contract.', accepted: null, heldOut: true },
+  { text: 'To keep things aligned, Finance now approves every vendor contract.', accepted: null },
   {
     text: 'We aligned the retention policy to GDPR guidance last year.',
     accepted: [
       'We made the retention policy follow GDPR guidance last year.',
       'We made the retention policy comply with GDPR guidance last year.',
     ],
-    heldOut: true,
   },
   {
     text: 'Growth is misaligned with Infra about quota limits.',
     accepted: ['Growth disagrees with Infra about quota limits.'],
-    heldOut: true,
   },
   {
     text: 'Getting the three squads aligned took most of the quarter.',
     accepted: ['Getting the three squads to agree took most of the quarter.'],
-    heldOut: true,
   },
   {
     text: 'Do Design and Research have alignment on the persona work?',
     accepted: ['Do Design and Research agree on the persona work?'],
-    heldOut: true,
   },
   {
     text: "The decision was made in an alignment call we weren't invited to.",
     accepted: ["The decision was made in a call we weren't invited to."],
-    heldOut: true,
   },
   {
     text: 'Our priorities are aligned with the platform roadmap now.',
     accepted: ['Our priorities fit the platform roadmap now.'],
-    heldOut: true,
   },
   {
     text: 'Billing never got aligned on the new tax rules.',
     accepted: ['Billing never agreed on the new tax rules.', 'Billing never knew about the new tax rules.'],
-    heldOut: true,
   },
   {
     text: 'We are fully aligned with Legal on data residency.',
     accepted: ['We fully agree with Legal on data residency.'],
-    heldOut: true,
   },
   {
     text: 'Alignment across the org is still weak.',
     accepted: ['Agreement across the org is still weak.', 'Shared context across the org is still weak.'],
-    heldOut: true,
   },
   {
     text: 'Were the SRE and mobile teams aligned before the cutover?',
     accepted: ['Did the SRE and mobile teams agree before the cutover?'],
-    heldOut: true,
   },
   {
     text: "The pricing change wasn't aligned with Sales.",
     accepted: ["The pricing change wasn't agreed with Sales."],
-    heldOut: true,
   },
   {
     text: 'Could we align with Search on the autocomplete contract this week?',
     accepted: ['Could we agree with Search on the autocomplete contract this week?'],
-    heldOut: true,
   },
   {
     text: 'Aligning on the migration order would have saved a week.',
     accepted: ['Agreeing on the migration order would have saved a week.'],
-    heldOut: true,
   },
   {
     text: 'There was zero alignment between Checkout and Payments.',
@@ -361,6 +348,106 @@ export const jargonSentences: JargonSentence[] = [
       'There was no agreement between Checkout and Payments.',
       'There was zero agreement between Checkout and Payments.',
     ],
+  },
+
+  // Held-out, third batch: written after the second tuning round ended; measured once.
+  {
+    text: 'Support found out about the SLA change because nobody aligned with them first.',
+    accepted: [
+      'Support found out about the SLA change because nobody agreed with them first.',
+      'Support found out about the SLA change because nobody checked with them first.',
+    ],
+    heldOut: true,
+  },
+  {
+    text: 'Is Legal aligned with the new consent banner?',
+    accepted: ['Does Legal know about the new consent banner?', 'Does Legal agree with the new consent banner?'],
+    heldOut: true,
+  },
+  {
+    text: 'Two teams shipped conflicting APIs because there was no alignment.',
+    accepted: [
+      'Two teams shipped conflicting APIs because there was no shared decision.',
+      'Two teams shipped conflicting APIs because there was no agreement.',
+    ],
+    heldOut: true,
+  },
+  {
+    text: 'We assumed the platform team was aligned with our launch plan.',
+    accepted: ['We assumed the platform team knew about our launch plan.'],
+    heldOut: true,
+  },
+  {
+    text: 'Alignment with Finance took longer than the build.',
+    accepted: ['Agreement with Finance took longer than the build.', 'Agreeing with Finance took longer than the build.'],
+    heldOut: true,
+  },
+  {
+    text: 'They aligned on a date without asking us.',
+    accepted: ['They agreed on a date without asking us.'],
+    heldOut: true,
+  },
+  {
+    text: 'The roadmap review is where product and engineering get aligned.',
+    accepted: ['The roadmap review is where product and engineering agree.'],
+    heldOut: true,
+  },
+  {
+    text: 'Our team needs more alignment on priorities.',
+    accepted: ['Our team needs more agreement on priorities.', 'Our team needs clearer priorities.'],
+    heldOut: true,
+  },
+  {
+    text: 'Can we align the billing migration to the finance calendar?',
+    accepted: ['Can we make the billing migration fit the finance calendar?'],
+    heldOut: true,
+  },
+  {
+    text: 'Nobody was aligned on who owns the on-call rota.',
+    accepted: ['Nobody agreed on who owns the on-call rota.', 'Nobody knew who owns the on-call rota.'],
+    heldOut: true,
+  },
+  {
+    text: 'The Android and iOS teams are not aligned.',
+    accepted: ['The Android and iOS teams do not agree.'],
+    heldOut: true,
+  },
+  {
+    text: 'We had alignment, then the VP changed her mind.',
+    accepted: ['We had an agreement, then the VP changed her mind.', 'We agreed, then the VP changed her mind.'],
+    heldOut: true,
+  },
+  {
+    text: 'Expectations were misaligned between Sales and the customer.',
+    accepted: ['Expectations differed between Sales and the customer.'],
+    heldOut: true,
+  },
+  {
+    text: "Let's get aligned before we commit to the date.",
+    accepted: ["Let's agree before we commit to the date."],
+    heldOut: true,
+  },
+  { text: 'Aligning roadmaps across the org is a full-time job now.', accepted: null, heldOut: true },
+  {
+    text: 'The API contract we aligned on last week changed overnight.',
+    accepted: [
+      'The API contract we agreed to last week changed overnight.',
+      'The API contract we agreed on last week changed overnight.',
+    ],
+    heldOut: true,
+  },
+  {
+    text: 'Everyone needs to be aligned on the incident severity levels.',
+    accepted: [
+      'Everyone needs to agree on the incident severity levels.',
+      'Everyone needs to know the incident severity levels.',
+      'Everyone needs to know about the incident severity levels.',
+    ],
+    heldOut: true,
+  },
+  {
+    text: 'Were you aligned with Data on the event names?',
+    accepted: ['Did you agree with Data on the event names?'],
     heldOut: true,
   },
 ]
@@ -384,10 +471,17 @@ export const plainSentences: PlainSentence[] = [
   { text: 'Right-align the totals in the summary table.' },
   { text: 'Make sure the tick marks align with the gridlines.' },
   { text: 'The rows in the CSV export are misaligned after the third column.' },
-  // Held-out, second batch.
-  { text: 'Align the logo with the left edge of the banner.', heldOut: true },
-  { text: 'Misaligned pages come out of the scanner crooked.', heldOut: true },
-  { text: 'The y-axis ticks are misaligned with the bars.', heldOut: true },
-  { text: 'Ensure 16-byte aligned allocations in the parser.', heldOut: true },
-  { text: 'The headlights were misaligned after the repair.', heldOut: true },
+  // Third batch, tuned on (see above).
+  { text: 'Align the logo with the left edge of the banner.' },
+  { text: 'Misaligned pages come out of the scanner crooked.' },
+  { text: 'The y-axis ticks are misaligned with the bars.' },
+  { text: 'Ensure 16-byte aligned allocations in the parser.' },
+  { text: 'The headlights were misaligned after the repair.' },
+  // Held-out, third batch.
+  { text: 'The progress bar is misaligned with the step labels.', heldOut: true },
+  { text: 'Align the two photos side by side before printing.', heldOut: true },
+  { text: 'Check that the shelf brackets are aligned before drilling.', heldOut: true },
+  { text: "The satellite's solar panels aligned with the sun at noon.", heldOut: true },
+  { text: 'Misaligned teeth can be corrected with braces.', heldOut: true },
+  { text: 'The text in the PDF footer is misaligned by a few pixels.', heldOut: true },
 ]

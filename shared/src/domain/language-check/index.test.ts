@@ -74,6 +74,12 @@ describe('checkLanguage', () => {
     ['The change had been aligned with all stakeholders.', 'The change had been agreed with all stakeholders.'],
     ['Marketing and Sales need to be aligned before launch.', 'Marketing and Sales need to agree before launch.'],
     ['We should have aligned earlier with Support on refunds.', 'We should have agreed earlier with Support on refunds.'],
+    ['Billing never got aligned on the tax rules.', 'Billing never agreed on the tax rules.'],
+    ["Ops wasn't aligned with the on-call changes.", "Ops didn't know about the on-call changes."],
+    ['We aligned the retention policy to GDPR guidance.', 'We made the retention policy follow GDPR guidance.'],
+    ['It was decided in an alignment call.', 'It was decided in a call.'],
+    ['The alignment doc was never shared.', 'The decision doc was never shared.'],
+    ['Alignment across the org is weak.', 'Agreement across the org is weak.'],
   ])('rewrites “%s” as “%s”', (text, expected) => {
     expect(rewritten(text)).toBe(expected)
   })
@@ -92,6 +98,10 @@ describe('checkLanguage', () => {
     ])
     for (const alternative of finding.alternatives) expect(alternative.meaning.length).toBeGreaterThan(10)
     expect(finding.explanation).toContain('did you mean agreement, context, strategy')
+  })
+
+  it('does not read "keep things aligned" as keeping people informed', () => {
+    expect(only('To keep things aligned, Finance approves every contract.').rewrite).toBeNull()
   })
 
   it('offers verb and adjective alternatives for verb and adjective jargon', () => {

@@ -17,6 +17,7 @@ const PLAIN_SENSE_WORDS = new Set([
   ...['memory', 'byte', 'bytes', 'bit', 'bits', 'boundary', 'boundaries', 'buffer', 'buffers', 'struct', 'structs'],
   ...['pointer', 'pointers', 'simd', 'cache', 'heap', 'malloc', 'offset', 'offsets'],
   ...['sector', 'sectors', 'disk', 'partition', 'partitions', 'x86', 'word-aligned'],
+  ...['headlight', 'headlights', 'headlamp', 'headlamps', 'beam', 'beams', 'suspension', 'steering'],
   ...['wheel', 'wheels', 'tire', 'tires', 'tyre', 'tyres', 'axle', 'chassis', 'mirror', 'mirrors', 'laser', 'lens'],
   ...['dna', 'rna', 'genome', 'genomes', 'protein', 'proteins', 'spine', 'teeth'],
   ...['millimetre', 'millimetres', 'millimeter', 'millimeters', 'mm', 'inch', 'inches', 'degrees', 'antenna'],

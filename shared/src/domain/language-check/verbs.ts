@@ -55,6 +55,12 @@ export const ALIGNING: Record<string, Form> = {
   ...forms('misalign', 'misaligns', 'misaligned', 'misaligning'),
 }
 
+/** "got aligned", "became aligned": the verb adds nothing to "agreed". */
+export const BECOMING: Record<string, Form> = {
+  ...forms('get', 'gets', 'got', 'getting', 'gotten'),
+  ...forms('become', 'becomes', 'became', 'becoming'),
+}
+
 /** "get everyone aligned" means making them agree. */
 export const CAUSING = new Set(['get', 'gets', 'got', 'getting', 'make', 'makes', 'made', 'making'])
 
