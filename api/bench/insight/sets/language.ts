@@ -350,19 +350,18 @@ export const jargonSentences: JargonSentence[] = [
     ],
   },
 
-  // Held-out, third batch: written after the second tuning round ended; measured once.
+  // Tuning, fourth batch: held out until measured once after the third batch was tuned on (14 of
+  // these 18 fitted, 17 flagged, 3 of 6 plain sentences flagged); then tuned on.
   {
     text: 'Support found out about the SLA change because nobody aligned with them first.',
     accepted: [
       'Support found out about the SLA change because nobody agreed with them first.',
       'Support found out about the SLA change because nobody checked with them first.',
     ],
-    heldOut: true,
   },
   {
     text: 'Is Legal aligned with the new consent banner?',
     accepted: ['Does Legal know about the new consent banner?', 'Does Legal agree with the new consent banner?'],
-    heldOut: true,
   },
   {
     text: 'Two teams shipped conflicting APIs because there was no alignment.',
@@ -370,71 +369,58 @@ export const jargonSentences: JargonSentence[] = [
       'Two teams shipped conflicting APIs because there was no shared decision.',
       'Two teams shipped conflicting APIs because there was no agreement.',
     ],
-    heldOut: true,
   },
   {
     text: 'We assumed the platform team was aligned with our launch plan.',
     accepted: ['We assumed the platform team knew about our launch plan.'],
-    heldOut: true,
   },
   {
     text: 'Alignment with Finance took longer than the build.',
     accepted: ['Agreement with Finance took longer than the build.', 'Agreeing with Finance took longer than the build.'],
-    heldOut: true,
   },
   {
     text: 'They aligned on a date without asking us.',
     accepted: ['They agreed on a date without asking us.'],
-    heldOut: true,
   },
   {
     text: 'The roadmap review is where product and engineering get aligned.',
     accepted: ['The roadmap review is where product and engineering agree.'],
-    heldOut: true,
   },
   {
     text: 'Our team needs more alignment on priorities.',
     accepted: ['Our team needs more agreement on priorities.', 'Our team needs clearer priorities.'],
-    heldOut: true,
   },
   {
     text: 'Can we align the billing migration to the finance calendar?',
     accepted: ['Can we make the billing migration fit the finance calendar?'],
-    heldOut: true,
   },
   {
     text: 'Nobody was aligned on who owns the on-call rota.',
     accepted: ['Nobody agreed on who owns the on-call rota.', 'Nobody knew who owns the on-call rota.'],
-    heldOut: true,
   },
   {
     text: 'The Android and iOS teams are not aligned.',
     accepted: ['The Android and iOS teams do not agree.'],
-    heldOut: true,
   },
   {
     text: 'We had alignment, then the VP changed her mind.',
     accepted: ['We had an agreement, then the VP changed her mind.', 'We agreed, then the VP changed her mind.'],
-    heldOut: true,
   },
   {
     text: 'Expectations were misaligned between Sales and the customer.',
     accepted: ['Expectations differed between Sales and the customer.'],
-    heldOut: true,
   },
   {
     text: "Let's get aligned before we commit to the date.",
     accepted: ["Let's agree before we commit to the date."],
-    heldOut: true,
   },
-  { text: 'Aligning roadmaps across the org is a full-time job now.', accepted: null, heldOut: true },
+  { text: 'Aligning roadmaps across the org is a full-time job now.', accepted: null },
   {
     text: 'The API contract we aligned on last week changed overnight.',
     accepted: [
       'The API contract we agreed to last week changed overnight.',
       'The API contract we agreed on last week changed overnight.',
     ],
-    heldOut: true,
   },
   {
     text: 'Everyone needs to be aligned on the incident severity levels.',
@@ -443,11 +429,187 @@ export const jargonSentences: JargonSentence[] = [
       'Everyone needs to know the incident severity levels.',
       'Everyone needs to know about the incident severity levels.',
     ],
-    heldOut: true,
   },
   {
     text: 'Were you aligned with Data on the event names?',
     accepted: ['Did you agree with Data on the event names?'],
+  },
+
+  // Tuning, fifth batch: held out until measured once after the fourth batch was tuned on (13 of
+  // these 18 fitted, all flagged, none of 6 plain sentences flagged); then tuned on.
+  {
+    text: 'The checkout team found out in code review that Payments had aligned on a new retry policy without them.',
+    accepted: ['The checkout team found out in code review that Payments had agreed on a new retry policy without them.'],
+  },
+  {
+    text: 'Leadership is aligned on the reorg, but nobody told the managers.',
+    accepted: [
+      'Leadership agrees on the reorg, but nobody told the managers.',
+      'Leadership knows about the reorg, but nobody told the managers.',
+    ],
+  },
+  {
+    text: 'We need better alignment between Data and Analytics.',
+    accepted: ['We need better agreement between Data and Analytics.', 'We need Data and Analytics to agree.'],
+  },
+  {
+    text: 'It felt like the mobile squad was never aligned with what web was shipping.',
+    accepted: [
+      'It felt like the mobile squad never knew about what web was shipping.',
+      'It felt like the mobile squad never knew what web was shipping.',
+    ],
+  },
+  { text: 'Are Search and Ads aligned?', accepted: ['Do Search and Ads agree?'] },
+  {
+    text: "The migration plan isn't aligned to the Q4 freeze.",
+    accepted: ["The migration plan doesn't fit the Q4 freeze."],
+  },
+  {
+    text: "We'll align with the SRE team before changing alert thresholds.",
+    accepted: [
+      "We'll agree with the SRE team before changing alert thresholds.",
+      "We'll check with the SRE team before changing alert thresholds.",
+    ],
+  },
+  {
+    text: 'This is a classic case of misaligned priorities.',
+    accepted: ['This is a classic case of conflicting priorities.'],
+  },
+  {
+    text: 'Getting alignment from five teams for every schema change is slowing us down.',
+    accepted: ['Getting agreement from five teams for every schema change is slowing us down.'],
+  },
+  {
+    text: "Design wasn't aligned on the empty-state copy until launch day.",
+    accepted: [
+      "Design didn't agree on the empty-state copy until launch day.",
+      "Design didn't know about the empty-state copy until launch day.",
+    ],
+  },
+  {
+    text: "Our incentives are misaligned with the platform team's.",
+    accepted: ["Our incentives conflict with the platform team's."],
+  },
+  {
+    text: 'We spent the sprint aligning with Legal on retention.',
+    accepted: ['We spent the sprint agreeing with Legal on retention.'],
+  },
+  {
+    text: "They're aligned with our goals in principle, just not in practice.",
+    accepted: ['They support our goals in principle, just not in practice.'],
+  },
+  {
+    text: 'Nobody aligned the pricing change with Support.',
+    accepted: ['Nobody agreed the pricing change with Support.', 'Nobody checked the pricing change with Support.'],
+  },
+  { text: 'Alignment is the biggest problem in this org.', accepted: null },
+  {
+    text: 'The vendor contract was aligned with Procurement last month.',
+    accepted: ['The vendor contract was agreed with Procurement last month.'],
+  },
+  {
+    text: 'How aligned are the teams on the launch checklist?',
+    accepted: ['How well do the teams know the launch checklist?', 'How well do the teams know about the launch checklist?'],
+  },
+  {
+    text: 'The partner teams are finally aligned.',
+    accepted: ['The partner teams finally agree.'],
+  },
+
+  // Held-out, fifth batch: written after the fourth tuning round ended; measured once.
+  {
+    text: 'Payments rolled out 3-D Secure everywhere before Risk and Payments were aligned on the exemptions.',
+    accepted: ['Payments rolled out 3-D Secure everywhere before Risk and Payments agreed on the exemptions.'],
+    heldOut: true,
+  },
+  { text: 'Is everyone aligned?', accepted: ['Does everyone agree?'], heldOut: true },
+  {
+    text: 'There has been no alignment on who pays for the shared cluster.',
+    accepted: [
+      'There has been no shared decision on who pays for the shared cluster.',
+      'There has been no agreement on who pays for the shared cluster.',
+    ],
+    heldOut: true,
+  },
+  {
+    text: 'Platform aligned its deprecation timeline to the fiscal year.',
+    accepted: ['Platform made its deprecation timeline fit the fiscal year.'],
+    heldOut: true,
+  },
+  {
+    text: 'We thought we had alignment with Mobile on the release train.',
+    accepted: [
+      'We thought we agreed with Mobile on the release train.',
+      'We thought we had an agreement with Mobile on the release train.',
+    ],
+    heldOut: true,
+  },
+  {
+    text: 'Without cross-team alignment, every launch turns into a negotiation.',
+    accepted: [
+      'Without cross-team agreement, every launch turns into a negotiation.',
+      'Without agreement between teams, every launch turns into a negotiation.',
+    ],
+    heldOut: true,
+  },
+  {
+    text: 'The security review and the product plan were misaligned.',
+    accepted: ['The security review and the product plan conflicted.'],
+    heldOut: true,
+  },
+  {
+    text: 'Growth keeps aligning with Sales instead of with us.',
+    accepted: ['Growth keeps agreeing with Sales instead of with us.'],
+    heldOut: true,
+  },
+  {
+    text: 'Nobody is aligned with the new escalation policy yet.',
+    accepted: ['Nobody follows the new escalation policy yet.', 'Nobody knows about the new escalation policy yet.'],
+    heldOut: true,
+  },
+  {
+    text: 'Our alignment sync got cancelled, so Billing shipped anyway.',
+    accepted: ['Our sync got cancelled, so Billing shipped anyway.'],
+    heldOut: true,
+  },
+  {
+    text: 'Were Legal and Privacy aligned on the consent wording?',
+    accepted: ['Did Legal and Privacy agree on the consent wording?'],
+    heldOut: true,
+  },
+  {
+    text: 'I want to get the on-call teams aligned on paging rules.',
+    accepted: ['I want to get the on-call teams to agree on paging rules.'],
+    heldOut: true,
+  },
+  {
+    text: 'Search ranking changes are not aligned with the merchandising goals.',
+    accepted: ['Search ranking changes do not serve the merchandising goals.'],
+    heldOut: true,
+  },
+  {
+    text: 'Getting buy-in and alignment took longer than building the feature.',
+    accepted: ['Getting agreement took longer than building the feature.'],
+    heldOut: true,
+  },
+  {
+    text: 'The teams aligned on a shared event schema last year.',
+    accepted: ['The teams agreed on a shared event schema last year.'],
+    heldOut: true,
+  },
+  {
+    text: 'We need leadership alignment on the hiring freeze.',
+    accepted: ['We need leadership to agree on the hiring freeze.', "We need leadership's agreement on the hiring freeze."],
+    heldOut: true,
+  },
+  {
+    text: "The ML team's priorities are misaligned with ours.",
+    accepted: ["The ML team's priorities conflict with ours."],
+    heldOut: true,
+  },
+  {
+    text: 'Can you check whether Ops is aligned before Friday?',
+    accepted: ['Can you check whether Ops agrees before Friday?', 'Can you check whether Ops knows before Friday?'],
     heldOut: true,
   },
 ]
@@ -477,11 +639,25 @@ export const plainSentences: PlainSentence[] = [
   { text: 'The y-axis ticks are misaligned with the bars.' },
   { text: 'Ensure 16-byte aligned allocations in the parser.' },
   { text: 'The headlights were misaligned after the repair.' },
-  // Held-out, third batch.
-  { text: 'The progress bar is misaligned with the step labels.', heldOut: true },
-  { text: 'Align the two photos side by side before printing.', heldOut: true },
-  { text: 'Check that the shelf brackets are aligned before drilling.', heldOut: true },
-  { text: "The satellite's solar panels aligned with the sun at noon.", heldOut: true },
-  { text: 'Misaligned teeth can be corrected with braces.', heldOut: true },
-  { text: 'The text in the PDF footer is misaligned by a few pixels.', heldOut: true },
+  // Fourth batch, tuned on (see above).
+  { text: 'The progress bar is misaligned with the step labels.' },
+  { text: 'Align the two photos side by side before printing.' },
+  { text: 'Check that the shelf brackets are aligned before drilling.' },
+  { text: "The satellite's solar panels aligned with the sun at noon." },
+  { text: 'Misaligned teeth can be corrected with braces.' },
+  { text: 'The text in the PDF footer is misaligned by a few pixels.' },
+  // Fifth batch, tuned on (see above).
+  { text: 'Align the pie chart legend to the right of the canvas.' },
+  { text: 'Our office desks are aligned in rows of four.' },
+  { text: 'If the gears are misaligned, the machine jams.' },
+  { text: 'The laser level shows the frame is aligned.' },
+  { text: 'We aligned the antenna towards the tower.' },
+  { text: 'Misaligned stitching makes the seam pucker.' },
+  // Held-out, fifth batch.
+  { text: 'The tooltip arrow is misaligned with its anchor.', heldOut: true },
+  { text: 'Our printer keeps misaligning the labels.', heldOut: true },
+  { text: 'Align the bookshelf with the window frame.', heldOut: true },
+  { text: 'Two planets aligned in the night sky last week.', heldOut: true },
+  { text: 'The kitchen tiles are slightly misaligned near the sink.', heldOut: true },
+  { text: 'The team photo is misaligned on the About page.', heldOut: true },
 ]

@@ -97,7 +97,7 @@ export function checkLanguage(text: string): LanguageFinding[] {
   const rewrites: Rewrite[] = []
   tokens.forEach((token, i) => {
     const bare = token.word === null ? undefined : bareJargon(token.word)
-    if (bare === undefined || isPlainSense(tokens, i)) return
+    if (bare === undefined || isPlainSense(text, tokens, i, bare.startsWith('alignment'))) return
     jargonAt.push({ index: i, bare })
     for (const rule of rules) {
       const found = rule(r, i)

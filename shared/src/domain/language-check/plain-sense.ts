@@ -36,17 +36,60 @@ function isPlainSenseWord(word: string): boolean {
   return word.includes('-') && word.split('-').some((part) => PLAIN_SENSE_WORDS.has(part))
 }
 
-/** Is the jargon-looking word at `i` used in its plain, physical sense? */
-export function isPlainSense(tokens: Token[], i: number): boolean {
+/**
+ * Words that put a sentence in an org: people, teams, decisions and what they weigh. "aligned"
+ * and "align" without any of them near ("check that the brackets are aligned") are taken in their
+ * plain sense: the physical world is too large to list, the org's words are not.
+ */
+const ORG_WORDS = new Set([
+  ...['we', 'us', 'our', "let's", 'they', 'them', 'their', 'you', 'your', 'i', 'everyone', 'everybody', 'nobody'],
+  ...['he', 'she', 'him', 'her', 'people', 'stakeholders', 'leadership', 'management', 'leads', 'leaders'],
+  ...['decision', 'decisions', 'agreement', 'change', 'changes', 'plan', 'plans', 'roadmap', 'roadmaps', 'strategy'],
+  ...['goal', 'goals', 'priority', 'priorities', 'okr', 'okrs', 'objectives', 'incentives', 'expectations', 'vision'],
+  ...['scope', 'budget', 'launch', 'release', 'deadline', 'timeline', 'policy', 'process', 'meeting', 'meetings'],
+  ...['product', 'engineering', 'design', 'sales', 'marketing', 'finance', 'legal', 'security', 'support', 'ops'],
+])
+const TEAMS = new Set(['team', 'teams', "team's", "teams'", 'squad', 'squads', 'org', 'orgs', 'department'])
+const ABOUT = new Set(['on', 'about', 'around'])
+
+/** Each word of the sentence within the neighbourhood of `i`, with its distance. */
+function* neighbours(tokens: Token[], i: number): Generator<{ word: string; index: number; distance: number }> {
   for (const step of [-1, 1]) {
-    let seen = 0
-    for (let k = i + step; k >= 0 && k < tokens.length && seen < NEIGHBOURHOOD; k += step) {
+    let distance = 0
+    for (let k = i + step; k >= 0 && k < tokens.length && distance < NEIGHBOURHOOD; k += step) {
       const token = tokens[k]
       if (!token || token.endsSentence) break
       if (token.word === null) continue
-      seen++
-      if (isPlainSenseWord(token.word) || (seen === 1 && NEXT_TO_WORDS.has(token.word))) return true
+      distance++
+      yield { word: token.word, index: k, distance }
     }
   }
-  return false
+}
+
+/**
+ * Is the jargon-looking word at `i` used in its plain, physical sense? A word from those worlds
+ * nearby says so, unless a team is named too ("the Android and iOS teams are not aligned").
+ * The verb and participle also need some sign of an org nearby: a person, a team, a name, a
+ * decision, or "on/about" after them ("aligned on the plan").
+ */
+export function isPlainSense(text: string, tokens: Token[], i: number, isNoun: boolean): boolean {
+  let hasPlainWord = false
+  let hasTeam = false
+  let hasOrgCue = ABOUT.has(tokens[i + 1]?.word ?? '')
+  for (const { word, index, distance } of neighbours(tokens, i)) {
+    hasPlainWord ||= isPlainSenseWord(word) || (distance === 1 && NEXT_TO_WORDS.has(word))
+    hasTeam ||= TEAMS.has(word)
+    hasOrgCue ||= ORG_WORDS.has(word) || isName(text, tokens, index)
+  }
+  if (hasTeam) return false
+  return hasPlainWord || (!isNoun && !hasOrgCue)
+}
+
+/** A capitalised word inside a sentence that is not an acronym ("Payments", not "PDF" or "iOS"). */
+function isName(text: string, tokens: Token[], index: number): boolean {
+  const token = tokens[index]
+  if (!token || index === 0 || tokens[index - 1]?.word === null) return false
+  const first = text[token.start] ?? ''
+  const second = text[token.start + 1] ?? ''
+  return first !== first.toLowerCase() && second !== '' && second === second.toLowerCase() && second !== second.toUpperCase()
 }

@@ -9,7 +9,16 @@ import {
   sharingAlignment,
 } from './noun-rules'
 import type { Reader } from './tokens'
-import { agreedTo, alignedQuestion, alignedStatement, alignVerb, gotAligned, keptAligned, stakesAdjective } from './verb-rules'
+import {
+  agreedTo,
+  alignedQuestion,
+  alignedStatement,
+  alignVerb,
+  gotAligned,
+  howAligned,
+  keptAligned,
+  stakesAdjective,
+} from './verb-rules'
 
 /**
  * The rewrites: each rule looks at a few words around one jargon word and, when the grammar
@@ -41,6 +50,7 @@ export const rules: Rule[] = [
   agreedTo,
   keptAligned,
   gotAligned,
+  howAligned,
   alignedQuestion,
   alignedStatement,
   alignVerb,

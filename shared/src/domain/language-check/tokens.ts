@@ -53,6 +53,11 @@ export function reader(text: string, tokens: Token[]) {
     return word(i) !== null && first !== undefined && first !== first.toLowerCase()
   }
   const isSentenceStart = (i: number): boolean => i === 0 || word(i - 1) === null
-  return { word, startOf, endOf, slice, isCapitalized, isSentenceStart, count: tokens.length }
+  /** Capitalised but not an acronym: "Payments", not "PDF", "OKRs" or "iOS". */
+  const isName = (i: number): boolean => {
+    const second = text[startOf(i) + 1] ?? ''
+    return isCapitalized(i) && second !== second.toUpperCase()
+  }
+  return { word, startOf, endOf, slice, isCapitalized, isName, isSentenceStart, count: tokens.length }
 }
 export type Reader = ReturnType<typeof reader>

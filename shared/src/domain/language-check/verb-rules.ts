@@ -15,6 +15,7 @@ import {
   MODALS,
   namesPeople,
   QUESTION_COPULAS,
+  RELATIVES,
   SERVED,
   STAKES,
   SUBJECT_PRONOUNS,
@@ -63,31 +64,71 @@ function verdictOnAligned(r: Reader, i: number, subjectFrom: number, subjectTo: 
     if (knows) return { verb: 'know', tail: ' about', to: i + 1, meaning: 'You are asking what a team knows.' }
     return { verb: 'agree', tail: ' on', to: i + 1, meaning: 'You mean people agree: say so.' }
   }
+  if (next === 'between' || next === 'among') {
+    const verb = isMisaligned ? 'differ' : 'agree'
+    return { verb, tail: ` ${next}`, to: i + 1, meaning: isMisaligned ? 'They differ: say so.' : 'They agree.' }
+  }
   if (next === 'with' || next === 'to') {
-    if (isMisaligned && !isPeople)
-      return { verb: 'conflict', tail: ' with', to: i + 1, meaning: 'These pull against each other.' }
-    if (next === 'with' && namesPeople(r, i + 2, i + 3)) {
+    // "with Platform" names a party; "with Platform's" names something of theirs.
+    if (next === 'with' && namesPeople(r, i + 2, i + 3) && !r.word(i + 2)?.endsWith("'s")) {
       const verb = isMisaligned ? 'disagree' : 'agree'
       return { verb, tail: ' with', to: i + 1, meaning: 'You mean two parties agree.' }
     }
+    if (isMisaligned && !isPeople)
+      return { verb: 'conflict', tail: ' with', to: i + 1, meaning: 'These pull against each other.' }
+    const knowsAbout: Verdict = { verb: 'know', tail: ' about', to: i + 1, meaning: 'You mean they know about it.' }
+    const negates = isMisaligned ? ({ negates: true } as const) : {}
     for (let k = i + 2; k < i + 2 + MAX_NOUN_PHRASE && r.word(k) !== null; k++) {
-      if (r.word(k) === 'on') break
-      const negates = isMisaligned ? ({ negates: true } as const) : {}
-      if (DECIDED.has(r.word(k) ?? '') && !isMisaligned) {
-        return { verb: 'know', tail: ' about', to: i + 1, meaning: 'You mean they knew about a decision.' }
-      }
-      if (FOLLOWED.has(r.word(k) ?? ''))
-        return { verb: 'follow', tail: '', to: i + 1, meaning: 'Work follows a rule.', ...negates }
-      if (FITTED.has(r.word(k) ?? '')) return { verb: 'fit', tail: '', to: i + 1, meaning: 'Work fits a plan.', ...negates }
-      if (SERVED.has(r.word(k) ?? '')) return { verb: 'serve', tail: '', to: i + 1, meaning: 'Work serves a goal.', ...negates }
+      const object = r.word(k) ?? ''
+      if (object === 'on') break
+      if (DECIDED.has(object) && !isMisaligned) return knowsAbout
+      if (FOLLOWED.has(object)) return { verb: 'follow', tail: '', to: i + 1, meaning: 'Work follows a rule.', ...negates }
+      // People are not "fitted" to a plan: a team aligned with a plan knows about it.
+      if (FITTED.has(object) && isPeople && !isMisaligned) return knowsAbout
+      if (FITTED.has(object)) return { verb: 'fit', tail: '', to: i + 1, meaning: 'Work fits a plan.', ...negates }
+      if (SERVED.has(object) && isPeople)
+        return { verb: 'support', tail: '', to: i + 1, meaning: 'People support a goal.', ...negates }
+      if (SERVED.has(object)) return { verb: 'serve', tail: '', to: i + 1, meaning: 'Work serves a goal.', ...negates }
     }
-    return null
+    return isPeople && !isMisaligned && next === 'with' ? knowsAbout : null
   }
   if (endsPhrase(next)) {
     if (isMisaligned) return { verb: 'disagree', tail: '', to: i, meaning: 'They disagree: say so.' }
-    return { verb: knows ? 'know' : 'agree', tail: '', to: i, meaning: knows ? 'A team knows.' : 'People agree.' }
+    // With nothing after it, "the teams are aligned" says they agree with each other.
+    const agreeAmongThemselves = isParties || hasPlural(r, subjectFrom, subjectTo, TEAM_WORDS)
+    const verb = knows && !agreeAmongThemselves ? 'know' : 'agree'
+    return { verb, tail: '', to: i, meaning: verb === 'know' ? 'A team knows.' : 'People agree.' }
   }
   return null
+}
+
+/** "How aligned are the teams on X?" → "How well do the teams know X?" */
+export const howAligned: Rule = (r, i) => {
+  if (r.word(i) !== 'aligned' || r.word(i - 1) !== 'how') return null
+  const copula = copulaOf(r.word(i + 1))
+  if (!copula || copula.negated) return null
+  for (let k = i + 2; k <= i + 1 + MAX_NOUN_PHRASE && r.word(k) !== null; k++) {
+    if (!ABOUT.has(r.word(k) ?? '')) continue
+    const rewrite = `well ${doSupport(copula)} ${r.slice(i + 2, k - 1)} know`
+    return { from: i, to: k, rewrite, meaning: 'You are asking how well they know it.' }
+  }
+  return null
+}
+
+/** Whether the words from..to hold a plural of one of `words` ("teams"). */
+function hasPlural(r: Reader, from: number, to: number, words: Set<string>): boolean {
+  for (let k = from; k <= to; k++) {
+    const word = r.word(k) ?? ''
+    if (word.endsWith('s') && words.has(word)) return true
+  }
+  return false
+}
+
+/** The subject ending at `to`: at most four words, or the noun a "that / which / who" refers to. */
+function subjectBefore(r: Reader, to: number): number {
+  const limit = Math.max(clauseStart(r, to), to - 3)
+  for (let k = to; k >= limit; k--) if (RELATIVES.has(r.word(k) ?? '')) return Math.max(k - 1, 0)
+  return limit
 }
 
 /** "Is team X aligned on Y?" → "Does team X know about Y?"; "Are we aligned on Y?" → "Do we agree on Y?" */
@@ -104,9 +145,13 @@ export const alignedQuestion: Rule = (r, i) => {
   return { from: start, to: verdict.to, rewrite, meaning: verdict.meaning }
 }
 
-const DEGREE_ADVERBS = new Set(['all', 'fully', 'completely', 'really', 'totally', 'still', 'now'])
+const DEGREE_ADVERBS = new Set([
+  ...['all', 'fully', 'completely', 'really', 'totally', 'still', 'now', 'never', 'finally', 'always', 'already'],
+])
 
 // "we're aligned": the subject and the copula are one word.
+const AUXILIARIES = new Set(['do', 'does', 'did', 'have', 'has', 'had', 'been'])
+
 const CONTRACTED_COPULAS: Record<string, Copula> = {
   "'re": { form: 'base', negated: false, contracted: false },
   "'m": { form: 'base', negated: false, contracted: false },
@@ -131,9 +176,9 @@ export const alignedStatement: Rule = (r, i) => {
   const atWord = r.word(at) ?? ''
   const suffix = /[a-z]('re|'m|'s)$/.exec(atWord)?.[1]
   const found = copulaOf(atWord) ?? (suffix ? CONTRACTED_COPULAS[suffix] : undefined)
-  const subjectFrom = clauseStart(r, i)
-  if (!found || (at <= subjectFrom && !suffix)) return null
+  if (!found || (at <= clauseStart(r, i) && !suffix)) return null
   const subjectTo = suffix ? at : at - 1
+  const subjectFrom = subjectBefore(r, subjectTo)
   // A thing "was aligned with" people is a decision agreed with them: keep the passive.
   const isPassive =
     atWord === 'been' || (!namesPeople(r, subjectFrom, subjectTo) && r.word(i + 1) === 'with' && namesPeople(r, i + 2, i + 3))
@@ -215,7 +260,7 @@ export const alignVerb: Rule = (r, i) => {
   if (next !== null && ABOUT.has(next) && at === i + 1) {
     return { from: i, to: i + 1, rewrite: `${agree(form)} on`, meaning: 'You mean agreeing on something.' }
   }
-  if ((next !== null && ABOUT.has(next)) || (next === 'with' && namesPeople(r, at + 1, at + 2))) {
+  if ((next !== null && ABOUT.has(next)) || (next === 'with' && namesPeople(r, at + 1, at + 3))) {
     return { from: i, to: i, rewrite: agree(form), meaning: 'You mean agreeing with someone.' }
   }
   if (endsPhrase(next) && SUBJECT_PRONOUNS.has(r.word(i - 1) ?? '')) {
@@ -223,6 +268,8 @@ export const alignVerb: Rule = (r, i) => {
   }
   if (endsPhrase(next) || next === 'with' || next === 'to' || at !== i + 1) return null
   // Transitive: "align <thing> with/to <goal>": the thing should serve the goal (or fit the plan).
+  // A verb right after is no object ("how aligned are the teams").
+  if (copulaOf(next) || AUXILIARIES.has(next ?? '') || SUBJECT_PRONOUNS.has(next ?? '')) return null
   for (let k = i + 2; k <= i + 1 + MAX_NOUN_PHRASE && r.word(k) !== null; k++) {
     const preposition = r.word(k) ?? ''
     const object = r.slice(i + 1, k - 1)
@@ -231,6 +278,10 @@ export const alignVerb: Rule = (r, i) => {
       return { from: i, to: k, rewrite, meaning: 'You mean getting people to agree.' }
     }
     if (preposition !== 'with' && preposition !== 'to') continue
+    // "aligned the pricing change with Support": a thing agreed with people.
+    if (preposition === 'with' && namesPeople(r, k + 1, k + 3) && !namesPeople(r, i + 1, k - 1)) {
+      return { from: i, to: i, rewrite: agree(form), meaning: 'You mean it was agreed with them.' }
+    }
     let verb = 'serve'
     for (let g = k + 1; g <= k + MAX_NOUN_PHRASE && r.word(g) !== null; g++) {
       if (FITTED.has(r.word(g) ?? '')) verb = 'fit'

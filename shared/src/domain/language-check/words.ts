@@ -91,17 +91,23 @@ export const ADVERBS = new Set([
 ])
 
 /** Words that name people or teams, as opposed to things. */
+export const RELATIVES = new Set(['that', 'which', 'who'])
+
 export const PEOPLE = new Set([
   ...['we', 'they', 'you', 'i', 'he', 'she', 'us', 'them', 'me', 'him', 'everyone', 'everybody', 'nobody'],
   ...['stakeholders', 'leadership', 'management', 'people', 'engineers', 'leads', 'leaders', 'partners'],
 ])
+const THINGS = new Set([...STAKES, ...SERVED, ...FITTED, ...FOLLOWED, ...DECIDED, 'features', 'work', 'expectations'])
+
 /** Is the phrase from..to about people (a pronoun, a team, a name, "A and B")? */
 export function namesPeople(r: Reader, from: number, to: number): boolean {
   for (let k = from; k <= to; k++) {
     const word = r.word(k) ?? ''
     if (PEOPLE.has(word) || TEAM_WORDS.has(word) || word === 'and') return true
-    // A capital inside a sentence marks a name; the sentence's first word is capitalised anyway.
-    if (r.isCapitalized(k) && !(r.isSentenceStart(k) && DETERMINERS.has(word))) return true
+    // A capital marks a name ("Payments", not "OKRs"); the sentence's first word is capitalised
+    // anyway, so there it counts only when it is not a determiner or a thing we know.
+    if (!r.isName(k)) continue
+    if (!r.isSentenceStart(k) || !(DETERMINERS.has(word) || THINGS.has(word))) return true
   }
   return false
 }
