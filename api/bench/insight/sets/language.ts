@@ -139,7 +139,8 @@ export const jargonSentences: JargonSentence[] = [
     accepted: ['The launch slipped because nobody agreed on the pricing tiers.'],
   },
 
-  // Held-out part: not looked at while tuning.
+  // Held-out, first batch: written with the tuning part, before any rule, and never tuned on; but
+  // by the same hand that then wrote the rules, so weaker evidence than the blind batches below.
   {
     text: 'We still need alignment from Security on the key rotation policy.',
     accepted: [
@@ -516,7 +517,7 @@ export const jargonSentences: JargonSentence[] = [
     accepted: ['The partner teams finally agree.'],
   },
 
-  // Held-out, fifth batch: written after the fourth tuning round ended; measured once.
+  // Held-out, sixth batch: written after the fifth batch was tuned on; measured once, not tuned on.
   {
     text: 'Payments rolled out 3-D Secure everywhere before Risk and Payments were aligned on the exemptions.',
     accepted: ['Payments rolled out 3-D Secure everywhere before Risk and Payments agreed on the exemptions.'],
@@ -653,7 +654,7 @@ export const plainSentences: PlainSentence[] = [
   { text: 'The laser level shows the frame is aligned.' },
   { text: 'We aligned the antenna towards the tower.' },
   { text: 'Misaligned stitching makes the seam pucker.' },
-  // Held-out, fifth batch.
+  // Held-out, sixth batch.
   { text: 'The tooltip arrow is misaligned with its anchor.', heldOut: true },
   { text: 'Our printer keeps misaligning the labels.', heldOut: true },
   { text: 'Align the bookshelf with the window frame.', heldOut: true },
