@@ -1,8 +1,7 @@
+// Rules for the noun: "alignment" and "alignments".
 import type { Rule } from './rewrites'
 import { formOf, NEEDING, REACHING } from './verbs'
 import { ABOUT, ARTICLES, agree, clauseStart, DOCUMENTS, MEETINGS, NOUN_MODIFIERS, POSSESSIVE_OF, SHARING } from './words'
-
-/** Rules for the noun: "alignment" and "alignments". */
 
 /** "get alignment on X" → "agree on X"; "reaching alignment with Payments" → "agreeing with Payments". */
 export const reachingAlignment: Rule = (r, i) => {

@@ -1,3 +1,4 @@
+// Rules for the verb and the participle: "align", "aligned", "misaligned".
 import type { Rule } from './rewrites'
 import type { Reader } from './tokens'
 import { ALIGNING, BECOMING, CAUSING, type Copula, conjugate, copulaOf, doSupport, formOf, inPlaceOf, KEEPING } from './verbs'
@@ -21,8 +22,6 @@ import {
   SUBJECT_PRONOUNS,
   TEAM_WORDS,
 } from './words'
-
-/** Rules for the verb and the participle: "align", "aligned", "misaligned". */
 
 /** "misaligned incentives" → "conflicting incentives"; "aligned goals" → "shared goals". */
 export const stakesAdjective: Rule = (r, i) => {

@@ -1,7 +1,6 @@
+// The small vocabularies and look-arounds the rewrite rules share.
 import type { Reader } from './tokens'
 import { conjugate, type Form } from './verbs'
-
-/** The small vocabularies and look-arounds the rewrite rules share. */
 
 export const ABOUT = new Set(['on', 'about', 'around', 'over', 'upon'])
 export const ARTICLES = new Set(['a', 'an', 'the'])
