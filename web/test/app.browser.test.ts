@@ -149,7 +149,7 @@ describe('the report page', () => {
     await freshReport(member)
     await member.getByLabel('In one line: what decision did you discover?').fill('We need alignment on the roadmap')
     // The language check suggests, and never blocks.
-    await member.getByText(/can mean many things/).waitFor()
+    await member.getByRole('button', { name: /^Use this wording/ }).waitFor()
     await member.reload()
     await member.getByText(/We kept your unfinished report/).waitFor()
     expect(await member.getByLabel('In one line: what decision did you discover?').inputValue()).toBe(
@@ -157,6 +157,49 @@ describe('the report page', () => {
     )
     await member.getByRole('button', { name: 'discard it and start again' }).click()
     expect(await member.getByLabel('In one line: what decision did you discover?').inputValue()).toBe('')
+  })
+
+  it('offers a rewrite that fits the sentence, and puts it in only when asked', async () => {
+    await freshReport(member)
+    const narrative = member.getByLabel('What happened, in your words')
+    await narrative.fill('Is team Search aligned on the new ranking rules? We lack alignment.')
+    const hints = member.locator('#narrative-language')
+    await hints.getByText('Does team Search know about the new ranking rules?').waitFor()
+    // Where the sentence does not say what was meant, the plain words come with their meanings.
+    await hints.getByText('a decision both sides accepted').waitFor()
+    expect(await hints.getByRole('button').count()).toBe(1)
+    // Suggesting never changes the text by itself.
+    expect(await narrative.inputValue()).toBe('Is team Search aligned on the new ranking rules? We lack alignment.')
+    expect(await seriousViolations(member)).toEqual([])
+    await screenshot(member, '06b-report-language-rewrite')
+
+    await hints
+      .getByRole('button', { name: 'Use this wording: “Does team Search know about” instead of “Is team Search aligned on”' })
+      .click()
+    expect(await narrative.inputValue()).toBe('Does team Search know about the new ranking rules? We lack alignment.')
+    await hints.getByText('Does team Search know about the new ranking rules?').waitFor({ state: 'detached' })
+    expect(await hints.getByRole('button').count()).toBe(0)
+    await narrative.fill('')
+  })
+
+  it('shows the rewrite readably on a 320 px wide screen', async () => {
+    const { context, page } = await newPage(running, { width: 320, height: 700 })
+    await signIn(page, 'member@demo.test')
+    await freshReport(page)
+    await page
+      .getByLabel('What did you expect instead?')
+      .fill('We expected to get alignment with Payments on the refund flow first.')
+    const use = page.locator('#expected-language').getByRole('button', { name: /^Use this wording/ })
+    await use.waitFor()
+    const box = await use.boundingBox()
+    expect(box && box.x + box.width).toBeLessThanOrEqual(320)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    await screenshot(page, '06c-report-language-320px')
+    await use.click()
+    expect(await page.getByLabel('What did you expect instead?').inputValue()).toBe(
+      'We expected to agree with Payments on the refund flow first.',
+    )
+    await context.close()
   })
 
   it('lists what is missing instead of filing an incomplete report', async () => {

@@ -12,6 +12,7 @@ import healthRoutes from './health/index'
 import incidentRoutes from './incidents/index'
 import insightFreshness from './insight/freshness'
 import insightRoutes from './insight/index'
+import languageCheckRoutes from './language-check/index'
 import leadershipRoutes from './leadership/index'
 import retroRoutes from './retros/index'
 import signalRoutes from './signals/index'
@@ -45,4 +46,5 @@ export default async function routes(app: FastifyInstance) {
   await app.register(userRoutes, { prefix: '/api/v1/users' })
   await app.register(tokenRoutes, { prefix: '/api/v1/tokens' })
   await app.register(auditRoutes, { prefix: '/api/v1/audit' })
+  await app.register(languageCheckRoutes, { prefix: '/api/v1/language-check' })
 }

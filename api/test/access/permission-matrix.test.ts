@@ -461,6 +461,11 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'org',
   },
+  'POST /api/v1/language-check': {
+    request: () => ({ method: 'POST', url: '/api/v1/language-check', payload: { text: 'We need alignment on it.' } }),
+    ok: 200,
+    owner: 'org',
+  },
   'POST /api/v1/leadership/tradeoff-requests': {
     request: (w) => ({ method: 'POST', url: '/api/v1/leadership/tradeoff-requests', payload: { decisionId: w.decision.id } }),
     ok: 201,

@@ -49,6 +49,8 @@ export const policy = {
   'token.manage':         row('none',   'none',   'none',  'org'),
   'audit.read':           row('none',   'none',   'none',  'org'),
   'session.own':          row('self',   'self',   'self',  'self'),
+  // The language check reads nothing stored: anyone signed in may run it (integrations too).
+  'language.check':       row('org',    'org',    'org',   'org'),
 } as const satisfies Record<string, Record<Role, Scope>>
 
 export type Action = keyof typeof policy

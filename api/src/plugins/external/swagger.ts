@@ -33,6 +33,7 @@ export default fp(
           { name: 'strategies', description: 'Published priorities: tradeoffs with scope and review date' },
           { name: 'strategy gaps', description: 'Missing or stale strategy that incidents point at' },
           { name: 'signals', description: 'Near misses and autonomy wins, counted apart from incidents' },
+          { name: 'language', description: 'Plain words for "alignment" jargon, suggested and never enforced' },
           { name: 'auth', description: 'Sign-in, sessions' },
           { name: 'admin', description: 'Users, API tokens, audit log (admins only)' },
           { name: 'system', description: 'Health and readiness' },

@@ -62,7 +62,7 @@ export function DecisionForm({
         id="decision-summary"
         label="Summary"
         optional
-        after={<LanguageHints text={summary} id="decision-summary-language" />}
+        after={<LanguageHints text={summary} id="decision-summary-language" onRewrite={setSummary} />}
       >
         {(c) => <textarea {...c} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
       </Field>

@@ -95,13 +95,19 @@ export function IncidentEditor({ incident, onDone }: { incident: Incident; onDon
 
       <fieldset>
         <legend>The report</legend>
-        <Field id="edit-title" label="Title" after={<LanguageHints text={values.title} id="edit-title-language" />}>
+        <Field
+          id="edit-title"
+          label="Title"
+          after={<LanguageHints text={values.title} id="edit-title-language" onRewrite={(next) => set('title', next)} />}
+        >
           {(c) => <input {...c} value={values.title} maxLength={200} onChange={(e) => set('title', e.target.value)} />}
         </Field>
         <Field
           id="edit-narrative"
           label="What happened"
-          after={<LanguageHints text={values.narrative} id="edit-narrative-language" />}
+          after={
+            <LanguageHints text={values.narrative} id="edit-narrative-language" onRewrite={(next) => set('narrative', next)} />
+          }
         >
           {(c) => <textarea {...c} rows={3} value={values.narrative} onChange={(e) => set('narrative', e.target.value)} />}
         </Field>

@@ -25,7 +25,7 @@ export function DiscoverySection({ draft, update, errors, teams }: SectionProps 
         label="In one line: what decision did you discover?"
         hint="For example: “Payments API v1 is switched off next month”."
         error={errors.title}
-        after={<LanguageHints text={draft.title} id={hintsId('title')} />}
+        after={<LanguageHints text={draft.title} id={hintsId('title')} onRewrite={(title) => update({ title })} />}
       >
         {(c) => <input {...c} value={draft.title} maxLength={200} onChange={(e) => update({ title: e.target.value })} />}
       </Field>
@@ -75,7 +75,9 @@ export function DiscoverySection({ draft, update, errors, teams }: SectionProps 
         label="What happened, in your words"
         optional
         error={errors.narrative}
-        after={<LanguageHints text={draft.narrative} id={hintsId('narrative')} />}
+        after={
+          <LanguageHints text={draft.narrative} id={hintsId('narrative')} onRewrite={(narrative) => update({ narrative })} />
+        }
       >
         {(c) => <textarea {...c} rows={3} value={draft.narrative} onChange={(e) => update({ narrative: e.target.value })} />}
       </Field>
@@ -94,7 +96,7 @@ export function SurpriseSection({ draft, update, errors }: SectionProps) {
         id="expected"
         label="What did you expect instead?"
         error={errors.expected}
-        after={<LanguageHints text={draft.expected} id={hintsId('expected')} />}
+        after={<LanguageHints text={draft.expected} id={hintsId('expected')} onRewrite={(expected) => update({ expected })} />}
       >
         {(c) => <textarea {...c} rows={2} value={draft.expected} onChange={(e) => update({ expected: e.target.value })} />}
       </Field>
@@ -134,7 +136,13 @@ export function HarmSection({ draft, update, errors }: SectionProps) {
             label="Which of your goals did it hurt?"
             hint="For example: “Ship the new checkout by April”."
             error={errors.harmedGoal}
-            after={<LanguageHints text={draft.harmedGoal} id={hintsId('harmedGoal')} />}
+            after={
+              <LanguageHints
+                text={draft.harmedGoal}
+                id={hintsId('harmedGoal')}
+                onRewrite={(harmedGoal) => update({ harmedGoal })}
+              />
+            }
           >
             {(c) => (
               <input {...c} value={draft.harmedGoal} maxLength={1000} onChange={(e) => update({ harmedGoal: e.target.value })} />

@@ -72,7 +72,13 @@ export function TraceSection({
         hint="Try finishing the sentence: “If we had known ___, we would have planned differently.”"
         optional
         error={errors.missingContext}
-        after={<LanguageHints text={draft.missingContext} id="missingContext-language" />}
+        after={
+          <LanguageHints
+            text={draft.missingContext}
+            id="missingContext-language"
+            onRewrite={(missingContext) => update({ missingContext })}
+          />
+        }
       >
         {(c) => (
           <textarea

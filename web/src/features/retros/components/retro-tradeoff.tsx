@@ -55,7 +55,7 @@ export function RetroSummaryForm({ workspace }: { workspace: RetroWorkspace }) {
         id="retro-summary"
         label="What did the retro find?"
         optional
-        after={<LanguageHints text={summary} id="retro-summary-language" />}
+        after={<LanguageHints text={summary} id="retro-summary-language" onRewrite={setSummary} />}
       >
         {(c) => <textarea {...c} rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />}
       </Field>

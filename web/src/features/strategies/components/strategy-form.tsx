@@ -61,7 +61,7 @@ export function StrategyForm({
         id="strategy-context"
         label="Context: why these priorities"
         optional
-        after={<LanguageHints text={context} id="strategy-context-language" />}
+        after={<LanguageHints text={context} id="strategy-context-language" onRewrite={setContext} />}
       >
         {(c) => <textarea {...c} rows={3} value={context} onChange={(e) => setContext(e.target.value)} />}
       </Field>

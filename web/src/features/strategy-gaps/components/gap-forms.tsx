@@ -69,7 +69,7 @@ export function GapForm({
         id="gap-description"
         label="What context was missing?"
         optional
-        after={<LanguageHints text={description} id="gap-description-language" />}
+        after={<LanguageHints text={description} id="gap-description-language" onRewrite={setDescription} />}
       >
         {(c) => <textarea {...c} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
