@@ -16,6 +16,7 @@ import { signalRepository } from './signal-repository'
 import { strategyGapRepository } from './strategy-gap-repository'
 import { strategyRepository } from './strategy-repository'
 import { teamRepository } from './team-repository'
+import { triageRepository } from './triage-repository'
 import { userRepository } from './user-repository'
 
 export * from './action-repository'
@@ -40,6 +41,7 @@ export * from './signal-repository'
 export * from './strategy-gap-repository'
 export * from './strategy-repository'
 export * from './team-repository'
+export * from './triage-repository'
 export * from './user-repository'
 
 /** Every repository over one database handle: the API decorates itself with this. */
@@ -63,6 +65,7 @@ export function createRepositories(db: Db) {
     leadershipReview: leadershipReview(db, leadershipRepository(db)),
     retros: retroRepository(db),
     actions: actionRepository(db),
+    triage: triageRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>
