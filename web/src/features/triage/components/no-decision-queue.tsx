@@ -87,7 +87,7 @@ export function NoDecisionQueue({ teamId }: { teamId: string }) {
       ) : (
         <>
           <div className="queue-bar">
-            <p className="hint" aria-live="polite">
+            <p className="queue-range" aria-live="polite">
               {first}–{first + items.length - 1} of {total}, newest first
             </p>
             {linkable.length > 0 && (
