@@ -106,6 +106,7 @@ export function useTestApp(overrides: Partial<AppConfig> = {}): TestContext {
   })
   beforeEach(async () => {
     await truncateAll(ctx.database)
+    ctx.app.repos.insight.changed()
     const { actors, teams } = await createActors(ctx.app)
     ctx.actors = actors
     ctx.teams = teams

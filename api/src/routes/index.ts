@@ -10,6 +10,8 @@ import similarIncidentRoutes from './clusters/similar'
 import decisionRoutes from './decisions/index'
 import healthRoutes from './health/index'
 import incidentRoutes from './incidents/index'
+import insightFreshness from './insight/freshness'
+import insightRoutes from './insight/index'
 import leadershipRoutes from './leadership/index'
 import retroRoutes from './retros/index'
 import signalRoutes from './signals/index'
@@ -29,8 +31,10 @@ export default async function routes(app: FastifyInstance) {
   if (app.config.oidc) await app.register(oidcRoutes, { prefix: '/api/v1/auth/oidc' })
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
   await app.register(clusterPlacement)
+  await app.register(insightFreshness)
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })
+  await app.register(insightRoutes, { prefix: '/api/v1' })
   await app.register(decisionLinkRoutes, { prefix: '/api/v1/incidents/decision-links' })
   await app.register(triageRoutes, { prefix: '/api/v1/triage' })
   await app.register(clusterRoutes, { prefix: '/api/v1/clusters' })

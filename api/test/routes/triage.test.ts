@@ -63,6 +63,21 @@ describe('GET /api/v1/triage/no-decision', () => {
     expect(page.items.every((item) => Array.isArray(item.suggestions))).toBe(true)
   })
 
+  it('offers at most three likely decisions per incident, best first', async () => {
+    const decisionId = await decision(ctx)
+    const story = {
+      title: 'Forced logout after the access token expiry',
+      narrative: 'Access tokens now expire after 15 minutes and our app has no refresh token flow.',
+    }
+    await file(ctx, 'outsider', { ...story, decisionId })
+    await file(ctx, 'outsider', { ...story, decisionId })
+    const unnamed = await file(ctx, 'member', story)
+    const [item] = (await queue(ctx, 'lead')).items
+    expect(item?.incident.key).toBe(unnamed.key)
+    expect(item?.suggestions.length).toBeLessThanOrEqual(3)
+    expect(item?.suggestions[0]).toMatchObject({ decision: { id: decisionId }, confidence: expect.any(String) })
+  })
+
   it('shows leaders everything, and anyone allowed one team with teamId', async () => {
     await file(ctx, 'member')
     const away = await file(ctx, 'outsider')

@@ -6,6 +6,7 @@ import { clusterRepository } from './cluster-repository'
 import { decisionRepository } from './decision-repository'
 import { identityRepository } from './identity-repository'
 import { incidentRepository } from './incident-repository'
+import { insightRepository } from './insight-repository'
 import { leadershipRepository } from './leadership-repository'
 import { leadershipReview } from './leadership-review'
 import { oidcFlowRepository } from './oidc-flow-repository'
@@ -30,6 +31,8 @@ export * from './errors'
 export * from './identity-repository'
 export * from './incident-repository'
 export * from './incident-visibility'
+export * from './insight-index'
+export * from './insight-repository'
 export * from './leadership-repository'
 export * from './leadership-review'
 export * from './leadership-tradeoff-requests'
@@ -61,6 +64,7 @@ export function createRepositories(db: Db) {
     signals: signalRepository(db),
     analytics: analyticsRepository(db),
     clusters: clusterRepository(db),
+    insight: insightRepository(db),
     leadership: leadershipRepository(db),
     leadershipReview: leadershipReview(db, leadershipRepository(db)),
     retros: retroRepository(db),

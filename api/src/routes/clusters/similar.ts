@@ -14,12 +14,12 @@ const similarIncidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['incidents'],
         summary: 'Incidents like a draft report, best match first',
         description:
-          'Scored like clustering: the same decision counts most, then shared words (TF-IDF). Only incidents you may see.',
+          'Ranked by the insight engine: the same decision, shared words (stemmed, BM25, with related words), the decision the draft most likely points at, the suspected owner team. Only incidents you may see; empty when nothing is close.',
         querystring: SimilarIncidentsQuery,
         response: { 200: SimilarIncidents },
       },
     },
-    async (req) => ({ items: await app.repos.clusters.similar(req.query, app.incidentViewer(req)) }),
+    async (req) => ({ items: await app.repos.insight.similarToDraft(req.query, app.incidentViewer(req)) }),
   )
 }
 export default similarIncidentRoutes

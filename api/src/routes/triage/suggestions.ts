@@ -4,14 +4,17 @@ import type { FastifyInstance } from 'fastify'
 
 export const SUGGESTIONS_PER_INCIDENT = 3
 
-/**
- * The likeliest decisions for each incident of a queue page, from the insight engine.
- * Until the engine lands on main, the queue lists incidents without suggestions.
- */
+/** The likeliest decisions for each incident of a queue page, from the insight engine. */
 export async function topSuggestions(
-  _app: FastifyInstance,
+  app: FastifyInstance,
   incidentIds: readonly string[],
-  _viewer: IncidentViewer,
+  viewer: IncidentViewer,
 ): Promise<Map<string, DecisionSuggestion[]>> {
-  return new Map(incidentIds.map((id) => [id, []]))
+  const suggestions = await Promise.all(
+    incidentIds.map(
+      async (id) =>
+        [id, (await app.repos.insight.decisionSuggestionsForIncident(id, viewer, SUGGESTIONS_PER_INCIDENT)) ?? []] as const,
+    ),
+  )
+  return new Map(suggestions)
 }

@@ -14,7 +14,7 @@ export function IncidentInsight({ incident, mayEdit }: { incident: Incident; may
   return (
     <div className="detail-grid insight-grid">
       <DecisionSuggestionsCard incident={incident} mayEdit={mayEdit} />
-      <SimilarIncidentsCard incident={incident} mayEdit={mayEdit} />
+      <SimilarIncidentsCard incident={incident} />
     </div>
   )
 }
@@ -94,7 +94,8 @@ function DecisionSuggestionsCard({ incident, mayEdit }: { incident: Incident; ma
   )
 }
 
-function SimilarIncidentsCard({ incident, mayEdit }: { incident: Incident; mayEdit: boolean }) {
+/** Anyone who can see both incidents may say they are not related: it only teaches the engine. */
+function SimilarIncidentsCard({ incident }: { incident: Incident }) {
   const similar = useSimilarToIncident(incident.key)
   const notRelated = useNotRelated(incident.key)
   // Kept here so a marked incident stays on screen, with its Undo, after the list forgets it.
@@ -148,19 +149,17 @@ function SimilarIncidentsCard({ incident, mayEdit }: { incident: Incident; mayEd
                     )
                   )}
                 </div>
-                {mayEdit && (
-                  <div className="suggestion-action">
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      disabled={notRelated.isPending}
-                      aria-label={isMarked ? `Undo: ${other.key} is related after all` : `${other.key} is not related`}
-                      onClick={() => mark(other, !isMarked)}
-                    >
-                      {isMarked ? 'Undo' : 'Not related'}
-                    </button>
-                  </div>
-                )}
+                <div className="suggestion-action">
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    disabled={notRelated.isPending}
+                    aria-label={isMarked ? `Undo: ${other.key} is related after all` : `${other.key} is not related`}
+                    onClick={() => mark(other, !isMarked)}
+                  >
+                    {isMarked ? 'Undo' : 'Not related'}
+                  </button>
+                </div>
               </li>
             )
           })}

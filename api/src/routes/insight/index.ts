@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  DecisionSuggestions,
+  DecisionSuggestionsQuery,
+  IncidentKeyParams,
+  SimilarIncidents,
+  SuggestionLimitQuery,
+  UnrelatedParams,
+} from '@misalign/shared'
+import { Type } from 'typebox'
+import { problem } from '../../lib/problem'
+
+/** "MIS-42" or a uuid. */
+const keyOf = (idOrKey: string): string | number => {
+  const number = /^MIS-(\d+)$/.exec(idOrKey)?.[1]
+  return number ? Number(number) : idOrKey
+}
+
+const howItWorks =
+  'Ranked by the insight engine: shared words (stemmed, BM25, with related words), the decisions named by reports that read alike, the suspected owner team and timing. Suggestions only: nothing is linked until a person does it.'
+
+/**
+ * What the engine finds that reporters do not know: earlier reports of the same story and the
+ * decision likely behind a report (docs/decisions/013-insight-retrieval.md), and people's
+ * "not related" answers that it remembers.
+ */
+const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/decisions/suggestions',
+    {
+      config: { policy: 'decision.read' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Decisions that likely caused a draft report, best first',
+        description: howItWorks,
+        querystring: DecisionSuggestionsQuery,
+        response: { 200: DecisionSuggestions },
+      },
+    },
+    async (req) => ({ items: await app.repos.insight.decisionSuggestions(req.query, app.incidentViewer(req)) }),
+  )
+
+  app.get(
+    '/incidents/:id/decision-suggestions',
+    {
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Decisions that likely caused an incident, best first',
+        description: howItWorks,
+        params: IncidentKeyParams,
+        querystring: SuggestionLimitQuery,
+        response: { 200: DecisionSuggestions },
+      },
+    },
+    async (req) => {
+      const items = await app.repos.insight.decisionSuggestionsForIncident(
+        keyOf(req.params.id),
+        app.incidentViewer(req),
+        req.query.limit,
+      )
+      if (!items) throw problem.notFound('incident', req.params.id)
+      return { items }
+    },
+  )
+
+  app.get(
+    '/incidents/:id/similar',
+    {
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Incidents like this one, best first, leaving out those marked not related',
+        description: howItWorks,
+        params: IncidentKeyParams,
+        querystring: SuggestionLimitQuery,
+        response: { 200: SimilarIncidents },
+      },
+    },
+    async (req) => {
+      const items = await app.repos.insight.similarToIncident(keyOf(req.params.id), app.incidentViewer(req), req.query.limit)
+      if (!items) throw problem.notFound('incident', req.params.id)
+      return { items }
+    },
+  )
+
+  app.put(
+    '/incidents/:id/unrelated/:otherId',
+    {
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Mark a suggested incident as not related to this one',
+        description:
+          'Remembered for both incidents: it is no longer offered as similar, and clustering keeps them apart. Audited; DELETE takes it back.',
+        params: UnrelatedParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      const done = await app.repos.insight.markUnrelated(
+        keyOf(req.params.id),
+        req.params.otherId,
+        app.incidentViewer(req),
+        req.actor,
+      )
+      if (!done) throw problem.notFound('incident pair', `${req.params.id} / ${req.params.otherId}`)
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.delete(
+    '/incidents/:id/unrelated/:otherId',
+    {
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Take back "not related"',
+        params: UnrelatedParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      const done = await app.repos.insight.unmarkUnrelated(
+        keyOf(req.params.id),
+        req.params.otherId,
+        app.incidentViewer(req),
+        req.actor,
+      )
+      if (!done) throw problem.notFound('incident pair', `${req.params.id} / ${req.params.otherId}`)
+      return reply.code(204).send(null)
+    },
+  )
+}
+export default insightRoutes

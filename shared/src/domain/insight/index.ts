@@ -1,0 +1,3 @@
+export * from './concepts'
+export * from './rank'
+export * from './text-index'

@@ -1,0 +1,230 @@
+import type { InsightReason, MatchConfidence } from '../../schemas/insight'
+import type { TextIndex } from './text-index'
+
+/**
+ * How the insight engine ranks, given the text scores of its indexes
+ * (docs/decisions/013-insight-retrieval.md). Two questions, one evidence base:
+ *
+ * - Which decision caused this? Its own words in the register (what the deciding team wrote),
+ *   the decisions named by the reports that read most like this one (teams describe one
+ *   decision in different words; each earlier report is a bridge for its own vocabulary), the
+ *   team the reporter suspects, and time: a decision taken after the discovery caused nothing.
+ * - Which earlier reports tell the same story? Those that read alike, and those that name the
+ *   decision this one most likely points at, even with no word in common.
+ *
+ * Pure: the indexes, the corpus facts and the draft in, ranked suggestions out.
+ */
+
+export interface CorpusIncident {
+  decisionId: string | null
+  gapId: string | null
+  decisionOwnerTeamId: string | null
+  reportingTeamId: string
+  /** Days since 1970-01-01 of the discovery. */
+  day: number
+}
+
+export interface CorpusDecision {
+  id: string
+  owningTeamId: string
+  decidedDay: number
+}
+
+/** What is known about the report being written or looked at; any part may be missing. */
+export interface Draft {
+  query: ReadonlyMap<number, number>
+  decisionId: string | null
+  gapId: string | null
+  decisionOwnerTeamId: string | null
+  reportingTeamId: string | null
+  day: number | null
+}
+
+export interface RankedDecision {
+  decision: number
+  score: number
+  confidence: MatchConfidence
+  reasons: InsightReason[]
+  /** Incidents (index numbers) that read like the draft and name this decision, closest first. */
+  via: number[]
+}
+
+export interface RankedIncident {
+  incident: number
+  score: number
+  confidence: MatchConfidence
+  reasons: InsightReason[]
+}
+
+export interface InsightWeights {
+  registerText: number
+  votes: number
+  ownerMatch: number
+  ownerMismatch: number
+  decidedAfter: number
+  /** How many of the closest reports vote for their decisions. */
+  neighbours: number
+  /** Similar: the share of a candidate's decision's likelihood added to its text score. */
+  viaDecision: number
+  sameDecision: number
+  sameGap: number
+  sameOwner: number
+  likely: { decision: number; incident: number }
+  possible: { decision: number; incident: number }
+}
+
+export const insightWeights: InsightWeights = {
+  registerText: 0.6,
+  votes: 0.5,
+  ownerMatch: 0.15,
+  ownerMismatch: 0.15,
+  decidedAfter: 0.5,
+  neighbours: 8,
+  viaDecision: 0.5,
+  sameDecision: 0.6,
+  sameGap: 0.2,
+  sameOwner: 0.1,
+  likely: { decision: 0.35, incident: 0.3 },
+  possible: { decision: 0.15, incident: 0.12 },
+}
+
+export interface InsightCorpus {
+  incidents: TextIndex
+  decisions: TextIndex
+  incidentAt(doc: number): CorpusIncident | undefined
+  decisionAt(doc: number): CorpusDecision | undefined
+  decisionDoc(id: string): number | undefined
+  /** Incidents (index numbers) naming a decision. */
+  incidentsOf(decisionId: string): readonly number[]
+}
+
+const top = (entries: Iterable<[number, number]>, n: number): [number, number][] =>
+  [...entries].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n)
+
+/** Decisions most likely behind the draft, best first; `exclude` leaves out incident docs (the draft itself). */
+export function rankDecisions(
+  corpus: InsightCorpus,
+  draft: Draft,
+  options: { exclude?: (doc: number) => boolean; accept?: (doc: number) => boolean; weights?: InsightWeights } = {},
+): RankedDecision[] {
+  const w = options.weights ?? insightWeights
+  const accept = (doc: number) => !(options.exclude?.(doc) ?? false) && (options.accept?.(doc) ?? true)
+  const register = corpus.decisions.search(draft.query)
+  const neighbours = top(corpus.incidents.search(draft.query, accept), w.neighbours)
+
+  const votes = new Map<string, { weight: number; via: number[] }>()
+  let voteTotal = 0
+  for (const [doc, score] of neighbours) {
+    voteTotal += score
+    const decisionId = corpus.incidentAt(doc)?.decisionId
+    if (!decisionId) continue
+    const vote = votes.get(decisionId) ?? { weight: 0, via: [] }
+    vote.weight += score
+    vote.via.push(doc)
+    votes.set(decisionId, vote)
+  }
+
+  const candidates = new Set<number>(register.keys())
+  for (const id of votes.keys()) {
+    const doc = corpus.decisionDoc(id)
+    if (doc !== undefined) candidates.add(doc)
+  }
+  const ranked: RankedDecision[] = []
+  for (const doc of candidates) {
+    const decision = corpus.decisionAt(doc)
+    if (!decision) continue
+    const reasons: InsightReason[] = []
+    const text = register.get(doc) ?? 0
+    const vote = votes.get(decision.id)
+    // The share of the neighbours' evidence that points here, scaled by how close they are.
+    const voteShare = vote && voteTotal > 0 ? (vote.weight / voteTotal) * Math.min(1, 3 * (neighbours[0]?.[1] ?? 0)) : 0
+    let score = w.registerText * text + w.votes * voteShare
+    if (vote && voteShare > 0.05) reasons.push('similar_incidents')
+    if (text >= 0.08) reasons.push('register_text')
+    if (draft.decisionOwnerTeamId) {
+      if (draft.decisionOwnerTeamId === decision.owningTeamId) {
+        score += w.ownerMatch
+        reasons.push('same_owner_team')
+      } else score -= w.ownerMismatch
+    }
+    if (draft.day !== null) {
+      if (decision.decidedDay > draft.day) score -= w.decidedAfter
+      else reasons.push('decided_before_discovery')
+    }
+    if (score <= 0) continue
+    ranked.push({ decision: doc, score, confidence: 'possible', reasons, via: vote?.via ?? [] })
+  }
+  ranked.sort((a, b) => b.score - a.score || a.decision - b.decision)
+  return ranked
+    .filter((r) => r.score >= w.possible.decision)
+    .map((r, k) => ({
+      ...r,
+      score: round(r.score),
+      // Likely needs a clear lead: two close candidates are both only possible.
+      confidence:
+        r.score >= w.likely.decision && (k > 0 || r.score - (ranked[1]?.score ?? 0) >= 0.05 || ranked.length === 1)
+          ? 'likely'
+          : 'possible',
+    }))
+}
+
+/** Earlier reports of the same story, best first. */
+export function rankSimilar(
+  corpus: InsightCorpus,
+  draft: Draft,
+  options: {
+    exclude?: (doc: number) => boolean
+    accept?: (doc: number) => boolean
+    weights?: InsightWeights
+    decisions?: RankedDecision[]
+  } = {},
+): RankedIncident[] {
+  const w = options.weights ?? insightWeights
+  const accept = (doc: number) => !(options.exclude?.(doc) ?? false) && (options.accept?.(doc) ?? true)
+  const text = corpus.incidents.search(draft.query, accept)
+  const likelihood = new Map<string, number>()
+  if (!draft.decisionId) {
+    const decisions = options.decisions ?? rankDecisions(corpus, draft, options)
+    const best = decisions[0]?.score ?? 0
+    for (const d of decisions.slice(0, 3)) {
+      const decision = corpus.decisionAt(d.decision)
+      // Relative to the best: the runner-up of a clear winner lends its incidents little.
+      if (decision && best > 0) likelihood.set(decision.id, (d.score / best) * Math.min(1, d.score / w.likely.decision))
+    }
+  }
+  const candidates = new Set<number>(top(text, 200).map(([doc]) => doc))
+  for (const id of draft.decisionId ? [draft.decisionId] : likelihood.keys())
+    for (const doc of corpus.incidentsOf(id)) if (accept(doc)) candidates.add(doc)
+
+  const ranked: RankedIncident[] = []
+  for (const doc of candidates) {
+    const incident = corpus.incidentAt(doc)
+    if (!incident) continue
+    const reasons: InsightReason[] = []
+    const similarity = text.get(doc) ?? 0
+    let score = similarity
+    if (draft.decisionId && incident.decisionId === draft.decisionId) {
+      score += w.sameDecision
+      reasons.push('same_decision')
+    } else if (incident.decisionId && likelihood.has(incident.decisionId)) {
+      score += w.viaDecision * (likelihood.get(incident.decisionId) ?? 0)
+      reasons.push('similar_incidents')
+    }
+    if (draft.gapId && incident.gapId === draft.gapId) {
+      score += w.sameGap
+      reasons.push('same_strategy_gap')
+    }
+    if (draft.decisionOwnerTeamId && incident.decisionOwnerTeamId === draft.decisionOwnerTeamId) {
+      score += w.sameOwner
+      reasons.push(
+        draft.reportingTeamId && incident.reportingTeamId === draft.reportingTeamId ? 'same_team_pair' : 'same_owner_team',
+      )
+    }
+    if (similarity >= 0.08) reasons.push('similar_text')
+    if (score < w.possible.incident) continue
+    ranked.push({ incident: doc, score: round(score), confidence: score >= w.likely.incident ? 'likely' : 'possible', reasons })
+  }
+  return ranked.sort((a, b) => b.score - a.score || b.incident - a.incident)
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000

@@ -1,0 +1,237 @@
+import { stemmer } from 'stemmer'
+import { conceptsOf } from './concepts'
+
+/**
+ * Ranked retrieval over short reports (docs/decisions/013-insight-retrieval.md): Porter stems,
+ * field weights, a concept term beside each word that belongs to a concept, and Okapi BM25.
+ * Pure and in process, so PGlite and Postgres rank alike and a draft is scored against every
+ * document the index holds, not only those a database text search happened to return.
+ */
+
+const stopWords = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below between
+  both but by can could did do does doing down during each few for from further had has have having he her here hers
+  him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours
+  out over own same she should so some such than that the their theirs them then there these they this those through
+  to too under until up very was we were what when where which while who whom why will with would you your yours
+  us got get gets went go going one new still nobody anyone anything every everyone without within
+  instead already much many may might must need needs needed let lets team teams thing things way lot bit
+  really just yet even since ago like know knew think thought said say says make made want wanted used use using
+  i'm it's don't didn't can't won't wasn't isn't we're they're there's that's`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/** One field of a document and how much a word in it counts. */
+export type WeightedField = readonly [text: string | null | undefined, weight: number]
+
+/** A word counts this much less as its concept than as itself: a concept is a looser match. */
+export const conceptWeight = 0.35
+
+/** Term ids shared by every index of one engine, so a query is counted once for all of them. */
+export class TermTable {
+  private readonly ids = new Map<string, number>()
+  private readonly names: string[] = []
+  /** How a term is shown to people: the first spelling met, not the stem. */
+  private readonly spellings: string[] = []
+  private readonly stems = new Map<string, string | null>()
+
+  idOf(term: string, learn: boolean, spelling = term): number {
+    let id = this.ids.get(term)
+    if (id === undefined) {
+      if (!learn) return -1
+      id = this.names.length
+      this.ids.set(term, id)
+      this.names.push(term)
+      this.spellings.push(spelling)
+    }
+    return id
+  }
+
+  name(id: number): string {
+    return this.names[id] ?? ''
+  }
+
+  spelling(id: number): string {
+    return this.spellings[id] ?? ''
+  }
+
+  /** Stem of a lower-case word, or null for stop words and noise; memoised per word. */
+  stemOf(word: string): string | null {
+    const known = this.stems.get(word)
+    if (known !== undefined) return known
+    const stem = word.length < 2 || stopWords.has(word) || (/^\d+$/.test(word) && word.length > 4) ? null : stemmer(word)
+    this.stems.set(word, stem)
+    return stem
+  }
+
+  /**
+   * Weighted term counts of a document. With `learn` false, words no indexed document used are
+   * dropped (they cannot match anything). Concepts are counted once per field and word.
+   */
+  count(fields: readonly WeightedField[], learn: boolean): Map<number, number> {
+    const counts = new Map<number, number>()
+    const add = (term: string, weight: number, spelling?: string) => {
+      const id = this.idOf(term, learn, spelling)
+      if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + weight)
+    }
+    for (const [text, weight] of fields) {
+      if (!text) continue
+      for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) {
+        const stem = this.stemOf(word)
+        if (!stem) continue
+        add(stem, weight, word)
+        for (const concept of conceptsOf(stem)) add(`~${concept}`, weight * conceptWeight)
+      }
+    }
+    return counts
+  }
+}
+
+export interface Bm25Options {
+  k1: number
+  b: number
+}
+export const reportBm25: Bm25Options = { k1: 1.2, b: 0.6 }
+
+/** A term's document frequency above this share of the corpus says nothing worth a posting walk. */
+const maxDocumentShare = 0.25
+
+/** An inverted index of documents over one TermTable, scored with BM25. */
+export class TextIndex {
+  private readonly postings: number[][] = []
+  private readonly lengths: number[] = []
+  private totalLength = 0
+  private liveCount = 0
+  private readonly removed = new Set<number>()
+
+  constructor(
+    readonly terms: TermTable,
+    private readonly options: Bm25Options = reportBm25,
+  ) {}
+
+  get size(): number {
+    return this.liveCount
+  }
+
+  /** Adds a document; returns its number in this index. */
+  add(counts: ReadonlyMap<number, number>): number {
+    const doc = this.lengths.length
+    let length = 0
+    for (const [term, tf] of counts) {
+      let list = this.postings[term]
+      if (!list) {
+        list = []
+        this.postings[term] = list
+      }
+      list.push(doc, tf)
+      length += tf
+    }
+    this.lengths.push(length)
+    this.totalLength += length
+    this.liveCount++
+    return doc
+  }
+
+  /** Forgets a document (a later version is added anew): it stops matching at once. */
+  remove(doc: number): void {
+    if (this.removed.has(doc) || doc >= this.lengths.length) return
+    this.removed.add(doc)
+    this.totalLength -= this.lengths[doc] ?? 0
+    this.liveCount--
+  }
+
+  documentFrequency(term: number): number {
+    const list = this.postings[term]
+    return list ? list.length / 2 : 0
+  }
+
+  idf(term: number): number {
+    const n = Math.max(1, this.liveCount)
+    const df = Math.min(n, this.documentFrequency(term))
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5))
+  }
+
+  /** Query term weights: a word repeated in a draft counts more, with diminishing returns. */
+  private queryWeight(tf: number): number {
+    return (tf * 2.2) / (tf + 1.2)
+  }
+
+  /**
+   * BM25 of every document sharing a term with the query, divided by the query's own ceiling
+   * (every term matched with a saturated frequency), so scores sit in [0, 1) and are comparable
+   * across drafts of different lengths.
+   */
+  search(query: ReadonlyMap<number, number>, accept?: (doc: number) => boolean): Map<number, number> {
+    const { k1, b } = this.options
+    const average = this.liveCount > 0 ? this.totalLength / this.liveCount : 1
+    const scores = new Map<number, number>()
+    let ceiling = 0
+    for (const [term, qtf] of query) {
+      const idf = this.idf(term)
+      const weight = this.queryWeight(qtf) * idf
+      ceiling += weight * (k1 + 1)
+      const list = this.postings[term]
+      if (!list || list.length / 2 > Math.max(50, this.liveCount * maxDocumentShare)) continue
+      for (let p = 0; p < list.length; p += 2) {
+        const doc = list[p] as number
+        if (this.removed.has(doc) || (accept && !accept(doc))) continue
+        const tf = list[p + 1] as number
+        const norm = k1 * (1 - b + (b * (this.lengths[doc] as number)) / average)
+        scores.set(doc, (scores.get(doc) ?? 0) + (weight * (tf * (k1 + 1))) / (tf + norm))
+      }
+    }
+    if (ceiling > 0) for (const [doc, s] of scores) scores.set(doc, s / ceiling)
+    return scores
+  }
+
+  /** The query terms a document shares with it, heaviest first (for "why was this offered"). */
+  sharedTerms(query: ReadonlyMap<number, number>, doc: number, limit = 4): string[] {
+    const shared: [string, number][] = []
+    for (const [term, qtf] of query) {
+      if (this.terms.name(term).startsWith('~')) continue
+      const list = this.postings[term]
+      if (!list) continue
+      for (let p = 0; p < list.length; p += 2)
+        if (list[p] === doc) {
+          shared.push([this.terms.spelling(term), qtf * this.idf(term)])
+          break
+        }
+    }
+    return shared
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, limit)
+      .map(([name]) => name)
+  }
+}
+
+/** Fields of an incident and how much a word in each counts: a title says most per word. */
+export interface IncidentWords {
+  title: string
+  narrative: string
+  expected: string
+  missingContext: string
+  harmedGoal?: string | null
+}
+export const incidentFields = (i: IncidentWords): WeightedField[] => [
+  [i.title, 2],
+  [i.narrative, 1],
+  [i.expected, 0.6],
+  [i.missingContext, 0.8],
+  [i.harmedGoal, 0.4],
+]
+
+export interface DecisionWords {
+  title: string
+  summary: string
+  prefer?: string | null
+  over?: string | null
+  forGoal?: string | null
+}
+export const decisionFields = (d: DecisionWords): WeightedField[] => [
+  [d.title, 2],
+  [d.summary, 1],
+  [d.prefer, 0.8],
+  [d.over, 0.8],
+  [d.forGoal, 0.5],
+]
