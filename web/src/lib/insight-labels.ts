@@ -49,7 +49,7 @@ export function incidentReasonWords(incident: SimilarIncident): string[] {
     same_team_pair: 'same two teams',
     similar_text: incident.terms.length > 0 ? `similar words: ${quoted(incident.terms)}` : 'similar words',
     register_text: 'similar words',
-    similar_incidents: 'told like other reports',
+    similar_incidents: 'names the likely decision',
     decided_before_discovery: 'found out after the same decision',
   }
   return [...new Set(incident.reasons.map((reason) => words[reason]).filter((w): w is string => !!w))]
