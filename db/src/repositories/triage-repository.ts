@@ -65,32 +65,38 @@ export function triageRepository(db: Db) {
       .where(inArray(incidents.id, ids))
   }
 
-  /** Everything a link needs checked before the first write; undefined when all is well. */
-  async function refusal(
+  /**
+   * Everything a link needs checked before the first write: a refusal, or when all is well the
+   * owning team of each decision to link.
+   */
+  async function check(
     tx: Tx,
     links: readonly DecisionLink[],
     found: Map<string, IncidentAccess & { key: string }>,
     mayChange: (access: IncidentAccess) => boolean,
-  ): Promise<Exclude<LinkOutcome, { kind: 'linked' }> | undefined> {
+  ): Promise<{ refused: Exclude<LinkOutcome, { kind: 'linked' }> } | { owners: Map<string, string> }> {
     const missing = links.map((link) => link.incidentId).filter((id) => !found.has(id))
-    if (missing.length > 0) return { kind: 'unknown_incidents', incidentIds: missing }
-    const refused = [...found.values()].filter((access) => !mayChange(access))
-    if (refused.length > 0) return { kind: 'forbidden', incidents: refused.map(({ id, key }) => ({ id, key })) }
+    if (missing.length > 0) return { refused: { kind: 'unknown_incidents', incidentIds: missing } }
+    const forbidden = [...found.values()].filter((access) => !mayChange(access))
+    if (forbidden.length > 0) return { refused: { kind: 'forbidden', incidents: forbidden.map(({ id, key }) => ({ id, key })) } }
     const decisionIds = [...new Set(links.flatMap((link) => (link.decisionId ? [link.decisionId] : [])))]
+    const owners = new Map<string, string>()
     if (decisionIds.length > 0) {
-      const known = new Set(
-        (await tx.select({ id: decisions.id }).from(decisions).where(inArray(decisions.id, decisionIds))).map((d) => d.id),
-      )
-      const unknown = decisionIds.filter((id) => !known.has(id))
-      if (unknown.length > 0) return { kind: 'unknown_decisions', decisionIds: unknown }
+      const rows = await tx
+        .select({ id: decisions.id, owningTeamId: decisions.owningTeamId })
+        .from(decisions)
+        .where(inArray(decisions.id, decisionIds))
+      for (const row of rows) owners.set(row.id, row.owningTeamId)
+      const unknown = decisionIds.filter((id) => !owners.has(id))
+      if (unknown.length > 0) return { refused: { kind: 'unknown_decisions', decisionIds: unknown } }
     }
     const teamIds = [...new Set(links.flatMap((link) => (link.decisionOwnerTeamId ? [link.decisionOwnerTeamId] : [])))]
     if (teamIds.length > 0) {
       const known = new Set((await tx.select({ id: teams.id }).from(teams).where(inArray(teams.id, teamIds))).map((t) => t.id))
       const unknown = teamIds.filter((id) => !known.has(id))
-      if (unknown.length > 0) return { kind: 'unknown_teams', teamIds: unknown }
+      if (unknown.length > 0) return { refused: { kind: 'unknown_teams', teamIds: unknown } }
     }
-    return undefined
+    return { owners }
   }
 
   return {
@@ -159,17 +165,9 @@ export function triageRepository(db: Db) {
             { id: row.id, key: `MIS-${row.number}`, reportingTeamId: row.reportingTeamId, isMine: isMine(row, viewer) },
           ]),
         )
-        const refused = await refusal(tx, links, found, mayChange)
-        if (refused) return refused
-
-        const owners = new Map(
-          (
-            await tx
-              .select({ id: decisions.id, owningTeamId: decisions.owningTeamId })
-              .from(decisions)
-              .where(inArray(decisions.id, [...new Set(links.flatMap((l) => (l.decisionId ? [l.decisionId] : [])))]))
-          ).map((d) => [d.id, d.owningTeamId]),
-        )
+        const checked = await check(tx, links, found, mayChange)
+        if ('refused' in checked) return checked.refused
+        const { owners } = checked
         const before = new Map((await selectRows(tx, ids)).map((row) => [row.incident.id, row]))
         const results: LinkedDecisionRow[] = []
         for (const link of links) {
