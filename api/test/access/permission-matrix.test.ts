@@ -318,6 +318,31 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'org',
   },
+  'GET /api/v1/decisions/suggestions': {
+    request: () => ({ url: '/api/v1/decisions/suggestions?text=payments%20deprecated' }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/incidents/{id}/decision-suggestions': {
+    request: (w) => ({ url: `/api/v1/incidents/${w.incident.id}/decision-suggestions` }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/incidents/{id}/similar': {
+    request: (w) => ({ url: `/api/v1/incidents/${w.incident.id}/similar` }),
+    ok: 200,
+    owner: 'org',
+  },
+  'PUT /api/v1/incidents/{id}/unrelated/{otherId}': {
+    request: (w) => ({ method: 'PUT', url: `/api/v1/incidents/${w.incident.id}/unrelated/${w.secondIncidentId}` }),
+    ok: 204,
+    owner: 'org',
+  },
+  'DELETE /api/v1/incidents/{id}/unrelated/{otherId}': {
+    request: (w) => ({ method: 'DELETE', url: `/api/v1/incidents/${w.incident.id}/unrelated/${w.secondIncidentId}` }),
+    ok: 204,
+    owner: 'org',
+  },
   'GET /api/v1/clusters': { request: () => ({ url: '/api/v1/clusters' }), ok: 200, owner: 'org' },
   'GET /api/v1/clusters/{id}': { request: (w) => ({ url: `/api/v1/clusters/${w.cluster.id}` }), ok: 200, owner: 'org' },
   'POST /api/v1/clusters/recompute': {

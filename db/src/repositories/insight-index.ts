@@ -27,6 +27,9 @@ const maxAgeMs = 60_000
 /** Up to this many incidents a rebuild is cheaper than serving a stale answer. */
 const rebuildInlineUpTo = 20_000
 
+/** A report's words count for less in its decision's profile than the decision's own. */
+const profileShare = 0.5
+
 export interface IndexedIncident extends CorpusIncident {
   id: string
   number: number
@@ -106,8 +109,20 @@ export async function buildInsightIndex(db: Db): Promise<InsightIndex> {
   }
   const byDecisionId = new Map<string, number>()
   const decisionList: IndexedDecision[] = []
+  const profiles = new TextIndex(terms)
+  const namedCounts = new Map<string, Map<number, number>>()
+  for (const row of incidentRows) {
+    if (!row.decisionId) continue
+    const sum = namedCounts.get(row.decisionId) ?? new Map<number, number>()
+    for (const [term, tf] of terms.count(incidentFields(row), true)) sum.set(term, (sum.get(term) ?? 0) + tf * profileShare)
+    namedCounts.set(row.decisionId, sum)
+  }
   for (const row of decisionRows) {
-    const doc = decisions.add(terms.count(decisionFields(row), true))
+    const own = terms.count(decisionFields(row), true)
+    const doc = decisions.add(own)
+    const profile = new Map(own)
+    for (const [term, tf] of namedCounts.get(row.id) ?? []) profile.set(term, (profile.get(term) ?? 0) + tf)
+    profiles.add(profile)
     const { prefer: _p, over: _o, forGoal: _f, ...facts } = row
     decisionList[doc] = facts
     byDecisionId.set(row.id, doc)
@@ -116,6 +131,7 @@ export async function buildInsightIndex(db: Db): Promise<InsightIndex> {
     terms,
     incidents,
     decisions,
+    profiles,
     incidentRows: incidentList,
     decisionRows: decisionList,
     incidentAt: (doc) => incidentList[doc],

@@ -58,6 +58,7 @@ export interface RankedIncident {
 
 export interface InsightWeights {
   registerText: number
+  profileText: number
   votes: number
   ownerMatch: number
   ownerMismatch: number
@@ -74,23 +75,27 @@ export interface InsightWeights {
 }
 
 export const insightWeights: InsightWeights = {
-  registerText: 0.6,
+  registerText: 1,
+  profileText: 1,
   votes: 0.5,
   ownerMatch: 0.15,
   ownerMismatch: 0.15,
   decidedAfter: 0.5,
   neighbours: 8,
-  viaDecision: 0.5,
+  viaDecision: 0.6,
   sameDecision: 0.6,
   sameGap: 0.2,
   sameOwner: 0.1,
-  likely: { decision: 0.35, incident: 0.3 },
-  possible: { decision: 0.15, incident: 0.12 },
+  likely: { decision: 0.5, incident: 0.35 },
+  possible: { decision: 0.1, incident: 0.12 },
 }
 
 export interface InsightCorpus {
   incidents: TextIndex
+  /** Each decision's own words, as the deciding team wrote them. */
   decisions: TextIndex
+  /** Each decision's words together with those of every report naming it: how others describe it. */
+  profiles: TextIndex
   incidentAt(doc: number): CorpusIncident | undefined
   decisionAt(doc: number): CorpusDecision | undefined
   decisionDoc(id: string): number | undefined
@@ -110,6 +115,7 @@ export function rankDecisions(
   const w = options.weights ?? insightWeights
   const accept = (doc: number) => !(options.exclude?.(doc) ?? false) && (options.accept?.(doc) ?? true)
   const register = corpus.decisions.search(draft.query)
+  const profiles = corpus.profiles.search(draft.query)
   const neighbours = top(corpus.incidents.search(draft.query, accept), w.neighbours)
 
   const votes = new Map<string, { weight: number; via: number[] }>()
@@ -124,7 +130,7 @@ export function rankDecisions(
     votes.set(decisionId, vote)
   }
 
-  const candidates = new Set<number>(register.keys())
+  const candidates = new Set<number>([...register.keys(), ...profiles.keys()])
   for (const id of votes.keys()) {
     const doc = corpus.decisionDoc(id)
     if (doc !== undefined) candidates.add(doc)
@@ -135,12 +141,13 @@ export function rankDecisions(
     if (!decision) continue
     const reasons: InsightReason[] = []
     const text = register.get(doc) ?? 0
+    const profile = profiles.get(doc) ?? 0
     const vote = votes.get(decision.id)
     // The share of the neighbours' evidence that points here, scaled by how close they are.
     const voteShare = vote && voteTotal > 0 ? (vote.weight / voteTotal) * Math.min(1, 3 * (neighbours[0]?.[1] ?? 0)) : 0
-    let score = w.registerText * text + w.votes * voteShare
+    let score = w.registerText * text + w.profileText * profile + w.votes * voteShare
     if (vote && voteShare > 0.05) reasons.push('similar_incidents')
-    if (text >= 0.08) reasons.push('register_text')
+    if (text >= 0.08 || profile >= 0.08) reasons.push('register_text')
     if (draft.decisionOwnerTeamId) {
       if (draft.decisionOwnerTeamId === decision.owningTeamId) {
         score += w.ownerMatch
@@ -189,7 +196,7 @@ export function rankSimilar(
     for (const d of decisions.slice(0, 3)) {
       const decision = corpus.decisionAt(d.decision)
       // Relative to the best: the runner-up of a clear winner lends its incidents little.
-      if (decision && best > 0) likelihood.set(decision.id, (d.score / best) * Math.min(1, d.score / w.likely.decision))
+      if (decision && best > 0) likelihood.set(decision.id, (d.score / best) ** 2 * Math.min(1, d.score / w.likely.decision))
     }
   }
   const candidates = new Set<number>(top(text, 200).map(([doc]) => doc))

@@ -158,19 +158,21 @@ export class TextIndex {
   }
 
   /**
-   * BM25 of every document sharing a term with the query, divided by the query's own ceiling
-   * (every term matched with a saturated frequency), so scores sit in [0, 1) and are comparable
-   * across drafts of different lengths.
+   * BM25 of every document sharing a term with the query, divided by the score the query would
+   * get against itself as a document, so scores read like a similarity (1: says the same) and
+   * are comparable across drafts of different lengths.
    */
   search(query: ReadonlyMap<number, number>, accept?: (doc: number) => boolean): Map<number, number> {
     const { k1, b } = this.options
     const average = this.liveCount > 0 ? this.totalLength / this.liveCount : 1
     const scores = new Map<number, number>()
-    let ceiling = 0
+    let queryLength = 0
+    for (const tf of query.values()) queryLength += tf
+    const selfNorm = k1 * (1 - b + (b * queryLength) / average)
+    let self = 0
     for (const [term, qtf] of query) {
-      const idf = this.idf(term)
-      const weight = this.queryWeight(qtf) * idf
-      ceiling += weight * (k1 + 1)
+      const weight = this.queryWeight(qtf) * this.idf(term)
+      self += (weight * (qtf * (k1 + 1))) / (qtf + selfNorm)
       const list = this.postings[term]
       if (!list || list.length / 2 > Math.max(50, this.liveCount * maxDocumentShare)) continue
       for (let p = 0; p < list.length; p += 2) {
@@ -181,7 +183,7 @@ export class TextIndex {
         scores.set(doc, (scores.get(doc) ?? 0) + (weight * (tf * (k1 + 1))) / (tf + norm))
       }
     }
-    if (ceiling > 0) for (const [doc, s] of scores) scores.set(doc, s / ceiling)
+    if (self > 0) for (const [doc, s] of scores) scores.set(doc, s / self)
     return scores
   }
 
