@@ -80,7 +80,7 @@ export function NoDecisionQueue({ teamId }: { teamId: string }) {
         )}
       </div>
       <ProblemMessage error={linking.error} title="Nothing was linked." />
-      {items.length === 0 ? (
+      {total === 0 ? (
         <EmptyState>
           <p>Every incident here names its decision. Nothing to triage.</p>
         </EmptyState>
@@ -88,7 +88,9 @@ export function NoDecisionQueue({ teamId }: { teamId: string }) {
         <>
           <div className="queue-bar">
             <p className="queue-range" aria-live="polite">
-              {first}–{first + items.length - 1} of {total}, newest first
+              {items.length > 0
+                ? `${first}–${first + items.length - 1} of ${total}, newest first`
+                : `Nothing left on this page; ${total} in all`}
             </p>
             {linkable.length > 0 && (
               <div className="queue-bulk">
