@@ -20,6 +20,8 @@ import strategyRoutes from './strategies/index'
 import strategyGapRoutes from './strategy-gaps/index'
 import teamRoutes from './teams/index'
 import tokenRoutes from './tokens/index'
+import decisionLinkRoutes from './triage/decision-links'
+import triageRoutes from './triage/index'
 import userRoutes from './users/index'
 
 /** Every resource, one plugin each, under /api/v1 (health stays outside the version). */
@@ -34,6 +36,8 @@ export default async function routes(app: FastifyInstance) {
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })
   await app.register(insightRoutes, { prefix: '/api/v1' })
+  await app.register(decisionLinkRoutes, { prefix: '/api/v1/incidents/decision-links' })
+  await app.register(triageRoutes, { prefix: '/api/v1/triage' })
   await app.register(clusterRoutes, { prefix: '/api/v1/clusters' })
   await app.register(decisionRoutes, { prefix: '/api/v1/decisions' })
   await app.register(analyticsRoutes, { prefix: '/api/v1/analytics' })

@@ -303,6 +303,16 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'org',
   },
+  'GET /api/v1/triage/no-decision': { request: () => ({ url: '/api/v1/triage/no-decision' }), ok: 200, owner: 'org' },
+  'POST /api/v1/incidents/decision-links': {
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/v1/incidents/decision-links',
+      payload: { links: [{ incidentId: w.incident.id, decisionId: w.decision.id }] },
+    }),
+    ok: 200,
+    owner: 'member',
+  },
   'GET /api/v1/incidents/similar': {
     request: () => ({ url: '/api/v1/incidents/similar?text=payments%20deprecated' }),
     ok: 200,

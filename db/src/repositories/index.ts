@@ -17,6 +17,7 @@ import { signalRepository } from './signal-repository'
 import { strategyGapRepository } from './strategy-gap-repository'
 import { strategyRepository } from './strategy-repository'
 import { teamRepository } from './team-repository'
+import { triageRepository } from './triage-repository'
 import { userRepository } from './user-repository'
 
 export * from './action-repository'
@@ -43,6 +44,7 @@ export * from './signal-repository'
 export * from './strategy-gap-repository'
 export * from './strategy-repository'
 export * from './team-repository'
+export * from './triage-repository'
 export * from './user-repository'
 
 /** Every repository over one database handle: the API decorates itself with this. */
@@ -67,6 +69,7 @@ export function createRepositories(db: Db) {
     leadershipReview: leadershipReview(db, leadershipRepository(db)),
     retros: retroRepository(db),
     actions: actionRepository(db),
+    triage: triageRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

@@ -50,3 +50,14 @@ describe('restricted incidents', () => {
     expect(canSeeIncident(viewer('member', []), { ...restricted, isOwnedByViewer: true })).toBe(true)
   })
 })
+
+describe('the triage queue', () => {
+  it('is open to leads, leaders and admins, not to members', () => {
+    expect(roles.filter((role) => mayAttempt(viewer(role), 'triage.read'))).toEqual(['lead', 'leader', 'admin'])
+  })
+
+  it('links decisions by the rule for editing the incident: a lead only on their own team’s reports', () => {
+    expect(can(viewer('lead'), 'incident.update', { teamIds: ['team-a'] })).toBe(true)
+    expect(can(viewer('lead'), 'incident.update', { teamIds: ['team-b'] })).toBe(false)
+  })
+})

@@ -19,6 +19,8 @@ export const policy = {
   'incident.read':        row('org',    'org',    'org',   'org'),
   'incident.file':        row('org',    'org',    'org',   'org'),
   'incident.update':      row('self',   'team',   'org',   'org'),
+  // The queue of incidents with no decision: a lead's opens on their own teams, but may look wider.
+  'triage.read':          row('none',   'org',    'org',   'org'),
   'decision.read':        row('org',    'org',    'org',   'org'),
   // Anyone filing may record the decision that hurt them, whoever owns it.
   'decision.create':      row('org',    'org',    'org',   'org'),

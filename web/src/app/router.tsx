@@ -26,6 +26,7 @@ const Retros = lazy(() => import('./routes/retros'))
 const NewRetro = lazy(() => import('./routes/retro-new'))
 const RetroDetail = lazy(() => import('./routes/retro'))
 const Actions = lazy(() => import('./routes/actions'))
+const Triage = lazy(() => import('./routes/triage'))
 
 const router = createBrowserRouter([
   {
@@ -60,6 +61,7 @@ const router = createBrowserRouter([
       { path: 'retros/new', element: <NewRetro /> },
       { path: 'retros/:id', element: <RetroDetail /> },
       { path: 'actions', element: <Actions /> },
+      { path: 'triage', element: <Triage /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -7,13 +7,14 @@ import { type SessionUser, useSession, useSignOut } from '../lib/session'
 const links = [
   { to: '/report', label: 'Report' },
   { to: '/incidents', label: 'Incidents' },
+  // Shown only to roles that may read it (see `mayAttempt` below).
+  { to: '/triage', label: 'Triage', action: 'triage.read' as const },
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/decisions', label: 'Decisions' },
   { to: '/strategies', label: 'Strategies' },
   { to: '/strategy-gaps', label: 'Strategy gaps' },
   { to: '/clusters', label: 'Clusters' },
   { to: '/retros', label: 'Retros' },
-  // Shown only to roles that may read it (see `mayAttempt` below).
   { to: '/leadership', label: 'Leadership', action: 'leadership.read' as const },
   { to: '/teams', label: 'Teams' },
 ]

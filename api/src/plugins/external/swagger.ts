@@ -32,6 +32,7 @@ export default fp(
           { name: 'decisions', description: 'Upstream decisions, with or without their tradeoff' },
           { name: 'strategies', description: 'Published priorities: tradeoffs with scope and review date' },
           { name: 'strategy gaps', description: 'Missing or stale strategy that incidents point at' },
+          { name: 'triage', description: 'Incidents with no decision, and linking decisions in bulk' },
           { name: 'signals', description: 'Near misses and autonomy wins, counted apart from incidents' },
           { name: 'language', description: 'Plain words for "alignment" jargon, suggested and never enforced' },
           { name: 'auth', description: 'Sign-in, sessions' },

@@ -6,6 +6,7 @@ import { Badge, PageHeader, usePageTitle } from '../../components/page'
 import { useIncident } from '../../features/incidents/api/incidents'
 import { IncidentDetail } from '../../features/incidents/components/incident-detail'
 import { IncidentEditor } from '../../features/incidents/components/incident-editor'
+import { IncidentInsight } from '../../features/incidents/components/incident-insight'
 import { incidentStatusLabels } from '../../lib/labels'
 import { useUser } from '../../lib/session'
 
@@ -81,6 +82,7 @@ export default function IncidentRoute() {
         />
       )}
       <IncidentDetail incident={data} />
+      <IncidentInsight key={data.id} incident={data} mayEdit={mayEdit} />
     </>
   )
 }

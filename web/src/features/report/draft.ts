@@ -125,3 +125,27 @@ export function useReportDraft(userId: string, defaultTeamId: string) {
 
   return { draft, update, discard, renewKey, restoredFrom, dismissRestored: () => setRestoredFrom(null) }
 }
+
+/** What the insight engine is asked about a draft: its words and whatever the reporter has picked. */
+export interface DraftInsightQuery {
+  text: string
+  reportingTeamId?: string
+  decisionOwnerTeamId?: string
+  discoveredAt?: string
+}
+
+const DRAFT_TEXT_LIMIT = 2_000
+
+export function draftInsightQuery(draft: ReportDraft): DraftInsightQuery {
+  const text = [draft.title, draft.narrative, draft.expected, draft.harmedGoal, draft.missingContext]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join('\n')
+    .slice(0, DRAFT_TEXT_LIMIT)
+  return {
+    text,
+    ...(draft.reportingTeamId ? { reportingTeamId: draft.reportingTeamId } : {}),
+    ...(draft.decisionOwnerTeamId ? { decisionOwnerTeamId: draft.decisionOwnerTeamId } : {}),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(draft.discoveredAt) ? { discoveredAt: draft.discoveredAt } : {}),
+  }
+}

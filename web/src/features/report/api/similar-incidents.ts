@@ -1,23 +1,22 @@
 import type { SimilarIncidents } from '@misalign/shared'
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
+import type { DraftInsightQuery } from '../draft'
 
 /**
- * Possible duplicates while filing, from the clustering engine's pair score: incidents about the
- * same decision first, then incidents whose words match the draft (TF-IDF, stop words dropped).
+ * Possible duplicates while filing, from the insight engine: the same decision counts most, then
+ * the draft's words and who it involves. Each answer says how likely it is the same story.
  */
-export const similarIncidentsOptions = (decisionId: string | null, text: string) => {
-  const trimmed = text.trim().slice(0, 2_000)
-  return queryOptions({
-    queryKey: ['incidents', 'similar', { decisionId, text: trimmed }],
-    enabled: decisionId !== null || trimmed.length >= 3,
+export const similarIncidentsOptions = (decisionId: string | null, query: DraftInsightQuery) =>
+  queryOptions({
+    queryKey: ['incidents', 'similar', { decisionId, ...query }],
+    enabled: decisionId !== null || query.text.length >= 3,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
       api.get<SimilarIncidents>(
-        `/incidents/similar${toQuery({ text: trimmed || undefined, decisionId: decisionId ?? undefined, limit: 5 })}`,
+        `/incidents/similar${toQuery({ ...query, text: query.text || undefined, decisionId: decisionId ?? undefined, limit: 5 })}`,
         { signal },
       ),
   })
-}
-export const useSimilarIncidents = (decisionId: string | null, text: string) =>
-  useQuery(similarIncidentsOptions(decisionId, text))
+export const useSimilarIncidents = (decisionId: string | null, query: DraftInsightQuery) =>
+  useQuery(similarIncidentsOptions(decisionId, query))

@@ -184,7 +184,7 @@ export function ReportForm({ userId, defaultTeamId }: { userId: string; defaultT
             <h2 id="step-submit">
               <span className="step-number">5</span> Before you file
             </h2>
-            <SimilarIncidents decisionId={draft.decision?.id ?? null} text={`${draft.title} ${draft.narrative}`} />
+            <SimilarIncidents draft={draft} />
             <PrivacyOptions
               anonymous={draft.anonymous}
               restricted={draft.restricted}

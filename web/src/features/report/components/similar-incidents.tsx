@@ -1,20 +1,22 @@
 import type { SimilarIncident } from '@misalign/shared'
 import { Link } from 'react-router'
 import { ProblemMessage } from '../../../components/feedback'
-import { useDebouncedValue } from '../../../components/use-debounced-value'
+import { Badge } from '../../../components/page'
+import { incidentConfidenceLabels, incidentReasonWords } from '../../../lib/insight-labels'
 import { formatDay, incidentStatusLabels } from '../../../lib/labels'
 import { useSimilarIncidents } from '../api/similar-incidents'
+import type { ReportDraft } from '../draft'
+import { useDraftInsightQuery } from './use-draft-insight-query'
 
-/** Why it showed up, strongest reason first. */
 function reasonOf(incident: SimilarIncident): string {
-  if (incident.reasons.includes('same_decision')) return 'Same decision'
-  return incident.terms.length > 0 ? `Similar words: ${incident.terms.slice(0, 3).join(', ')}` : 'Similar words'
+  const words = incidentReasonWords(incident)
+  return words.length > 0 ? words.join(', ') : 'similar words'
 }
 
 /** Possible duplicates, so the same misalignment is added to rather than filed twice. */
-export function SimilarIncidents({ decisionId, text }: { decisionId: string | null; text: string }) {
-  const debouncedText = useDebouncedValue(text, 400)
-  const similar = useSimilarIncidents(decisionId, debouncedText)
+export function SimilarIncidents({ draft }: { draft: ReportDraft }) {
+  const query = useDraftInsightQuery(draft)
+  const similar = useSimilarIncidents(draft.decision?.id ?? null, query)
   const items = similar.data?.items ?? []
 
   return (
@@ -33,6 +35,9 @@ export function SimilarIncidents({ decisionId, text }: { decisionId: string | nu
             {items.map((incident) => (
               <li key={incident.id}>
                 <div>
+                  <Badge tone={incident.confidence === 'likely' ? 'accent' : 'neutral'}>
+                    {incidentConfidenceLabels[incident.confidence]}
+                  </Badge>{' '}
                   <span className="incident-key">{incident.key}</span> {incident.title}
                   <span className="meta">
                     {reasonOf(incident)} · {incidentStatusLabels[incident.status]} · discovered {formatDay(incident.discoveredAt)}

@@ -3,6 +3,7 @@ import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
 import { useGapChoices } from '../api/strategy-gaps'
 import { DecisionStep } from './decision-step'
+import { DecisionSuggestions } from './decision-suggestions'
 import type { SectionProps } from './requirement-sections'
 
 /** 4. Trace: the upstream decision (or its owner), the strategy gap, and the missing context. */
@@ -21,6 +22,9 @@ export function TraceSection({
         <span className="step-number">4</span> Where did it come from?
       </h2>
       <p className="hint">All optional: whatever you know now helps; triage can fill in the rest.</p>
+      {!draft.decision && (
+        <DecisionSuggestions draft={draft} onPick={(decision) => update({ decision, decisionOwnerTeamId: '' })} />
+      )}
       <DecisionStep
         decision={draft.decision}
         onChange={(decision) => update({ decision, ...(decision ? { decisionOwnerTeamId: '' } : {}) })}
