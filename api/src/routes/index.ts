@@ -11,6 +11,7 @@ import decisionRoutes from './decisions/index'
 import healthRoutes from './health/index'
 import incidentRoutes from './incidents/index'
 import leadershipRoutes from './leadership/index'
+import priorityRoutes from './priorities/index'
 import retroRoutes from './retros/index'
 import signalRoutes from './signals/index'
 import strategyRoutes from './strategies/index'
@@ -34,6 +35,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(analyticsRoutes, { prefix: '/api/v1/analytics' })
   await app.register(signalRoutes, { prefix: '/api/v1/signals' })
   await app.register(strategyRoutes, { prefix: '/api/v1/strategies' })
+  await app.register(priorityRoutes, { prefix: '/api/v1/priorities' })
   await app.register(strategyGapRoutes, { prefix: '/api/v1/strategy-gaps' })
   await app.register(leadershipRoutes, { prefix: '/api/v1/leadership' })
   await app.register(retroRoutes, { prefix: '/api/v1/retros' })
