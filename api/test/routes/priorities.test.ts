@@ -213,14 +213,12 @@ describe('tradeoffs pick their priorities from the register', () => {
     expect(rest.items).toEqual([expect.objectContaining({ holderKind: 'strategy', tradeoffIndex: 1, overPriorityId: safety.id })])
 
     const confirm = (as: 'member' | 'lead', version: string, body: object) =>
-      ctx
-        .as(as)
-        .inject({
-          method: 'POST',
-          url: '/api/v1/priorities/tradeoffs-to-confirm',
-          headers: { 'if-match': version },
-          payload: body,
-        })
+      ctx.as(as).inject({
+        method: 'POST',
+        url: '/api/v1/priorities/tradeoffs-to-confirm',
+        headers: { 'if-match': version },
+        payload: body,
+      })
     const body = {
       holderKind: 'decision',
       holderId: d.id,
