@@ -24,6 +24,8 @@ type Row = {
   for_goal: string
   prefer_id: string | null
   over_id: string | null
+  prefer_name: string | null
+  over_name: string | null
   updated_at: string | Date
 }
 
@@ -50,6 +52,8 @@ const toItem = (r: Row): TradeoffToConfirm => ({
   forGoal: r.for_goal,
   preferPriorityId: r.prefer_id,
   overPriorityId: r.over_id,
+  preferPriorityName: r.prefer_name,
+  overPriorityName: r.over_name,
   updatedAt: new Date(r.updated_at).toISOString(),
 })
 
@@ -65,7 +69,9 @@ export function priorityConfirmationRepository(db: Db) {
       const [rows, [total]] = await Promise.all([
         queryRows<Row>(
           db,
-          sql`select * from (${unconfirmed}) u
+          sql`select u.*, (select name from priorities p where p.id::text = u.prefer_id) as prefer_name,
+                  (select name from priorities p where p.id::text = u.over_id) as over_name
+               from (${unconfirmed}) u
                ${after ? sql`where (u.holder_kind, u.holder_id, u.tradeoff_index) > (${after[0]}, ${after[1]}::uuid, ${after[2]}::int)` : sql``}
                order by u.holder_kind, u.holder_id, u.tradeoff_index limit ${limit + 1}`,
         ),
@@ -98,7 +104,7 @@ export function priorityConfirmationRepository(db: Db) {
           )
         }
         const known = await tx
-          .select({ id: priorities.id })
+          .select({ id: priorities.id, name: priorities.name })
           .from(priorities)
           .where(inArray(priorities.id, [input.preferPriorityId, input.overPriorityId]))
         for (const field of ['preferPriorityId', 'overPriorityId'] as const) {
@@ -107,6 +113,11 @@ export function priorityConfirmationRepository(db: Db) {
           }
         }
         const picks = { preferPriorityId: input.preferPriorityId, overPriorityId: input.overPriorityId }
+        const named = {
+          ...picks,
+          preferPriorityName: known.find((p) => p.id === input.preferPriorityId)?.name ?? '',
+          overPriorityName: known.find((p) => p.id === input.overPriorityId)?.name ?? '',
+        }
         let before: PriorityTradeoff
         let item: TradeoffToConfirm
         if (input.holderKind === 'decision') {
@@ -141,7 +152,7 @@ export function priorityConfirmationRepository(db: Db) {
             .where(eq(decisions.id, row.id))
             .returning()
           if (!after) throw new Error('update returned no row')
-          item = itemOf('decision', after.id, after.title, after.version, 0, before, picks, after.updatedAt)
+          item = itemOf('decision', after.id, after.title, after.version, 0, before, named, after.updatedAt)
         } else {
           const [row] = await tx.select().from(strategies).where(eq(strategies.id, input.holderId)).for('update')
           if (!row) return undefined
@@ -159,7 +170,7 @@ export function priorityConfirmationRepository(db: Db) {
             .where(eq(strategies.id, row.id))
             .returning()
           if (!after) throw new Error('update returned no row')
-          item = itemOf('strategy', after.id, after.title, after.version, input.tradeoffIndex, before, picks, after.updatedAt)
+          item = itemOf('strategy', after.id, after.title, after.version, input.tradeoffIndex, before, named, after.updatedAt)
         }
         await recordAudit(tx, {
           actor,
@@ -190,7 +201,7 @@ function itemOf(
   holderVersion: number,
   tradeoffIndex: number,
   t: PriorityTradeoff,
-  picks: { preferPriorityId: string; overPriorityId: string },
+  picks: { preferPriorityId: string; overPriorityId: string; preferPriorityName: string; overPriorityName: string },
   updatedAt: Date,
 ): TradeoffToConfirm {
   return {

@@ -72,6 +72,8 @@ export const TradeoffToConfirm = Type.Object({
   forGoal: Type.String(),
   preferPriorityId: Nullable(Uuid),
   overPriorityId: Nullable(Uuid),
+  preferPriorityName: Nullable(Type.String({ description: 'The suggested priority’s name' })),
+  overPriorityName: Nullable(Type.String()),
   updatedAt: DateTime,
 })
 export type TradeoffToConfirm = Static<typeof TradeoffToConfirm>
