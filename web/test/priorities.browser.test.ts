@@ -24,7 +24,7 @@ describe('the Priorities page', () => {
     const table = lead.getByRole('table', { name: 'Priorities' })
     await table.waitFor()
     await lead.getByText(/^\d+ priorities\.$/).waitFor()
-    await table.getByRole('cell', { name: 'Privacy by default' }).waitFor()
+    await table.getByRole('cell', { name: 'Privacy by default', exact: true }).waitFor()
     await checkScreen(lead, '60-priorities')
 
     await lead.getByLabel('Search names and aliases').fill('minimis')
@@ -33,10 +33,10 @@ describe('the Priorities page', () => {
     await lead.getByLabel('Search names and aliases').fill('')
 
     await lead.getByRole('button', { name: 'Add a priority' }).click()
-    await lead.getByLabel('Name').fill('Release safety')
+    await lead.getByLabel('Name', { exact: true }).fill('Release safety')
     await lead.getByLabel(/Also called/).fill('safe rollouts')
     await lead.getByRole('button', { name: 'Save priority' }).click()
-    await table.getByRole('cell', { name: 'Release safety' }).waitFor()
+    await table.getByRole('cell', { name: 'Release safety', exact: true }).waitFor()
 
     await lead.getByRole('button', { name: 'Edit Release safety' }).click()
     await lead.getByLabel(/Also called/).fill('safe rollouts\ncareful deploys')
