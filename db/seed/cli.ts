@@ -127,6 +127,7 @@ async function main(): Promise<number> {
     const counts = [
       ['teams', org.teams.length],
       ['users', org.users.length],
+      ['priorities', org.priorities.length],
       ['decisions', org.decisions.length],
       ['strategies', org.strategies.length],
       ['strategy gaps', org.gaps.length],

@@ -4,6 +4,7 @@ import { formatDay } from './dates'
 import { buildIncident, type IncidentContext, incidentId, prepare } from './incident-builder'
 import { buildDecisions } from './org-decisions'
 import { buildPeople, teamId } from './org-people'
+import { buildPriorities } from './org-priorities'
 import { buildRetros } from './org-retros'
 import { buildSignals, buildStrategies } from './org-strategy'
 import { planRoles } from './plan'
@@ -42,6 +43,8 @@ import type { GeneratedOrg, GenerateOptions, IncidentSeed, Planted } from './typ
 export const defaultToday = '2026-06-30'
 
 const orgStream = 1
+/** The priorities register has a stream of its own: adding it changed no other demo row. */
+const priorityStream = 7
 
 export function generateOrg(options: GenerateOptions): GeneratedOrg {
   const { incidents: count, seed } = options
@@ -62,6 +65,7 @@ export function generateOrg(options: GenerateOptions): GeneratedOrg {
   })
   const idOf = (index: number) => incidentId(seed, index)
   const retros = buildRetros(rng, people, calendar, plan, decisions, idOf)
+  const register = buildPriorities(new Rng(seed, priorityStream), people, calendar, decisions.rows, book.strategies)
 
   const context: IncidentContext = {
     seed,
@@ -148,8 +152,9 @@ export function generateOrg(options: GenerateOptions): GeneratedOrg {
     teams: people.teams,
     users: people.users,
     memberships: people.memberships,
+    priorities: register.priorities,
     decisions: decisions.rows,
-    strategies: book.strategies,
+    strategies: [...book.strategies, ...register.demoStrategies],
     gaps: book.gaps,
     signals,
     clusters: retros.clusters,

@@ -6,6 +6,7 @@ import type {
   decisions,
   incidents,
   memberships,
+  priorities,
   retros,
   signals,
   strategies,
@@ -22,6 +23,7 @@ export type UserSeed = Seeded<typeof users.$inferInsert>
 export type MembershipSeed = Seeded<typeof memberships.$inferInsert>
 export type DecisionSeed = Seeded<typeof decisions.$inferInsert> & { decidedAt: string }
 export type StrategySeed = Seeded<typeof strategies.$inferInsert>
+export type PrioritySeed = Seeded<typeof priorities.$inferInsert>
 export type GapSeed = Seeded<typeof strategyGaps.$inferInsert>
 export type SignalSeed = Seeded<typeof signals.$inferInsert>
 export type ClusterSeed = Seeded<typeof clusters.$inferInsert>
@@ -130,6 +132,7 @@ export interface GeneratedOrg {
   teams: TeamSeed[]
   users: UserSeed[]
   memberships: MembershipSeed[]
+  priorities: PrioritySeed[]
   decisions: DecisionSeed[]
   strategies: StrategySeed[]
   gaps: GapSeed[]

@@ -66,6 +66,7 @@ async function checkWrite(database: Database, options: { batchSize?: number } = 
     teams: org.teams.length,
     users: org.users.length,
     memberships: org.memberships.length,
+    priorities: org.priorities.length,
     decisions: org.decisions.length,
     strategies: org.strategies.length,
     strategy_gaps: org.gaps.length,
@@ -107,7 +108,7 @@ async function checkWrite(database: Database, options: { batchSize?: number } = 
   // Postgres only notices when the foreign keys come back after the COPY.
   const broken: GeneratedOrg = {
     ...org,
-    ...{ teams: [], users: [], memberships: [], decisions: [], strategies: [], gaps: [], signals: [] },
+    ...{ teams: [], users: [], memberships: [], priorities: [], decisions: [], strategies: [], gaps: [], signals: [] },
     ...{ clusters: [], clusterMembers: [], retros: [], actions: [], incidentCount: 1 },
     *incidents() {
       yield {

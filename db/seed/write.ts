@@ -14,6 +14,7 @@ import {
   decisions,
   incidents,
   memberships,
+  priorities,
   retros,
   schema,
   signals,
@@ -133,6 +134,7 @@ async function writeOrgRows(tx: Writer, org: GeneratedOrg): Promise<void> {
   await insertRows(tx, teams, org.teams) // parents come first in the catalog
   await insertRows(tx, users, org.users)
   await insertRows(tx, memberships, org.memberships)
+  await insertRows(tx, priorities, org.priorities) // tradeoffs of decisions and strategies name them
   await insertRows(tx, strategies, org.strategies) // a revision follows the version it supersedes
   // Superseding decisions are never superseded themselves, so writing the superseded ones last keeps every reference backwards.
   await insertRows(

@@ -14,6 +14,7 @@ import insightFreshness from './insight/freshness'
 import insightRoutes from './insight/index'
 import languageCheckRoutes from './language-check/index'
 import leadershipRoutes from './leadership/index'
+import priorityRoutes from './priorities/index'
 import retroRoutes from './retros/index'
 import signalRoutes from './signals/index'
 import strategyRoutes from './strategies/index'
@@ -43,6 +44,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(analyticsRoutes, { prefix: '/api/v1/analytics' })
   await app.register(signalRoutes, { prefix: '/api/v1/signals' })
   await app.register(strategyRoutes, { prefix: '/api/v1/strategies' })
+  await app.register(priorityRoutes, { prefix: '/api/v1/priorities' })
   await app.register(strategyGapRoutes, { prefix: '/api/v1/strategy-gaps' })
   await app.register(leadershipRoutes, { prefix: '/api/v1/leadership' })
   await app.register(retroRoutes, { prefix: '/api/v1/retros' })

@@ -37,6 +37,8 @@ async function makeWorld(ctx: TestContext) {
     }),
     token: await post('/api/v1/tokens', { userId: ctx.actors.member.id }),
     retro: await makeRetroWorld(ctx),
+    priority: await post('/api/v1/priorities', { name: `Priority ${Math.random().toString(36).slice(2, 10)}` }),
+    otherPriority: await post('/api/v1/priorities', { name: `Priority ${Math.random().toString(36).slice(2, 10)}` }),
   }
 }
 
@@ -173,6 +175,54 @@ const probes: Record<string, Probe> = {
     owner: 'team',
   },
   'GET /api/v1/strategies': { request: () => ({ url: '/api/v1/strategies' }), ok: 200, owner: 'org' },
+  'GET /api/v1/priorities': { request: () => ({ url: '/api/v1/priorities?q=priority' }), ok: 200, owner: 'org' },
+  'GET /api/v1/priorities/{id}': { request: (w) => ({ url: `/api/v1/priorities/${w.priority.id}` }), ok: 200, owner: 'org' },
+  'GET /api/v1/priorities/suggestions': {
+    request: () => ({ url: '/api/v1/priorities/suggestions?text=one%20api' }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/priorities/tradeoffs-to-confirm': {
+    request: () => ({ url: '/api/v1/priorities/tradeoffs-to-confirm' }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/priorities': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/priorities',
+      payload: { name: `New ${Math.random().toString(36).slice(2, 10)}` },
+    }),
+    ok: 201,
+    owner: 'org',
+  },
+  'PATCH /api/v1/priorities/{id}': {
+    request: (w) => ({
+      method: 'PATCH',
+      url: `/api/v1/priorities/${w.priority.id}`,
+      headers: ifMatch,
+      payload: { description: 'What it means' },
+    }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/priorities/tradeoffs-to-confirm': {
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/v1/priorities/tradeoffs-to-confirm',
+      // The published strategy: created, then published (version 2).
+      headers: { 'if-match': '"2"' },
+      payload: {
+        holderKind: 'strategy',
+        holderId: w.published.id,
+        tradeoffIndex: 0,
+        preferPriorityId: w.priority.id,
+        overPriorityId: w.otherPriority.id,
+      },
+    }),
+    ok: 200,
+    owner: 'org',
+  },
   'GET /api/v1/strategies/{id}': { request: (w) => ({ url: `/api/v1/strategies/${w.draft.id}` }), ok: 200, owner: 'org' },
   'GET /api/v1/strategies/{id}/revisions': {
     request: (w) => ({ url: `/api/v1/strategies/${w.published.id}/revisions` }),

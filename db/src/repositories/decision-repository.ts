@@ -8,20 +8,35 @@ import {
   type NewDecision,
   normalizeTradeoff,
   type Page,
+  type PriorityTradeoff,
   type TradeoffDraft,
 } from '@misalign/shared'
 import { and, desc, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db, Tx } from '../client'
 import { type DecisionRow, decisions } from '../schema/index'
 import { type Actor, diff, recordAudit } from './audit-repository'
 import { toPage } from './cursor'
 import { RuleViolationError, StaleVersionError } from './errors'
 import { beforeInDescending, decodeSortCursor } from './keyset'
+import { priorityLinker, type TradeoffWithPicks, toStatedTradeoff } from './priority-links'
 import { assertTeamsExist } from './team-references'
 
-export function toDecision(row: DecisionRow): Decision {
+function storedTradeoff(row: DecisionRow): PriorityTradeoff | null {
   const { tradeoffPrefer: prefer, tradeoffOver: over, tradeoffForGoal: forGoal } = row
-  const tradeoff = prefer !== null && over !== null && forGoal !== null ? { prefer, over, forGoal } : null
+  if (prefer === null || over === null || forGoal === null) return null
+  return {
+    prefer,
+    over,
+    forGoal,
+    preferPriorityId: row.tradeoffPreferPriorityId,
+    overPriorityId: row.tradeoffOverPriorityId,
+    prioritiesConfirmed: row.tradeoffPrioritiesConfirmed,
+  }
+}
+
+export function toDecision(row: DecisionRow): Decision {
+  const stored = storedTradeoff(row)
+  const tradeoff = stored && toStatedTradeoff(stored)
   return {
     id: row.id,
     title: row.title,
@@ -45,16 +60,44 @@ export function toDecision(row: DecisionRow): Decision {
  * SQL too. A blank tradeoff is no tradeoff; a partly blank one is refused, since half a why is
  * no why and would read as strategy-bearing while telling partner teams nothing.
  */
-function tradeoffColumns(draft: TradeoffDraft | null) {
+async function tradeoffColumns(
+  tx: Tx,
+  draft: (TradeoffDraft & Partial<TradeoffWithPicks>) | null,
+  before: DecisionRow | undefined,
+  actor: Actor,
+) {
   const tradeoff = normalizeTradeoff(draft)
-  if (tradeoff === null) return { tradeoffPrefer: null, tradeoffOver: null, tradeoffForGoal: null }
+  if (tradeoff === null) {
+    return {
+      tradeoffPrefer: null,
+      tradeoffOver: null,
+      tradeoffForGoal: null,
+      tradeoffPreferPriorityId: null,
+      tradeoffOverPriorityId: null,
+      tradeoffPrioritiesConfirmed: false,
+    }
+  }
   if (!isCompleteTradeoff(tradeoff)) {
     throw new RuleViolationError(
       'A tradeoff needs all three parts (what you prefer, over what, for which goal), or none at all',
       'tradeoff',
     )
   }
-  return { tradeoffPrefer: tradeoff.prefer, tradeoffOver: tradeoff.over, tradeoffForGoal: tradeoff.forGoal }
+  const previous = before && storedTradeoff(before)
+  const [linked] = await priorityLinker(tx, actor).link(
+    [{ ...tradeoff, preferPriorityId: draft?.preferPriorityId, overPriorityId: draft?.overPriorityId }],
+    previous ? [previous] : [],
+    () => 'tradeoff',
+  )
+  if (!linked) throw new Error('linking returned no tradeoff')
+  return {
+    tradeoffPrefer: tradeoff.prefer,
+    tradeoffOver: tradeoff.over,
+    tradeoffForGoal: tradeoff.forGoal,
+    tradeoffPreferPriorityId: linked.preferPriorityId ?? null,
+    tradeoffOverPriorityId: linked.overPriorityId ?? null,
+    tradeoffPrioritiesConfirmed: linked.prioritiesConfirmed === true,
+  }
 }
 
 /** "superseded" and supersededById go together, and a decision cannot replace itself. */
@@ -126,7 +169,7 @@ export function decisionRepository(db: Db) {
             decidedAt: input.decidedAt,
             link: input.link ?? null,
             sharedWithTeamIds,
-            ...tradeoffColumns(input.tradeoff ?? null),
+            ...(await tradeoffColumns(tx, input.tradeoff ?? null, undefined, actor)),
           })
           .returning()
         if (!row) throw new Error('insert returned no row')
@@ -151,7 +194,7 @@ export function decisionRepository(db: Db) {
           .update(decisions)
           .set({
             ...rest,
-            ...(tradeoff === undefined ? {} : tradeoffColumns(tradeoff)),
+            ...(tradeoff === undefined ? {} : await tradeoffColumns(tx, tradeoff, before, actor)),
             version: before.version + 1,
             updatedAt: new Date(),
           })

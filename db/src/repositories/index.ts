@@ -11,6 +11,8 @@ import { leadershipRepository } from './leadership-repository'
 import { leadershipReview } from './leadership-review'
 import { oidcFlowRepository } from './oidc-flow-repository'
 import { principalRepository } from './principal-repository'
+import { priorityConfirmationRepository } from './priority-confirmations'
+import { priorityRepository } from './priority-repository'
 import { retroRepository } from './retro-repository'
 import { sessionRepository } from './session-repository'
 import { signalRepository } from './signal-repository'
@@ -38,6 +40,9 @@ export * from './leadership-review'
 export * from './leadership-tradeoff-requests'
 export * from './oidc-flow-repository'
 export * from './principal-repository'
+export * from './priority-confirmations'
+export * from './priority-links'
+export * from './priority-repository'
 export * from './retro-repository'
 export * from './session-repository'
 export * from './signal-repository'
@@ -70,6 +75,8 @@ export function createRepositories(db: Db) {
     retros: retroRepository(db),
     actions: actionRepository(db),
     triage: triageRepository(db),
+    priorities: priorityRepository(db),
+    priorityConfirmations: priorityConfirmationRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

@@ -1,4 +1,4 @@
-import { isCompleteTradeoff, type Tradeoff } from '@misalign/shared'
+import { isCompleteTradeoff, type PriorityTradeoff } from '@misalign/shared'
 import { sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../client'
 
@@ -10,7 +10,7 @@ export type StrategyFact = {
   status: 'draft' | 'published' | 'retired'
   ownerTeamId: string
   scopeTeamIds: string[]
-  tradeoffs: Tradeoff[]
+  tradeoffs: PriorityTradeoff[]
   reviewBy: string
   publishedAt: string | null
 }
@@ -20,7 +20,7 @@ export type DecisionFact = {
   title: string
   owningTeamId: string
   sharedWithTeamIds: string[]
-  tradeoff: Tradeoff | null
+  tradeoff: PriorityTradeoff | null
 }
 
 /** Postgres arrays arrive as arrays from pg and as '{a,b}' text from some drivers. */
@@ -46,7 +46,7 @@ export function leadershipFacts(db: Db) {
       status: StrategyFact['status']
       owner_team_id: string
       scope_team_ids: string[] | string
-      tradeoffs: Tradeoff[]
+      tradeoffs: PriorityTradeoff[]
       review_by: string
       published_at: string | null
     }>(
@@ -99,10 +99,14 @@ export function leadershipFacts(db: Db) {
       prefer: string | null
       over: string | null
       for_goal: string | null
+      prefer_id: string | null
+      over_id: string | null
+      confirmed: boolean
     }>(
       db,
       sql`select id, title, owning_team_id, shared_with_team_ids::text[] as shared, tradeoff_prefer as prefer,
-            tradeoff_over as over, tradeoff_for_goal as for_goal
+            tradeoff_over as over, tradeoff_for_goal as for_goal, tradeoff_prefer_priority_id as prefer_id,
+            tradeoff_over_priority_id as over_id, tradeoff_priorities_confirmed as confirmed
           from decisions where status = 'active' and tradeoff_prefer is not null`,
     )
     return rows.map((r) => {
@@ -112,7 +116,9 @@ export function leadershipFacts(db: Db) {
         title: r.title,
         owningTeamId: r.owning_team_id,
         sharedWithTeamIds: textArray(r.shared),
-        tradeoff: isCompleteTradeoff(tradeoff) ? tradeoff : null,
+        tradeoff: isCompleteTradeoff(tradeoff)
+          ? { ...tradeoff, preferPriorityId: r.prefer_id, overPriorityId: r.over_id, prioritiesConfirmed: r.confirmed }
+          : null,
       }
     })
   }

@@ -3,6 +3,7 @@ import {
   addDays,
   type Conflict,
   type ConflictHolder,
+  type ConflictSide,
   type Conflicts,
   type Coverage,
   coverageByTeam,
@@ -15,13 +16,13 @@ import {
   type LeadershipQuery,
   normalizePriority,
   type PriorityHolder,
+  type PriorityTradeoff,
   type ReviewWindow,
   rankingWindow,
   type SignalsSummary,
   type StaleStrategies,
   type StaleStrategy,
   suppressRows,
-  type Tradeoff,
 } from '@misalign/shared'
 import { sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../client'
@@ -30,6 +31,7 @@ import type { IncidentViewer } from './incident-visibility'
 import { leadershipFacts, textArray } from './leadership-facts'
 import { cleanQuery, incidentTallies } from './leadership-tallies'
 import { tradeoffRequestRepository } from './leadership-tradeoff-requests'
+import { loadRegister } from './priority-repository'
 
 /*
  * What leadership reads: stale strategies, conflicting priorities, agreement-only decisions,
@@ -80,7 +82,13 @@ export function leadershipRepository(db: Db) {
 
     async conflicts(query: LeadershipQuery, viewer: IncidentViewer, today: string): Promise<Conflicts> {
       const window = reviewWindow(query, today)
-      const [teams, strategies, decisions] = await Promise.all([teamFacts(), strategyFacts(), activeDecisionsWithTradeoff()])
+      const [teams, strategies, decisions, register] = await Promise.all([
+        teamFacts(),
+        strategyFacts(),
+        activeDecisionsWithTradeoff(),
+        loadRegister(db),
+      ])
+      const priorityName = new Map(register.map((p) => [p.id, p.name]))
       const published = strategies.filter((s) => s.status === 'published')
       const holders: PriorityHolder[] = [
         ...published.map((s) => ({
@@ -114,11 +122,14 @@ export function leadershipRepository(db: Db) {
       const decisionById = new Map(decisions.map((d) => [d.id, d]))
 
       const toHolder =
-        (side: { prefer: string; over: string }) =>
+        (side: ConflictSide) =>
         (h: { kind: 'strategy' | 'decision'; id: string }): ConflictHolder => {
-          const matches = (t: Tradeoff) =>
-            normalizePriority(t.prefer) === normalizePriority(side.prefer) &&
-            normalizePriority(t.over) === normalizePriority(side.over)
+          // The holder's tradeoff on this side: the same two priorities (or words, for unplaced ones).
+          const sameSide = (id: string | null | undefined, text: string, sideId: string | null, sideText: string) =>
+            sideId ? id === sideId : normalizePriority(text) === normalizePriority(sideText)
+          const matches = (t: PriorityTradeoff) =>
+            sameSide(t.preferPriorityId, t.prefer, side.preferPriorityId, side.prefer) &&
+            sameSide(t.overPriorityId, t.over, side.overPriorityId, side.over)
           if (h.kind === 'strategy') {
             const s = strategyById.get(h.id)
             return {
@@ -150,8 +161,16 @@ export function leadershipRepository(db: Db) {
         }
 
       const items: Conflict[] = found.map((c) => {
-        const sideA = { prefer: c.sideA.prefer, over: c.sideA.over, holders: c.sideA.holders.map(toHolder(c.sideA)) }
-        const sideB = { prefer: c.sideB.prefer, over: c.sideB.over, holders: c.sideB.holders.map(toHolder(c.sideB)) }
+        // Named as the register names them: the two sides were found by priority, whatever words each used.
+        const named = (side: ConflictSide) => ({
+          prefer: (side.preferPriorityId && priorityName.get(side.preferPriorityId)) || side.prefer,
+          over: (side.overPriorityId && priorityName.get(side.overPriorityId)) || side.over,
+          preferPriorityId: side.preferPriorityId,
+          overPriorityId: side.overPriorityId,
+          holders: side.holders.map(toHolder(side)),
+        })
+        const sideA = named(c.sideA)
+        const sideB = named(c.sideB)
         const all = [...sideA.holders, ...sideB.holders]
         return {
           key: c.key,
@@ -159,6 +178,7 @@ export function leadershipRepository(db: Db) {
           sideA,
           sideB,
           sharedScopeTeamIds: c.sharedScopeTeamIds,
+          isSuggested: c.isSuggested,
           incidents: all.reduce((sum, h) => sum + (h.incidents?.incidents ?? 0), 0),
           weightedHarm: all.reduce((sum, h) => sum + (h.incidents?.weightedHarm ?? 0), 0),
         }

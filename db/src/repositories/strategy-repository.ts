@@ -4,10 +4,10 @@ import {
   type NewStrategy,
   normalizeTradeoff,
   type Page,
+  type PriorityTradeoff,
   type Strategy,
   type StrategyChanges,
   type StrategyQuery,
-  type Tradeoff,
   utcDay,
 } from '@misalign/shared'
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm'
@@ -17,6 +17,7 @@ import { type Actor, diff, recordAudit } from './audit-repository'
 import { toPage } from './cursor'
 import { ConflictError, RuleViolationError, StaleVersionError } from './errors'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from './keyset'
+import { priorityLinker, type TradeoffWithPicks, toStatedTradeoff } from './priority-links'
 import { assertTeamsExist } from './team-references'
 
 /** Staleness is judged against the UTC calendar day, the same day for every reader. */
@@ -29,7 +30,7 @@ export function toStrategy(row: StrategyRow, day: string = today()): Strategy {
     context: row.context,
     ownerTeamId: row.ownerTeamId,
     scopeTeamIds: row.scopeTeamIds,
-    tradeoffs: row.tradeoffs,
+    tradeoffs: row.tradeoffs.map(toStatedTradeoff),
     status: row.status,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     reviewBy: row.reviewBy,
@@ -42,9 +43,17 @@ export function toStrategy(row: StrategyRow, day: string = today()): Strategy {
   }
 }
 
-/** Every tradeoff trimmed and complete: a strategy is made of whole "prefer X over Y, for Z". */
-function normalizeTradeoffs(tradeoffs: readonly Tradeoff[]): Tradeoff[] {
-  return tradeoffs.map((draft, i) => {
+/**
+ * Every tradeoff trimmed and complete (a strategy is made of whole "prefer X over Y, for Z"),
+ * with the priorities its X and Y name.
+ */
+async function linkTradeoffs(
+  tx: Tx,
+  tradeoffs: readonly TradeoffWithPicks[],
+  previous: readonly PriorityTradeoff[],
+  actor: Actor,
+): Promise<PriorityTradeoff[]> {
+  const complete = tradeoffs.map((draft, i) => {
     const tradeoff = normalizeTradeoff(draft)
     if (!isCompleteTradeoff(tradeoff)) {
       throw new RuleViolationError(
@@ -52,8 +61,9 @@ function normalizeTradeoffs(tradeoffs: readonly Tradeoff[]): Tradeoff[] {
         `tradeoffs.${i}`,
       )
     }
-    return tradeoff
+    return { ...tradeoff, preferPriorityId: draft.preferPriorityId, overPriorityId: draft.overPriorityId }
   })
+  return priorityLinker(tx, actor).link(complete, previous, (i) => `tradeoffs.${i}`)
 }
 
 function filtersOf(query: StrategyQuery, day: string): (SQL | undefined)[] {
@@ -172,7 +182,7 @@ export function strategyRepository(db: Db) {
             context: input.context ?? '',
             ownerTeamId: input.ownerTeamId,
             scopeTeamIds,
-            tradeoffs: normalizeTradeoffs(input.tradeoffs),
+            tradeoffs: await linkTradeoffs(tx, input.tradeoffs, [], actor),
             reviewBy: input.reviewBy,
           })
           .returning()
@@ -203,7 +213,7 @@ export function strategyRepository(db: Db) {
           .update(strategies)
           .set({
             ...changes,
-            ...(changes.tradeoffs ? { tradeoffs: normalizeTradeoffs(changes.tradeoffs) } : {}),
+            ...(changes.tradeoffs ? { tradeoffs: await linkTradeoffs(tx, changes.tradeoffs, before.tradeoffs, actor) } : {}),
             version: before.version + 1,
             updatedAt: new Date(),
           })

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, check, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, check, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { id, timestamps, version } from './columns'
 import { decisionStatusEnum } from './enums'
+import { priorities } from './priorities'
 import { teams } from './teams'
 
 export const decisions = pgTable(
@@ -22,6 +23,10 @@ export const decisions = pgTable(
     tradeoffPrefer: text('tradeoff_prefer'),
     tradeoffOver: text('tradeoff_over'),
     tradeoffForGoal: text('tradeoff_for_goal'),
+    // The priorities X and Y name. Not confirmed: suggested from the words, waiting for a person.
+    tradeoffPreferPriorityId: uuid('tradeoff_prefer_priority_id').references(() => priorities.id, { onDelete: 'restrict' }),
+    tradeoffOverPriorityId: uuid('tradeoff_over_priority_id').references(() => priorities.id, { onDelete: 'restrict' }),
+    tradeoffPrioritiesConfirmed: boolean('tradeoff_priorities_confirmed').notNull().default(false),
     ...timestamps,
     version: version(),
   },

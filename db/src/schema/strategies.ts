@@ -1,4 +1,4 @@
-import type { Tradeoff } from '@misalign/shared'
+import type { PriorityTradeoff } from '@misalign/shared'
 import { sql } from 'drizzle-orm'
 import { type AnyPgColumn, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { id, timestamps, version } from './columns'
@@ -16,7 +16,8 @@ export const strategies = pgTable(
       .references(() => teams.id, { onDelete: 'restrict' }),
     /** Teams the strategy applies to; empty means the whole org. */
     scopeTeamIds: uuid('scope_team_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    tradeoffs: jsonb('tradeoffs').$type<Tradeoff[]>().notNull(),
+    /** Each with the priority ids X and Y picked (checked on write: jsonb holds no foreign key). */
+    tradeoffs: jsonb('tradeoffs').$type<PriorityTradeoff[]>().notNull(),
     status: strategyStatusEnum('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     reviewBy: date('review_by', { mode: 'string' }).notNull(),

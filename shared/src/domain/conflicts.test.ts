@@ -62,11 +62,24 @@ describe('findConflicts', () => {
     ])
     expect(conflicts).toEqual([
       {
-        key: 'competing:lower cloud cost > index freshness | data freshness > lower cloud cost',
+        key: 'competing:text:lower cloud cost > text:index freshness | text:data freshness > text:lower cloud cost',
         kind: 'competing',
-        sideA: { prefer: 'lower cloud cost', over: 'index freshness', holders: [{ kind: 'strategy', id: 'cost' }] },
-        sideB: { prefer: 'data freshness', over: 'lower cloud cost', holders: [{ kind: 'strategy', id: 'fresh' }] },
+        sideA: {
+          prefer: 'lower cloud cost',
+          over: 'index freshness',
+          preferPriorityId: null,
+          overPriorityId: null,
+          holders: [{ kind: 'strategy', id: 'cost' }],
+        },
+        sideB: {
+          prefer: 'data freshness',
+          over: 'lower cloud cost',
+          preferPriorityId: null,
+          overPriorityId: null,
+          holders: [{ kind: 'strategy', id: 'fresh' }],
+        },
         sharedScopeTeamIds: ['seo'],
+        isSuggested: false,
       },
     ])
   })
@@ -96,5 +109,86 @@ describe('findConflicts', () => {
   it('reports an opposite pair as opposite only, not also as competing', () => {
     const conflicts = findConflicts([holder('a', [t('speed', 'safety')]), holder('b', [t('safety', 'speed')])])
     expect(conflicts.map((c) => c.kind)).toEqual(['opposite'])
+  })
+})
+
+const linked = (preferPriorityId: string, overPriorityId: string, prefer: string, over: string, prioritiesConfirmed = true) => ({
+  prefer,
+  over,
+  forGoal: 'a goal',
+  preferPriorityId,
+  overPriorityId,
+  prioritiesConfirmed,
+})
+
+describe('findConflicts by priority', () => {
+  it('finds opposite orderings worded differently once both name the same two priorities', () => {
+    const conflicts = findConflicts([
+      {
+        kind: 'strategy',
+        id: 'privacy',
+        tradeoffs: [linked('P', 'R', 'Privacy by default', 'personalisation')],
+        scopeTeamIds: null,
+      },
+      {
+        kind: 'decision',
+        id: 'feed',
+        tradeoffs: [linked('R', 'P', 'Tailored feeds', 'data minimisation')],
+        scopeTeamIds: ['growth'],
+      },
+    ])
+    expect(conflicts).toHaveLength(1)
+    expect(conflicts[0]).toMatchObject({
+      kind: 'opposite',
+      sharedScopeTeamIds: ['growth'],
+      isSuggested: false,
+      sideA: { preferPriorityId: 'P', overPriorityId: 'R' },
+      sideB: { preferPriorityId: 'R', overPriorityId: 'P' },
+    })
+  })
+
+  it('never flags opposite orderings whose scopes are disjoint', () => {
+    expect(
+      findConflicts([
+        { kind: 'decision', id: 'a', tradeoffs: [linked('P', 'R', 'privacy', 'personalisation')], scopeTeamIds: ['search'] },
+        { kind: 'decision', id: 'b', tradeoffs: [linked('R', 'P', 'personalisation', 'privacy')], scopeTeamIds: ['growth'] },
+      ]),
+    ).toEqual([])
+  })
+
+  it('does not take the same words for the same priority when the register says they differ', () => {
+    expect(
+      findConflicts([
+        { kind: 'strategy', id: 'a', tradeoffs: [linked('P1', 'R1', 'speed', 'safety')], scopeTeamIds: null },
+        { kind: 'strategy', id: 'b', tradeoffs: [linked('R2', 'P2', 'safety', 'speed')], scopeTeamIds: null },
+      ]),
+    ).toEqual([])
+  })
+
+  it('finds a competing goal by priority: one side gives up what the other prefers', () => {
+    const [conflict] = findConflicts([
+      {
+        kind: 'strategy',
+        id: 'cost',
+        tradeoffs: [linked('COST', 'FRESH', 'Cheaper infra', 'index freshness')],
+        scopeTeamIds: ['seo'],
+      },
+      {
+        kind: 'strategy',
+        id: 'perf',
+        tradeoffs: [linked('PERF', 'COST', 'Peak performance', 'lower cloud spend')],
+        scopeTeamIds: null,
+      },
+    ])
+    expect(conflict).toMatchObject({ kind: 'competing', sharedScopeTeamIds: ['seo'] })
+    expect(conflict?.sideA.holders.map((h) => h.id)).toEqual(['cost'])
+  })
+
+  it('says a conflict rests on a suggestion while either tradeoff is unconfirmed', () => {
+    const [conflict] = findConflicts([
+      { kind: 'strategy', id: 'a', tradeoffs: [linked('P', 'R', 'privacy', 'personalisation', false)], scopeTeamIds: null },
+      { kind: 'strategy', id: 'b', tradeoffs: [linked('R', 'P', 'personalisation', 'privacy')], scopeTeamIds: null },
+    ])
+    expect(conflict?.isSuggested).toBe(true)
   })
 })

@@ -27,6 +27,10 @@ export const policy = {
   'decision.update':      row('none',   'team',   'org',   'org'),
   'strategy.read':        row('org',    'org',    'org',   'org'),
   'strategy.write':       row('none',   'team',   'org',   'org'),
+  'priority.read':        row('org',    'org',    'org',   'org'),
+  // The register is shared by every team: leads, leaders and admins name and merge its words,
+  // and confirm which priorities a stated tradeoff picked.
+  'priority.write':       row('none',   'org',    'org',   'org'),
   'gap.read':             row('org',    'org',    'org',   'org'),
   'gap.create':           row('none',   'org',    'org',   'org'),
   'gap.update':           row('none',   'none',   'org',   'org'),

@@ -102,11 +102,14 @@ describe('renderReviewMarkdown', () => {
             key: 'opposite:a > b',
             kind: 'opposite',
             sharedScopeTeamIds: null,
+            isSuggested: false,
             incidents: 5,
             weightedHarm: 60,
             sideA: {
               prefer: 'checkout conversion',
               over: 'fraud-check strictness',
+              preferPriorityId: null,
+              overPriorityId: null,
               holders: [
                 {
                   kind: 'decision',
@@ -122,6 +125,8 @@ describe('renderReviewMarkdown', () => {
             sideB: {
               prefer: 'fraud-check strictness',
               over: 'checkout conversion',
+              preferPriorityId: null,
+              overPriorityId: null,
               holders: [
                 {
                   kind: 'strategy',

@@ -84,7 +84,8 @@ export function renderReviewMarkdown(review: LeadershipReview, options: ReviewMa
     const a = `${c.sideA.prefer} over ${c.sideA.over}`
     const b = `${c.sideB.prefer} over ${c.sideB.over}`
     const kind = c.kind === 'opposite' ? 'opposite priorities' : 'competing goals in a shared scope'
-    out.push(`### ${cell(a)} against ${cell(b)}`, '', `${kind}; a candidate for a decision one level up.`, '')
+    const basis = c.isSuggested ? ' Found through suggested priorities nobody has confirmed yet.' : ''
+    out.push(`### ${cell(a)} against ${cell(b)}`, '', `${kind}; a candidate for a decision one level up.${basis}`, '')
     for (const side of [c.sideA, c.sideB]) {
       out.push(`- ${cell(side.prefer)} over ${cell(side.over)}:`)
       for (const h of side.holders) {

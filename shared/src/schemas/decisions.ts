@@ -11,6 +11,32 @@ export const TradeoffSchema = Type.Object(
   { additionalProperties: false, description: 'we prefer X over Y, for goal Z' },
 )
 
+/**
+ * A tradeoff as written to a decision or strategy: X and Y may name their priorities. Without
+ * an id the words are matched against the register and the match is kept as a suggestion for
+ * a person to confirm (docs/decisions/015-priorities-register.md).
+ */
+export const TradeoffInput = Type.Object(
+  {
+    ...TradeoffSchema.properties,
+    preferPriorityId: Type.Optional(Uuid),
+    overPriorityId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false, description: 'we prefer X over Y, for goal Z; X and Y picked from the priorities register' },
+)
+export type TradeoffInput = Static<typeof TradeoffInput>
+
+/** A stored tradeoff with the priorities it picked. */
+export const StatedTradeoff = Type.Object({
+  ...TradeoffSchema.properties,
+  preferPriorityId: Nullable(Uuid),
+  overPriorityId: Nullable(Uuid),
+  prioritiesConfirmed: Type.Boolean({
+    description: 'false: the priorities were suggested from the words and nobody has confirmed them yet',
+  }),
+})
+export type StatedTradeoff = Static<typeof StatedTradeoff>
+
 const Link = Type.String({ format: 'uri', maxLength: 2000 })
 
 export const Decision = Type.Object({
@@ -23,7 +49,7 @@ export const Decision = Type.Object({
   status: Type.Enum(decisionStatuses),
   supersededById: Nullable(Uuid),
   sharedWithTeamIds: Type.Array(Uuid),
-  tradeoff: Nullable(TradeoffSchema),
+  tradeoff: Nullable(StatedTradeoff),
   decisionClass: Type.Enum(['agreement', 'strategy_bearing'], {
     description: 'Derived: a decision without a tradeoff is an agreement',
   }),
@@ -38,7 +64,7 @@ export const NewDecision = Type.Object(
     decidedAt: DateOnly,
     link: Type.Optional(Nullable(Link)),
     sharedWithTeamIds: Type.Optional(Type.Array(Uuid, { maxItems: 500, uniqueItems: true })),
-    tradeoff: Type.Optional(Nullable(TradeoffSchema)),
+    tradeoff: Type.Optional(Nullable(TradeoffInput)),
   },
   { additionalProperties: false },
 )
@@ -54,7 +80,7 @@ export const DecisionChanges = Type.Object(
     status: Type.Optional(Type.Enum(decisionStatuses)),
     supersededById: Type.Optional(Nullable(Uuid)),
     sharedWithTeamIds: Type.Optional(Type.Array(Uuid, { maxItems: 500, uniqueItems: true })),
-    tradeoff: Type.Optional(Nullable(TradeoffSchema)),
+    tradeoff: Type.Optional(Nullable(TradeoffInput)),
   },
   { additionalProperties: false, minProperties: 1 },
 )

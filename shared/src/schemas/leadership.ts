@@ -94,7 +94,13 @@ export const ConflictHolder = Type.Object({
 })
 export type ConflictHolder = Static<typeof ConflictHolder>
 
-const ConflictSideSchema = Type.Object({ prefer: Type.String(), over: Type.String(), holders: Type.Array(ConflictHolder) })
+const ConflictSideSchema = Type.Object({
+  prefer: Type.String({ description: 'The preferred priority’s name (its words when the register has none)' }),
+  over: Type.String(),
+  preferPriorityId: Nullable(Uuid),
+  overPriorityId: Nullable(Uuid),
+  holders: Type.Array(ConflictHolder),
+})
 
 export const Conflict = Type.Object({
   key: Type.String(),
@@ -104,6 +110,9 @@ export const Conflict = Type.Object({
   sideA: ConflictSideSchema,
   sideB: ConflictSideSchema,
   sharedScopeTeamIds: Covered,
+  isSuggested: Type.Boolean({
+    description: 'true: found through priorities suggested from the words, not yet confirmed by a person',
+  }),
   incidents: Type.Integer({ minimum: 0, description: 'Sum over the decisions on both sides' }),
   weightedHarm: WeightedHarm,
 })

@@ -1,9 +1,9 @@
 import { type Static, Type } from 'typebox'
 import { strategyStatuses } from '../domain/vocabulary'
 import { DateOnly, DateTime, LongText, Nullable, PageQuery, RowMeta, Title, Uuid } from './common'
-import { TradeoffSchema } from './decisions'
+import { StatedTradeoff, TradeoffInput } from './decisions'
 
-const Tradeoffs = Type.Array(TradeoffSchema, { minItems: 1, maxItems: 20 })
+const Tradeoffs = Type.Array(TradeoffInput, { minItems: 1, maxItems: 20 })
 const Scope = Type.Array(Uuid, { maxItems: 500, uniqueItems: true, description: 'Teams it applies to; empty = whole org' })
 
 export const Strategy = Type.Object({
@@ -12,7 +12,7 @@ export const Strategy = Type.Object({
   context: Type.String(),
   ownerTeamId: Uuid,
   scopeTeamIds: Type.Array(Uuid),
-  tradeoffs: Type.Array(TradeoffSchema),
+  tradeoffs: Type.Array(StatedTradeoff),
   status: Type.Enum(strategyStatuses),
   publishedAt: Nullable(DateTime),
   reviewBy: DateOnly,

@@ -12,6 +12,7 @@ const links = [
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/decisions', label: 'Decisions' },
   { to: '/strategies', label: 'Strategies' },
+  { to: '/priorities', label: 'Priorities' },
   { to: '/strategy-gaps', label: 'Strategy gaps' },
   { to: '/clusters', label: 'Clusters' },
   { to: '/retros', label: 'Retros' },

@@ -83,7 +83,17 @@ export function DraftStrategyOffer({ decision }: { decision: Decision }) {
               title: decision.title,
               context: decision.summary,
               ownerTeamId: decision.owningTeamId,
-              tradeoffs: [tradeoff],
+              tradeoffs: [
+                {
+                  prefer: tradeoff.prefer,
+                  over: tradeoff.over,
+                  forGoal: tradeoff.forGoal,
+                  // A confirmed pick carries over; a suggestion is suggested again from the words.
+                  ...(tradeoff.prioritiesConfirmed && tradeoff.preferPriorityId && tradeoff.overPriorityId
+                    ? { preferPriorityId: tradeoff.preferPriorityId, overPriorityId: tradeoff.overPriorityId }
+                    : {}),
+                },
+              ],
               // A first review in six months: strategies go stale as priorities move.
               reviewBy: addDays(localDay(), 182),
             })

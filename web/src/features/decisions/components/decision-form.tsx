@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
+import { PriorityField } from '../../../components/priority-field'
 import { ApiError } from '../../../lib/api'
 import { localDay } from '../../../lib/labels'
 import { useSaveDecision } from '../api/decisions'
@@ -25,7 +26,15 @@ export function DecisionForm({
   const [owningTeamId, setOwningTeamId] = useState(decision?.owningTeamId ?? '')
   const [decidedAt, setDecidedAt] = useState(decision?.decidedAt ?? localDay())
   const [link, setLink] = useState(decision?.link ?? '')
-  const [tradeoff, setTradeoff] = useState(decision?.tradeoff ?? { prefer: '', over: '', forGoal: '' })
+  const [tradeoff, setTradeoff] = useState({
+    prefer: decision?.tradeoff?.prefer ?? '',
+    over: decision?.tradeoff?.over ?? '',
+    forGoal: decision?.tradeoff?.forGoal ?? '',
+  })
+  // Only a confirmed pick is sent back as picked; a suggestion stays a suggestion until a lead confirms it.
+  const confirmed = decision?.tradeoff?.prioritiesConfirmed === true
+  const [preferPriorityId, setPreferPriorityId] = useState(confirmed ? (decision?.tradeoff?.preferPriorityId ?? null) : null)
+  const [overPriorityId, setOverPriorityId] = useState(confirmed ? (decision?.tradeoff?.overPriorityId ?? null) : null)
   const [error, setError] = useState<string | null>(null)
   const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors : {}
 
@@ -41,7 +50,11 @@ export function DecisionForm({
       owningTeamId,
       decidedAt,
       link: link.trim() || null,
-      tradeoff: t,
+      tradeoff: t && {
+        ...t,
+        ...(preferPriorityId ? { preferPriorityId } : {}),
+        ...(overPriorityId ? { overPriorityId } : {}),
+      },
     }
     save.mutate(decision ? { body, version: decision.version } : { body }, { onSuccess: onSaved })
   }
@@ -93,14 +106,24 @@ export function DecisionForm({
           Without it, it is an agreement that settles only itself.
         </p>
         <div className="tradeoff-grid">
-          <Field id="decision-prefer" label="We prefer">
-            {(c) => (
-              <input {...c} value={tradeoff.prefer} onChange={(e) => setTradeoff({ ...tradeoff, prefer: e.target.value })} />
-            )}
-          </Field>
-          <Field id="decision-over" label="over">
-            {(c) => <input {...c} value={tradeoff.over} onChange={(e) => setTradeoff({ ...tradeoff, over: e.target.value })} />}
-          </Field>
+          <PriorityField
+            id="decision-prefer"
+            label="We prefer"
+            value={{ text: tradeoff.prefer, priorityId: preferPriorityId }}
+            onChange={(pick) => {
+              setTradeoff({ ...tradeoff, prefer: pick.text })
+              setPreferPriorityId(pick.priorityId)
+            }}
+          />
+          <PriorityField
+            id="decision-over"
+            label="over"
+            value={{ text: tradeoff.over, priorityId: overPriorityId }}
+            onChange={(pick) => {
+              setTradeoff({ ...tradeoff, over: pick.text })
+              setOverPriorityId(pick.priorityId)
+            }}
+          />
           <Field id="decision-goal" label="for goal">
             {(c) => (
               <input {...c} value={tradeoff.forGoal} onChange={(e) => setTradeoff({ ...tradeoff, forGoal: e.target.value })} />

@@ -176,6 +176,12 @@ export function Conflicts({ items }: { items: Conflict[] }) {
                   : 'Competing goals: one side gives up what the other prefers, for teams both apply to.'}{' '}
                 {countOf(c.incidents, 'incident')} in the window, weighted harm {c.weightedHarm}.
               </p>
+              {c.isSuggested && (
+                <p className="hint">
+                  Found through priorities the tracker suggested from the tradeoffs’ words, not yet confirmed:{' '}
+                  <Link to="/priorities">confirm them on Priorities</Link>.
+                </p>
+              )}
               <div className="conflict-sides">
                 {[c.sideA, c.sideB].map((side) => (
                   <div key={`${side.prefer}|${side.over}`}>

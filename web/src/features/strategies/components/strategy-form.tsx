@@ -1,12 +1,37 @@
-import { addDays, isCompleteTradeoff, type Strategy, type Team, type Tradeoff } from '@misalign/shared'
+import { addDays, isCompleteTradeoff, type Strategy, type Team, type TradeoffInput } from '@misalign/shared'
 import { type FormEvent, useState } from 'react'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
+import { PriorityField } from '../../../components/priority-field'
 import { localDay } from '../../../lib/labels'
 import { useCreateStrategy, useUpdateStrategy } from '../api/strategies'
 
-const blank: Tradeoff = { prefer: '', over: '', forGoal: '' }
+type TradeoffDraft = {
+  prefer: string
+  over: string
+  forGoal: string
+  preferPriorityId: string | null
+  overPriorityId: string | null
+}
+const blank: TradeoffDraft = { prefer: '', over: '', forGoal: '', preferPriorityId: null, overPriorityId: null }
+
+/** Confirmed picks come back as picks; a suggestion stays a suggestion until a lead confirms it. */
+const draftOf = (t: Strategy['tradeoffs'][number]): TradeoffDraft => ({
+  prefer: t.prefer,
+  over: t.over,
+  forGoal: t.forGoal,
+  preferPriorityId: t.prioritiesConfirmed ? t.preferPriorityId : null,
+  overPriorityId: t.prioritiesConfirmed ? t.overPriorityId : null,
+})
+
+const inputOf = (t: TradeoffDraft): TradeoffInput => ({
+  prefer: t.prefer,
+  over: t.over,
+  forGoal: t.forGoal,
+  ...(t.preferPriorityId ? { preferPriorityId: t.preferPriorityId } : {}),
+  ...(t.overPriorityId ? { overPriorityId: t.overPriorityId } : {}),
+})
 
 /** Drafts a strategy, or changes a draft: published ones are revised, never edited in place. */
 export function StrategyForm({
@@ -27,11 +52,13 @@ export function StrategyForm({
   const [context, setContext] = useState(strategy?.context ?? '')
   const [ownerTeamId, setOwnerTeamId] = useState(strategy?.ownerTeamId ?? '')
   const [reviewBy, setReviewBy] = useState(strategy?.reviewBy ?? addDays(localDay(), 182))
-  const [tradeoffs, setTradeoffs] = useState<Tradeoff[]>(strategy?.tradeoffs.length ? strategy.tradeoffs : [blank])
+  const [tradeoffs, setTradeoffs] = useState<TradeoffDraft[]>(
+    strategy?.tradeoffs.length ? strategy.tradeoffs.map(draftOf) : [blank],
+  )
   const [error, setError] = useState<string | null>(null)
 
-  const setTradeoff = (i: number, part: keyof Tradeoff, value: string) =>
-    setTradeoffs(tradeoffs.map((t, j) => (j === i ? { ...t, [part]: value } : t)))
+  const setTradeoff = (i: number, change: Partial<TradeoffDraft>) =>
+    setTradeoffs(tradeoffs.map((t, j) => (j === i ? { ...t, ...change } : t)))
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -40,7 +67,7 @@ export function StrategyForm({
     if (complete.length === 0 || !complete.every(isCompleteTradeoff))
       return setError('State at least one tradeoff, with all three parts: we prefer X over Y, for goal Z.')
     setError(null)
-    const body = { title: title.trim(), context: context.trim(), ownerTeamId, reviewBy, tradeoffs: complete }
+    const body = { title: title.trim(), context: context.trim(), ownerTeamId, reviewBy, tradeoffs: complete.map(inputOf) }
     if (strategy) update.mutate({ changes: body, version: strategy.version }, { onSuccess: onSaved })
     else create.mutate(body, { onSuccess: onSaved })
   }
@@ -87,14 +114,20 @@ export function StrategyForm({
         <fieldset key={i} className="tradeoff">
           <legend>Tradeoff {i + 1}</legend>
           <div className="tradeoff-grid">
-            <Field id={`tradeoff-${i}-prefer`} label="We prefer">
-              {(c) => <input {...c} value={t.prefer} onChange={(e) => setTradeoff(i, 'prefer', e.target.value)} />}
-            </Field>
-            <Field id={`tradeoff-${i}-over`} label="over">
-              {(c) => <input {...c} value={t.over} onChange={(e) => setTradeoff(i, 'over', e.target.value)} />}
-            </Field>
+            <PriorityField
+              id={`tradeoff-${i}-prefer`}
+              label="We prefer"
+              value={{ text: t.prefer, priorityId: t.preferPriorityId }}
+              onChange={(pick) => setTradeoff(i, { prefer: pick.text, preferPriorityId: pick.priorityId })}
+            />
+            <PriorityField
+              id={`tradeoff-${i}-over`}
+              label="over"
+              value={{ text: t.over, priorityId: t.overPriorityId }}
+              onChange={(pick) => setTradeoff(i, { over: pick.text, overPriorityId: pick.priorityId })}
+            />
             <Field id={`tradeoff-${i}-goal`} label="for goal">
-              {(c) => <input {...c} value={t.forGoal} onChange={(e) => setTradeoff(i, 'forGoal', e.target.value)} />}
+              {(c) => <input {...c} value={t.forGoal} onChange={(e) => setTradeoff(i, { forGoal: e.target.value })} />}
             </Field>
           </div>
           {tradeoffs.length > 1 && (
