@@ -11,7 +11,7 @@ import {
   type SimilarIncident,
   type SimilarIncidentsQuery,
 } from '@misalign/shared'
-import { and, eq, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../client'
 import { incidents, incidentUnrelatedPairs } from '../schema/index'
 import { type Actor, recordAudit } from './audit-repository'
@@ -201,6 +201,54 @@ export function insightRepository(db: Db) {
       if (!subject) return undefined
       const draft = { ...subject.draft, decisionId: null }
       return suggestions(index, draft, viewer, limit, (doc) => doc === subject.doc)
+    },
+
+    /**
+     * Decision suggestions for many incidents at once (a triage page): one read of their texts
+     * instead of one per incident. Incidents the viewer may not see are left out of the map.
+     */
+    async decisionSuggestionsForIncidents(
+      ids: readonly string[],
+      viewer: IncidentViewer,
+      limit = 3,
+    ): Promise<Map<string, DecisionSuggestion[]>> {
+      const index = await insightIndex(db)
+      const visible = index.visible(viewer)
+      const wanted = ids.filter((id) => {
+        const doc = index.incidentDoc(id)
+        return doc !== undefined && visible(doc)
+      })
+      const result = new Map<string, DecisionSuggestion[]>()
+      if (wanted.length === 0) return result
+      const rows = await db
+        .select({
+          id: incidents.id,
+          title: incidents.title,
+          narrative: incidents.narrative,
+          expected: incidents.expected,
+          missingContext: incidents.missingContext,
+          harmedGoal: incidents.harmedGoal,
+        })
+        .from(incidents)
+        .where(inArray(incidents.id, wanted))
+      for (const row of rows) {
+        const doc = index.incidentDoc(row.id) as number
+        const facts = index.incidentAt(doc)
+        if (!facts) continue
+        const draft: Draft = {
+          query: index.terms.count(incidentFields(row), false),
+          decisionId: null,
+          gapId: facts.gapId,
+          decisionOwnerTeamId: facts.decisionOwnerTeamId,
+          reportingTeamId: facts.reportingTeamId,
+          day: facts.day,
+        }
+        result.set(
+          row.id,
+          suggestions(index, draft, viewer, limit, (d) => d === doc),
+        )
+      }
+      return result
     },
 
     /** Records "not related" for a pair both sides of which the caller may see; false if either is not visible. */

@@ -10,11 +10,6 @@ export async function topSuggestions(
   incidentIds: readonly string[],
   viewer: IncidentViewer,
 ): Promise<Map<string, DecisionSuggestion[]>> {
-  const suggestions = await Promise.all(
-    incidentIds.map(
-      async (id) =>
-        [id, (await app.repos.insight.decisionSuggestionsForIncident(id, viewer, SUGGESTIONS_PER_INCIDENT)) ?? []] as const,
-    ),
-  )
-  return new Map(suggestions)
+  const found = await app.repos.insight.decisionSuggestionsForIncidents(incidentIds, viewer, SUGGESTIONS_PER_INCIDENT)
+  return new Map(incidentIds.map((id) => [id, found.get(id) ?? []]))
 }
