@@ -165,6 +165,7 @@ export async function evaluateStorySet(db: Db, set: StorySet): Promise<StorySetF
     const ranked = rankDecisions(index, draftOf(loaded, story, doc, false), { exclude: (d) => d === doc })
     const keys = ranked.slice(0, 3).map((r) => loaded.decisionKeyOf.get(index.decisionAt(r.decision)?.id ?? ''))
     const best = ranked[0]
+    // A person accepts what the engine calls likely (taking every first offer adds singletons' noise).
     if (best?.confidence === 'likely') {
       const key = keys[0] ?? ''
       accepted.set(story.key, key)
