@@ -1,0 +1,30 @@
+import { type SQL, sql } from 'drizzle-orm'
+
+/*
+ * The attribution rule of shared/src/domain/gap-attribution.ts in SQL (docs/decisions/017): an
+ * incident counts towards the gap it names, else towards the gap that named its decision first.
+ * A test holds these fragments equal to `attributedGapId`.
+ */
+
+/** `decision_id, gap_id`: for each decision behind some gap, the gap that named it first (`decisionClaims`). */
+export const gapClaimsQuery = sql`select distinct on (decision_id) decision_id, gap_id from strategy_gap_decisions
+  order by decision_id, created_at, gap_id`
+
+/**
+ * `, claims as (…), attributed as (…)`, to follow `scopeCte`: the scope's incidents with
+ * `attributed_gap_id`, the gap each counts towards (null for none).
+ */
+export const attributedCte = sql`, claims as materialized (${gapClaimsQuery}),
+  attributed as (
+    select scope.*, coalesce(scope.gap_id, claims.gap_id) as attributed_gap_id
+    from scope left join claims on claims.decision_id = scope.decision_id
+  )`
+
+/** The gap an incident row counts towards, for a single look-up (`gapId`, `decisionId` of the row). */
+export const attributedGapOf = (gapId: SQL, decisionId: SQL) => sql`coalesce(${gapId}, (
+  select c.gap_id from strategy_gap_decisions c where c.decision_id = ${decisionId} order by c.created_at, c.gap_id limit 1))`
+
+/** Does the incident row count towards this gap: it names it, or names no gap and a decision the gap claims. */
+export const countsTowardsGap = (gapId: string, incidentGapId: SQL, incidentDecisionId: SQL) => sql`(${incidentGapId} = ${gapId}
+  or (${incidentGapId} is null and ${incidentDecisionId} in (
+    select decision_id from (${gapClaimsQuery}) claimed where claimed.gap_id = ${gapId})))`
