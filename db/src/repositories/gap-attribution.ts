@@ -20,7 +20,10 @@ export const attributedCte = sql`, claims as materialized (${gapClaimsQuery}),
     from scope left join claims on claims.decision_id = scope.decision_id
   )`
 
-/** The gap an incident row counts towards, for a single look-up (`gapId`, `decisionId` of the row). */
+/**
+ * The gap an incident row counts towards, for a single look-up. Pass qualified columns
+ * (`i.decision_id`): a bare name would resolve inside the subquery.
+ */
 export const attributedGapOf = (gapId: SQL, decisionId: SQL) => sql`coalesce(${gapId}, (
   select c.gap_id from strategy_gap_decisions c where c.decision_id = ${decisionId} order by c.created_at, c.gap_id limit 1))`
 
