@@ -25,7 +25,8 @@ describe('mergeSameStory', () => {
       suggestion('decision', 'd1', ['i3', 'i2', 'i1'], 40),
     ])
     expect(merged).toHaveLength(1)
-    expect(merged[0]?.reasons.map((r) => r.sourceId).sort()).toEqual(['c1', 'd1'])
+    expect(merged[0]).toMatchObject({ source: 'decision', sourceId: 'd1' })
+    expect(merged[0]?.reasons.map((r) => r.sourceId)).toEqual(['d1', 'c1'])
   })
 
   it('merges mostly the same stories and keeps the weightier one’s incidents and numbers', () => {

@@ -28,17 +28,22 @@ export function incidentOverlap(a: readonly string[], b: readonly string[]): num
 }
 
 /**
- * Folds each suggestion into an earlier one (by weighted harm, highest first) that tells the
- * same story. The one kept keeps its own incidents and numbers, so what it shows is what it
+ * Folds each suggestion into an earlier one (by weighted harm, highest first; on a tie a
+ * decision before a cluster) that tells the same story. The one kept keeps its own incidents and numbers, so what it shows is what it
  * attaches; `reasons` lists every source it stands for, its own first.
  */
 export function mergeSameStory<T extends MergeableSuggestion>(
   items: readonly T[],
   minOverlap = sameStoryOverlap,
 ): (T & { reasons: SuggestionReason[] })[] {
+  // On a tie the decision leads: it is what a gap opened from the suggestion can name.
+  const sourceRank = (item: T) => (item.source === 'decision' ? 0 : 1)
   const ordered = [...items].sort(
     (a, b) =>
-      b.weightedHarm - a.weightedHarm || b.incidentIds.length - a.incidentIds.length || a.sourceId.localeCompare(b.sourceId),
+      b.weightedHarm - a.weightedHarm ||
+      b.incidentIds.length - a.incidentIds.length ||
+      sourceRank(a) - sourceRank(b) ||
+      a.sourceId.localeCompare(b.sourceId),
   )
   const kept: (T & { reasons: SuggestionReason[] })[] = []
   for (const item of ordered) {

@@ -88,7 +88,7 @@ export function GapAttach({ gapId, decisionIds }: { gapId: string; decisionIds: 
 
   const candidates = (found.data?.items ?? []).filter((d) => !decisionIds.includes(d.id))
   return (
-    <section className="card" aria-labelledby="gap-attach-heading">
+    <section className="card gap-attach" aria-labelledby="gap-attach-heading">
       <h2 id="gap-attach-heading">Attach decisions / incidents</h2>
       <p className="hint">A decision behind the gap brings its incidents with it, unless an incident names another gap itself.</p>
       <ProblemMessage error={attach.error ?? detach.error} title="Nothing was attached." />
