@@ -291,9 +291,14 @@ describe('GET /api/v1/strategy-gaps/suggestions and opening a gap from one', () 
     await ctx.database.db
       .insert(clusterMembers)
       .values(members.map((incidentId) => ({ clusterId: cluster.id, incidentId, source: 'auto' as const })))
-    type Suggested = { items: { source: string; sourceId: string; incidents: number; weightedHarm: number }[] }
+    type Suggested = {
+      items: { source: string; sourceId: string; reasons: { sourceId: string }[]; incidents: number; weightedHarm: number }[]
+    }
+    // The cluster engine may group the same incidents too: then the story is one suggestion, this cluster one of its reasons.
     const seenBy = async (as: ActorName) =>
-      (await get<Suggested>(as, '/api/v1/strategy-gaps/suggestions')).items.find((s) => s.sourceId === cluster.id)
+      (await get<Suggested>(as, '/api/v1/strategy-gaps/suggestions')).items.find((s) =>
+        s.reasons.some((r) => r.sourceId === cluster.id),
+      )
     expect(await seenBy('member')).toMatchObject({ source: 'cluster', incidents: 3, weightedHarm: 75 })
     expect(await seenBy('outsider')).toMatchObject({ source: 'cluster', incidents: 2, weightedHarm: 50 })
     await ctx.database.db.update(clusters).set({ status: 'dismissed' })

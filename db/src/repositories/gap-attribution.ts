@@ -21,6 +21,20 @@ export const attributedCte = sql`, claims as materialized (${gapClaimsQuery}),
   )`
 
 /**
+ * `, claims as (…), attributed as (…)` holding only the scope's incidents that count towards some
+ * gap, for reads about gaps: the same single pass as `attributedCte`, filtered before anything is
+ * grouped. (Measured on 20k incidents, ranking median: PGlite 39–43 ms, Postgres 23 ms, against
+ * 29 / 31 ms before attribution; a two-arm UNION was slower, 54 / 38–47 ms, as `scope` is then
+ * read twice and materialized.)
+ */
+export const gapIncidentsCte = sql`, claims as materialized (${gapClaimsQuery}),
+  attributed as (
+    select scope.*, coalesce(scope.gap_id, claims.gap_id) as attributed_gap_id
+    from scope left join claims on claims.decision_id = scope.decision_id
+    where scope.gap_id is not null or claims.gap_id is not null
+  )`
+
+/**
  * The gap an incident row counts towards, for a single look-up. Pass qualified columns
  * (`i.decision_id`): a bare name would resolve inside the subquery.
  */

@@ -26,14 +26,14 @@ import {
 import { type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../client'
 import { scopeCte } from './analytics-scope'
-import { attributedCte } from './gap-attribution'
+import { attributedCte, gapIncidentsCte } from './gap-attribution'
 import type { IncidentViewer } from './incident-visibility'
 
 /*
  * The register's read models. Every count starts from `scopeCte`, so a restricted incident the
  * viewer may not see is absent from every number here, and a small team's anonymous reports
  * count under its parent team in "teams affected". An incident counts towards the gap it is
- * attributed to (`attributedCte`): the one it names, else the one behind its decision.
+ * attributed to (`gapIncidentsCte`, `attributedCte`): the one it names, else the one behind its decision.
  */
 
 const num = (value: unknown) => Number(value ?? 0)
@@ -114,7 +114,7 @@ export function strategyGapInsights(db: Db) {
       // One pass over the visible incidents up to the window's end: the window's numbers filter
       // on its start, "last seen" does not. (Measured faster than a per-gap indexed look-up.)
       const inWindow = sql`s.discovered_at >= ${from}`
-      const found = await rows<RankingRow>(sql`${scopeCte({ to }, viewer)}${attributedCte}
+      const found = await rows<RankingRow>(sql`${scopeCte({ to }, viewer)}${gapIncidentsCte}
         select g.id, g.title, g.status, g.owner_id,
           count(s.id) filter (where ${inWindow})::int as n,
           count(s.id) filter (where ${inWindow} and s.gap_id is null)::int as via,
@@ -171,7 +171,11 @@ export function strategyGapInsights(db: Db) {
       if (window.weeks === 0) return empty
       const { beforeFrom: from, afterTo: to, publishedAt } = window
       const week = (column: SQL) => sql`floor((${column} - ${publishedAt}::date)::numeric / 7)::int`
-      const incidentWeeks = await rows<{ k: number; n: number; wh: number }>(sql`${scopeCte({ from, to }, viewer)}${attributedCte}
+      const incidentWeeks = await rows<{
+        k: number
+        n: number
+        wh: number
+      }>(sql`${scopeCte({ from, to }, viewer)}${gapIncidentsCte}
         select ${week(sql`discovered_at`)} as k, count(*)::int as n, sum(weighted_harm)::int as wh
         from attributed where attributed_gap_id = ${gap.id} group by 1`)
       // Fewer incidents can also mean teams stopped deciding: decisions recorded sit beside them.
@@ -234,7 +238,7 @@ export function strategyGapInsights(db: Db) {
         behind: boolean
         claimed_by: string | null
       }>(
-        sql`${scopeCte({}, viewer)}${attributedCte},
+        sql`${scopeCte({}, viewer)}${gapIncidentsCte},
         named as (select decision_id from strategy_gap_decisions where gap_id = ${gap.id}),
         counted as (
           select decision_id, count(*)::int as n, sum(weighted_harm)::int as wh from attributed
@@ -252,7 +256,7 @@ export function strategyGapInsights(db: Db) {
       if (gap.status === 'published' && strategy?.publishedAt) {
         const [latest] = await rows<{
           last: string | null
-        }>(sql`${scopeCte({ from: strategy.publishedAt }, viewer)}${attributedCte}
+        }>(sql`${scopeCte({ from: strategy.publishedAt }, viewer)}${gapIncidentsCte}
           select max(discovered_at)::text as last from attributed where attributed_gap_id = ${gap.id}`)
         const lastIncidentAt = latest?.last ?? null
         const weeks = defaultVerificationWeeks

@@ -39,7 +39,7 @@ export function GapSuggestions({
   return (
     <section className="card" aria-labelledby="suggestions-heading">
       <h2 id="suggestions-heading">Suggested gaps</h2>
-      <p className="hint">Decisions and clusters whose incidents point at no gap yet. {formula}.</p>
+      <p className="hint">Decisions and clusters whose incidents count towards no gap yet. {formula}.</p>
       {items.length === 0 ? (
         <p>Every harmful decision and cluster in this window already points at a gap.</p>
       ) : (
