@@ -301,6 +301,24 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'org',
   },
+  'POST /api/v1/strategy-gaps/{id}/attach': {
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/v1/strategy-gaps/${w.gap.id}/attach`,
+      payload: { decisionIds: [w.decision.id] },
+    }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/strategy-gaps/{id}/detach': {
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/v1/strategy-gaps/${w.gap.id}/detach`,
+      payload: { decisionIds: [w.decision.id] },
+    }),
+    ok: 200,
+    owner: 'org',
+  },
   'GET /api/v1/users': { request: () => ({ url: '/api/v1/users' }), ok: 200, owner: 'org' },
   'GET /api/v1/users/{id}': { request: (w) => ({ url: `/api/v1/users/${w.user.id}` }), ok: 200, owner: 'org' },
   'POST /api/v1/users': {

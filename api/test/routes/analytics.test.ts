@@ -255,7 +255,12 @@ async function checkTop(filters: Filters, as: ActorName, kind: 'decision' | 'gap
   const path = kind === 'decision' ? 'top-decisions' : 'top-strategy-gaps'
   type Item = { incidents: number; weightedHarm: number; teamsAffected: number; recurrencePerMonth: number }
   const got = await get<{ items: (Item & { decisionId?: string; gapId?: string })[] }>(as, path, { ...filters, limit: 50 })
-  const column = kind === 'decision' ? 'i.decision_id' : 'i.gap_id'
+  // An incident counts towards the gap it names, else the gap that named its decision first (ADR 017).
+  const column =
+    kind === 'decision'
+      ? 'i.decision_id'
+      : `coalesce(i.gap_id, (select gd.gap_id from strategy_gap_decisions gd where gd.decision_id = i.decision_id
+          order by gd.created_at, gd.gap_id limit 1))`
   const rows = await naive<{ id: string; n: number; wh: number; teams: number; span: number }>(
     filters,
     as,
@@ -358,6 +363,35 @@ describe('GET /api/v1/analytics/*', () => {
     await checkRemediation({})
     await checkRemediation({ from: '2026-01-01', to: '2026-06-29' })
   }, 300_000)
+
+  it('counts top strategy gaps through the decisions behind them, as the naive recompute does', async () => {
+    const org = await seed()
+    // Each gap names two decisions; neighbouring gaps share one, which counts towards the gap that named it first.
+    await runSql(
+      ctx.database,
+      `insert into strategy_gap_decisions (gap_id, decision_id, created_at)
+        select g.id, d.id, now() - (g.k + d.k) * interval '1 minute'
+        from (select id, row_number() over (order by id) as k from strategy_gaps) g
+        join (select id, row_number() over (order by id) as k from decisions) d on d.k in (g.k, g.k + 1)`,
+    )
+    const hot = org.planted.hotTeamPairs[0]
+    const filterSets: Filters[] = [
+      {},
+      { from: '2026-04-01', to: '2026-06-29' },
+      { reportingTeamId: [hot?.reportingTeamId as string] },
+      { rootCause: ['missing_strategy', 'hidden_decision'] },
+    ]
+    await fileIncident(ctx.as('lead').inject, ctx.teams.home, { restricted: true })
+    for (const as of ['admin', 'member', 'outsider'] as const) {
+      for (const filters of filterSets) await checkTop(filters, as, 'gap')
+    }
+    const [through] = await runSql<{ n: number }>(
+      ctx.database,
+      `select count(*)::int as n from incidents i join strategy_gap_decisions gd on gd.decision_id = i.decision_id
+        where i.gap_id is null`,
+    )
+    expect(through?.n).toBeGreaterThan(0)
+  }, 120_000)
 
   it('leaves restricted incidents out of every count for an outsider, and counts them for their team', async () => {
     const home = ctx.teams.home

@@ -37,6 +37,13 @@ const displayed = `case when i.anonymous and (select count(*) from memberships m
   then coalesce((select t.parent_team_id from teams t where t.id = i.reporting_team_id), i.reporting_team_id)
   else i.reporting_team_id end`
 
+/**
+ * An incident counts towards the gap it names, else towards the gap that named its decision first
+ * (ADR 017), written per row.
+ */
+const countsTowards = `coalesce(i.gap_id, (select gd.gap_id from strategy_gap_decisions gd where gd.decision_id = i.decision_id
+  order by gd.created_at, gd.gap_id limit 1)) = g.id`
+
 /** The ranking written naively from the issue's words, one gap at a time, in plain SQL. */
 async function naiveRanking(as: ActorName, from: string, to: string, middle: string) {
   const actor = ctx.actors[as]
@@ -56,13 +63,13 @@ async function naiveRanking(as: ActorName, from: string, to: string, middle: str
   }>(
     ctx.database,
     `select g.id,
-      (select count(*)::int from incidents i where i.gap_id = g.id and ${visible} and i.discovered_at between $1 and $2) as n,
-      (select coalesce(sum(i.harm * i.surprise), 0)::int from incidents i where i.gap_id = g.id and ${visible} and i.discovered_at between $1 and $2) as wh,
-      (select count(distinct ${displayed})::int from incidents i where i.gap_id = g.id and ${visible} and i.discovered_at between $1 and $2) as teams,
-      (select count(*)::int from incidents i where i.gap_id = g.id and ${visible} and i.discovered_at between $1 and $3) as earlier,
-      (select count(*)::int from incidents i where i.gap_id = g.id and ${visible} and i.discovered_at > $3 and i.discovered_at <= $2) as later,
-      (select coalesce(sum(i.engineer_days_lost), 0) from incidents i where i.gap_id = g.id and ${visible} and i.discovered_at between $1 and $2) as days,
-      (select max(i.discovered_at)::text from incidents i where i.gap_id = g.id and ${visible} and i.discovered_at <= $2) as last
+      (select count(*)::int from incidents i where ${countsTowards} and ${visible} and i.discovered_at between $1 and $2) as n,
+      (select coalesce(sum(i.harm * i.surprise), 0)::int from incidents i where ${countsTowards} and ${visible} and i.discovered_at between $1 and $2) as wh,
+      (select count(distinct ${displayed})::int from incidents i where ${countsTowards} and ${visible} and i.discovered_at between $1 and $2) as teams,
+      (select count(*)::int from incidents i where ${countsTowards} and ${visible} and i.discovered_at between $1 and $3) as earlier,
+      (select count(*)::int from incidents i where ${countsTowards} and ${visible} and i.discovered_at > $3 and i.discovered_at <= $2) as later,
+      (select coalesce(sum(i.engineer_days_lost), 0) from incidents i where ${countsTowards} and ${visible} and i.discovered_at between $1 and $2) as days,
+      (select max(i.discovered_at)::text from incidents i where ${countsTowards} and ${visible} and i.discovered_at <= $2) as last
     from strategy_gaps g`,
     params,
   )
@@ -112,6 +119,14 @@ async function openGap(payload: object, as: ActorName = 'admin') {
 describe('GET /api/v1/strategy-gaps/ranking', () => {
   it('equals a naive SQL over the incidents of a generated org, for every window and viewer', async () => {
     await writeOrg(ctx.database, generateOrg({ incidents: 1_500, seed: 11, today }))
+    // Some gaps also name decisions, one decision behind two gaps: the ranking counts through them.
+    await runSql(
+      ctx.database,
+      `insert into strategy_gap_decisions (gap_id, decision_id, created_at)
+        select g.id, d.id, now() - (g.k + d.k) * interval '1 minute'
+        from (select id, row_number() over (order by id) as k from strategy_gaps) g
+        join (select id, row_number() over (order by id) as k from decisions) d on d.k in (g.k, g.k + 1)`,
+    )
     for (const as of ['admin', 'outsider'] as const) {
       const got = await checkRanking(as, addDays(today, -89), today)
       expect(got.items.some((i) => i.incidents > 0)).toBe(true)
@@ -225,11 +240,20 @@ describe('GET /api/v1/strategy-gaps/suggestions and opening a gap from one', () 
       surprise: 1,
     })
     const before = await get<{
-      items: { source: string; sourceId: string; weightedHarm: number; incidentIds: string[]; missingContext: string[] }[]
+      items: {
+        source: string
+        sourceId: string
+        decisionIds: string[]
+        weightedHarm: number
+        incidentIds: string[]
+        missingContext: string[]
+      }[]
     }>('leader', '/api/v1/strategy-gaps/suggestions')
-    // The cluster engine may also group these incidents; the decision is what this test plants.
-    const decisions = before.items.filter((s) => s.source === 'decision')
-    expect(decisions.map((s) => s.sourceId)).toEqual([decisionId])
+    // The cluster engine may also group these incidents: the same story is then one suggestion
+    // with both reasons (ADR 017), and the decision is what this test plants.
+    const decisions = before.items.filter((s) => s.decisionIds.length > 0)
+    expect(decisions.flatMap((s) => s.decisionIds)).toEqual([decisionId])
+    expect(decisions[0]).toMatchObject({ source: 'decision', sourceId: decisionId })
     expect(decisions[0]).toMatchObject({ weightedHarm: 48, incidents: 3, teamsAffected: 1 })
     expect([...(decisions[0]?.incidentIds ?? [])].sort()).toEqual([...ids].sort())
     expect(decisions[0]?.missingContext).toHaveLength(3)
@@ -267,9 +291,14 @@ describe('GET /api/v1/strategy-gaps/suggestions and opening a gap from one', () 
     await ctx.database.db
       .insert(clusterMembers)
       .values(members.map((incidentId) => ({ clusterId: cluster.id, incidentId, source: 'auto' as const })))
-    type Suggested = { items: { source: string; sourceId: string; incidents: number; weightedHarm: number }[] }
+    type Suggested = {
+      items: { source: string; sourceId: string; reasons: { sourceId: string }[]; incidents: number; weightedHarm: number }[]
+    }
+    // The cluster engine may group the same incidents too: then the story is one suggestion, this cluster one of its reasons.
     const seenBy = async (as: ActorName) =>
-      (await get<Suggested>(as, '/api/v1/strategy-gaps/suggestions')).items.find((s) => s.sourceId === cluster.id)
+      (await get<Suggested>(as, '/api/v1/strategy-gaps/suggestions')).items.find((s) =>
+        s.reasons.some((r) => r.sourceId === cluster.id),
+      )
     expect(await seenBy('member')).toMatchObject({ source: 'cluster', incidents: 3, weightedHarm: 75 })
     expect(await seenBy('outsider')).toMatchObject({ source: 'cluster', incidents: 2, weightedHarm: 50 })
     await ctx.database.db.update(clusters).set({ status: 'dismissed' })

@@ -18,7 +18,7 @@ import { type IncidentViewer, visibleTo } from './incident-visibility'
 type Filter = keyof Omit<AnalyticsQuery, 'from' | 'to'>
 
 export interface FactShape {
-  /** The rollup table kept by migration 0006. */
+  /** The rollup table kept by triggers (migrations 0006 and 0009). */
   table: string
   /** Fact column → its value on an incident row (`incidents`, with `d` its decision when `joinDecision`). */
   dims: Record<string, SQL>
@@ -93,6 +93,14 @@ export const shapes = {
     measures: { incidents: count, weighted_harm: weightedHarm },
     serves: ['reportingTeamId'],
     only: sql`${incidents.gapId} is not null`,
+  },
+  /** Incidents that name no gap but a decision: they count towards the gap behind it (ADR 017). */
+  gaplessDecisionTeam: {
+    table: 'analytics_gapless_decision_team_days',
+    dims: { decision_id: sql`${incidents.decisionId}`, day, ...reporting },
+    measures: { incidents: count, weighted_harm: weightedHarm },
+    serves: ['reportingTeamId'],
+    only: sql`${incidents.gapId} is null and ${incidents.decisionId} is not null`,
   },
 } satisfies Record<string, FactShape>
 

@@ -22,6 +22,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../client'
 import { factsCte, shapes } from './analytics-facts'
 import { hasIncidentFilters, periodOf, periodStart, periodsBetween, scopeCte } from './analytics-scope'
+import { gapClaimsQuery } from './gap-attribution'
 import type { IncidentViewer } from './incident-visibility'
 
 /*
@@ -242,10 +243,20 @@ export function analyticsRepository(db: Db) {
     }
   }
 
+  /**
+   * Gaps by the incidents that count towards them (ADR 017): those naming the gap, plus those
+   * naming no gap whose decision the gap claims, resolved at read time so a change of a gap's
+   * decisions shows at once.
+   */
   async function topGaps(query: AnalyticsTopQuery, viewer: IncidentViewer): Promise<TopGaps> {
-    const found = await rows<
-      RankedRow & { title: string; status: string }
-    >(sql`${factsCte(shapes.gapTeam, query, viewer, ['gap_id', 'shown_team_id'])},
+    const found = await rows<RankedRow & { title: string; status: string }>(sql`with facts as (
+        (${factsCte(shapes.gapTeam, query, viewer, ['gap_id', 'shown_team_id'])}
+          select gap_id, shown_team_id, incidents, weighted_harm, first_day, last_day from facts)
+        union all
+        (${factsCte(shapes.gaplessDecisionTeam, query, viewer, ['decision_id', 'shown_team_id'])}
+          select claims.gap_id, facts.shown_team_id, facts.incidents, facts.weighted_harm, facts.first_day, facts.last_day
+          from facts join (${gapClaimsQuery}) claims on claims.decision_id = facts.decision_id)
+      ),
       ranked as (${rankBy(sql`gap_id`, sql`count(distinct shown_team_id)`)})
       select ranked.*, g.title, g.status from ranked join strategy_gaps g on g.id = ranked.id
       order by ranked.wh desc, ranked.n desc, ranked.id limit ${query.limit ?? 10}`)

@@ -7,7 +7,7 @@ import { type Database, queryRows } from '../client'
 import { openTestDatabase } from '../testing/test-database'
 
 /*
- * The rollups (migration 0006) are a cache of `incidents` kept by triggers. Whatever happens to
+ * The rollups (migrations 0006 and 0009) are a cache of `incidents` kept by triggers. Whatever happens to
  * incidents and decisions, each must equal the same GROUP BY run over the incidents table.
  */
 
@@ -67,6 +67,12 @@ const rollups: Record<string, { stored: string; recomputed: string }> = {
     recomputed: `select gap_id, discovered_at::text, reporting_team_id, anonymous, i.restricted, count(*)::int as n, sum(weighted_harm)::int as wh
       ${all} and i.gap_id is not null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
   },
+  gapless_decision_team: {
+    stored: `select decision_id, day::text, reporting_team_id, anonymous, restricted, incidents, weighted_harm::int
+      from analytics_gapless_decision_team_days order by 1, 2, 3, 4, 5`,
+    recomputed: `select decision_id, discovered_at::text, reporting_team_id, anonymous, i.restricted, count(*)::int as n, sum(weighted_harm)::int as wh
+      ${all} and i.gap_id is null and i.decision_id is not null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
+  },
 }
 
 async function expectRollupsExact() {
@@ -101,6 +107,11 @@ describe('analytics rollups', () => {
     await exec(`update incidents set decision_id = (select id from decisions order by id limit 1) where number = 5`)
     await exec(`update incidents set title = 'Renamed only' where number = 6`)
     await expectRollupsExact()
+    // An incident that names a gap leaves the by-decision rollup, and comes back when it names none.
+    await exec(`update incidents set gap_id = (select id from strategy_gaps order by id limit 1) where number % 29 = 0`)
+    await expectRollupsExact()
+    await exec(`update incidents set gap_id = null where number % 29 = 0 and number % 2 = 0`)
+    await expectRollupsExact()
   })
 
   it('follow deletes, and drop rows that reach zero', async () => {
@@ -122,7 +133,8 @@ describe('analytics rollups', () => {
     await exec('truncate incidents cascade')
     const left = await queryRows(
       database.db,
-      sql`select 1 from analytics_gap_team_days union all select 1 from analytics_lag_days`,
+      sql`select 1 from analytics_gap_team_days union all select 1 from analytics_lag_days
+        union all select 1 from analytics_gapless_decision_team_days`,
     )
     expect(left).toEqual([])
   })

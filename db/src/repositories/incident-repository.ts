@@ -13,6 +13,7 @@ import { decisions, type IncidentRow, idempotencyKeys, incidents } from '../sche
 import { type Actor, anonymousActor, diff, recordAudit } from './audit-repository'
 import { decodeCursor, toPage } from './cursor'
 import { RuleViolationError, StaleVersionError } from './errors'
+import { countsTowardsGap } from './gap-attribution'
 import { displayedTeamId, type IncidentViewer, isMine, shownTeamFor, toDay, visibleTo } from './incident-visibility'
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
@@ -103,7 +104,8 @@ function filtersOf(query: IncidentQuery): (SQL | undefined)[] {
     query.status?.length ? inArray(incidents.status, query.status) : undefined,
     query.discoveryChannel?.length ? inArray(incidents.discoveryChannel, query.discoveryChannel) : undefined,
     query.decisionId ? eq(incidents.decisionId, query.decisionId) : undefined,
-    query.gapId ? eq(incidents.gapId, query.gapId) : undefined,
+    // The incidents that count towards the gap: named by hand, or through its decisions (ADR 017).
+    query.gapId ? countsTowardsGap(query.gapId, sql`${incidents.gapId}`, sql`${incidents.decisionId}`) : undefined,
     query.from ? gte(incidents.discoveredAt, query.from) : undefined,
     query.to ? lte(incidents.discoveredAt, query.to) : undefined,
     query.q?.trim() ? sql`${incidents.searchText} @@ websearch_to_tsquery('english', ${query.q})` : undefined,

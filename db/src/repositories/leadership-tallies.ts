@@ -2,6 +2,7 @@ import type { IncidentListQuery, IncidentTally } from '@misalign/shared'
 import { sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../client'
 import { scopeCte } from './analytics-scope'
+import { attributedCte } from './gap-attribution'
 import type { IncidentViewer } from './incident-visibility'
 
 /*
@@ -51,14 +52,14 @@ export function incidentTallies(db: Db, viewer: IncidentViewer) {
       )
       const rows = await queryRows<{ k: number } & Row>(
         db,
-        sql`${scopeCte(span, viewer)},
+        sql`${scopeCte(span, viewer)}${attributedCte},
           asked(k, teams, day_from, day_to, decision_id, gap_id, causes) as (values ${asked})
           select asked.k, count(scope.id)::int as n, coalesce(sum(scope.weighted_harm), 0)::int as wh
-          from asked left join scope on (asked.teams is null or scope.shown_team_id = any(asked.teams))
+          from asked left join attributed scope on (asked.teams is null or scope.shown_team_id = any(asked.teams))
             and (asked.day_from is null or scope.discovered_at >= asked.day_from)
             and (asked.day_to is null or scope.discovered_at <= asked.day_to)
             and (asked.decision_id is null or scope.decision_id = asked.decision_id)
-            and (asked.gap_id is null or scope.gap_id = asked.gap_id)
+            and (asked.gap_id is null or scope.attributed_gap_id = asked.gap_id)
             and (asked.causes is null or scope.root_cause::text = any(asked.causes))
           group by asked.k`,
       )

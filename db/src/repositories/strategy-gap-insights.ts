@@ -13,6 +13,7 @@ import {
   type GapSuggestions,
   impactWeekStarts,
   impactWindow,
+  mergeSameStory,
   rankingWindow,
   recurrencePerMonth,
   type StrategyStatus,
@@ -25,12 +26,14 @@ import {
 import { type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../client'
 import { scopeCte } from './analytics-scope'
+import { attributedCte, gapIncidentsCte } from './gap-attribution'
 import type { IncidentViewer } from './incident-visibility'
 
 /*
  * The register's read models. Every count starts from `scopeCte`, so a restricted incident the
  * viewer may not see is absent from every number here, and a small team's anonymous reports
- * count under its parent team in "teams affected".
+ * count under its parent team in "teams affected". An incident counts towards the gap it is
+ * attributed to (`gapIncidentsCte`, `attributedCte`): the one it names, else the one behind its decision.
  */
 
 const num = (value: unknown) => Number(value ?? 0)
@@ -47,6 +50,7 @@ type RankingRow = {
   n: number
   wh: number
   teams: number
+  via: number
   earlier: number
   later: number
   days: number | string | null
@@ -80,20 +84,20 @@ export function strategyGapInsights(db: Db) {
     return { id: found.id, title: found.title, status: found.status, publishedAt }
   }
 
-  /** Groups of visible, gap-less incidents in the window, keyed by `groupKey`, over the threshold. */
+  /** Groups of visible incidents in the window that count towards no gap, by decision or cluster, over the threshold. */
   async function unaddressed(window: { from: string; to: string }, viewer: IncidentViewer, groupBy: 'decision' | 'cluster') {
     const join =
       groupBy === 'decision'
         ? sql`join decisions grp on grp.id = scope.decision_id`
         : sql`join cluster_members cm on cm.incident_id = scope.id join clusters grp on grp.id = cm.cluster_id and grp.status <> 'dismissed'`
-    return rows<GroupRow>(sql`${scopeCte(window, viewer)}
+    return rows<GroupRow>(sql`${scopeCte(window, viewer)}${attributedCte}
       select grp.id, grp.title, count(*)::int as n, sum(scope.weighted_harm)::int as wh,
         count(distinct scope.shown_team_id)::int as teams, max(scope.discovered_at)::text as last,
         array_agg(scope.id::text order by scope.weighted_harm desc, scope.discovered_at desc) as incident_ids,
         (array_agg(distinct btrim(i.missing_context)) filter (where btrim(i.missing_context) <> ''))[1:3] as quotes
-      from scope ${join} join incidents i on i.id = scope.id
+      from attributed scope ${join} join incidents i on i.id = scope.id
       group by grp.id, grp.title
-      having bool_and(scope.gap_id is null) and count(*) >= ${suggestionMinimum.incidents}
+      having bool_and(scope.attributed_gap_id is null) and count(*) >= ${suggestionMinimum.incidents}
         and sum(scope.weighted_harm) >= ${suggestionMinimum.weightedHarm}
       order by wh desc, n desc, grp.id`)
   }
@@ -110,16 +114,17 @@ export function strategyGapInsights(db: Db) {
       // One pass over the visible incidents up to the window's end: the window's numbers filter
       // on its start, "last seen" does not. (Measured faster than a per-gap indexed look-up.)
       const inWindow = sql`s.discovered_at >= ${from}`
-      const found = await rows<RankingRow>(sql`${scopeCte({ to }, viewer)}
+      const found = await rows<RankingRow>(sql`${scopeCte({ to }, viewer)}${gapIncidentsCte}
         select g.id, g.title, g.status, g.owner_id,
           count(s.id) filter (where ${inWindow})::int as n,
+          count(s.id) filter (where ${inWindow} and s.gap_id is null)::int as via,
           coalesce(sum(s.weighted_harm) filter (where ${inWindow}), 0)::int as wh,
           count(distinct s.shown_team_id) filter (where ${inWindow})::int as teams,
           count(s.id) filter (where ${inWindow} and s.discovered_at <= ${middle})::int as earlier,
           count(s.id) filter (where s.discovered_at > ${middle})::int as later,
           coalesce(sum(s.engineer_days_lost) filter (where ${inWindow}), 0)::float8 as days,
           max(s.discovered_at)::text as last
-        from strategy_gaps g left join scope s on s.gap_id = g.id
+        from strategy_gaps g left join attributed s on s.attributed_gap_id = g.id
         ${query.status ? sql`where g.status = ${query.status}` : sql``}
         group by g.id
         order by wh desc, n desc, g.created_at desc, g.id
@@ -137,6 +142,7 @@ export function strategyGapInsights(db: Db) {
           incidents: r.n,
           weightedHarm: r.wh,
           teamsAffected: r.teams,
+          throughDecisions: r.via,
           recurrencePerMonth: r.n === 0 ? 0 : recurrencePerMonth(r.n, windowDays),
           trend: trendOf(r.earlier, r.later),
           earlierHalf: r.earlier,
@@ -165,9 +171,13 @@ export function strategyGapInsights(db: Db) {
       if (window.weeks === 0) return empty
       const { beforeFrom: from, afterTo: to, publishedAt } = window
       const week = (column: SQL) => sql`floor((${column} - ${publishedAt}::date)::numeric / 7)::int`
-      const incidentWeeks = await rows<{ k: number; n: number; wh: number }>(sql`${scopeCte({ from, to }, viewer)}
+      const incidentWeeks = await rows<{
+        k: number
+        n: number
+        wh: number
+      }>(sql`${scopeCte({ from, to }, viewer)}${gapIncidentsCte}
         select ${week(sql`discovered_at`)} as k, count(*)::int as n, sum(weighted_harm)::int as wh
-        from scope where gap_id = ${gap.id} group by 1`)
+        from attributed where attributed_gap_id = ${gap.id} group by 1`)
       // Fewer incidents can also mean teams stopped deciding: decisions recorded sit beside them.
       const decisionWeeks = await rows<{ k: number; n: number }>(sql`
         select ${week(sql`decided_at`)} as k, count(*)::int as n from decisions
@@ -203,7 +213,10 @@ export function strategyGapInsights(db: Db) {
       }
     },
 
-    /** Who took each step, the decisions behind the visible incidents, and the road to verified. */
+    /**
+     * Who took each step, the decisions behind the gap and behind its visible incidents, and the
+     * road to verified.
+     */
     async context(
       gap: GapRef & { status: string; personIds: (string | null)[] },
       viewer: IncidentViewer,
@@ -215,18 +228,36 @@ export function strategyGapInsights(db: Db) {
             sql`select id, display_name from users where id in ${ids} order by display_name`,
           )
         : []
-      const decisions = await rows<{ id: string; title: string; owner: string; tradeoff: boolean; n: number; wh: number }>(
-        sql`${scopeCte({}, viewer)}
-        select d.id, d.title, d.owning_team_id as owner, (${hasTradeoff}) as tradeoff, count(*)::int as n,
-          sum(scope.weighted_harm)::int as wh
-        from scope join decisions d on d.id = scope.decision_id where scope.gap_id = ${gap.id}
-        group by d.id order by wh desc, n desc, d.id`,
+      const decisions = await rows<{
+        id: string
+        title: string
+        owner: string
+        tradeoff: boolean
+        n: number
+        wh: number
+        behind: boolean
+        claimed_by: string | null
+      }>(
+        sql`${scopeCte({}, viewer)}${gapIncidentsCte},
+        named as (select decision_id from strategy_gap_decisions where gap_id = ${gap.id}),
+        counted as (
+          select decision_id, count(*)::int as n, sum(weighted_harm)::int as wh from attributed
+          where attributed_gap_id = ${gap.id} and decision_id is not null group by 1
+        )
+        select d.id, d.title, d.owning_team_id as owner, (${hasTradeoff}) as tradeoff, coalesce(counted.n, 0)::int as n,
+          coalesce(counted.wh, 0)::int as wh, (named.decision_id is not null) as behind, claims.gap_id as claimed_by
+        from decisions d left join counted on counted.decision_id = d.id left join named on named.decision_id = d.id
+          left join claims on claims.decision_id = d.id
+        where counted.decision_id is not null or named.decision_id is not null
+        order by wh desc, n desc, d.id`,
       )
       const strategy = (await publication(gap.addressedByStrategyId)) ?? null
       let verification: GapContext['verification'] = null
       if (gap.status === 'published' && strategy?.publishedAt) {
-        const [latest] = await rows<{ last: string | null }>(sql`${scopeCte({ from: strategy.publishedAt }, viewer)}
-          select max(discovered_at)::text as last from scope where gap_id = ${gap.id}`)
+        const [latest] = await rows<{
+          last: string | null
+        }>(sql`${scopeCte({ from: strategy.publishedAt }, viewer)}${gapIncidentsCte}
+          select max(discovered_at)::text as last from attributed where attributed_gap_id = ${gap.id}`)
         const lastIncidentAt = latest?.last ?? null
         const weeks = defaultVerificationWeeks
         const outlook = verificationOutlook({ publishedAt: strategy.publishedAt, lastIncidentAt, weeks, today })
@@ -242,6 +273,8 @@ export function strategyGapInsights(db: Db) {
           hasTradeoff: d.tradeoff,
           incidents: d.n,
           weightedHarm: d.wh,
+          isBehindGap: d.behind,
+          countsTowardsGapId: d.behind && d.claimed_by && d.claimed_by !== gap.id ? d.claimed_by : null,
         })),
         verification,
       }
@@ -249,7 +282,8 @@ export function strategyGapInsights(db: Db) {
 
     /**
      * Decisions and clusters whose visible incidents in the window carry high weighted harm and
-     * point at no gap: candidates for the next gap to open.
+     * count towards no gap: candidates for the next gap to open. A decision and a cluster telling
+     * the same story (`mergeSameStory`) are offered once, with both reasons.
      */
     async suggestions(query: GapSuggestionQuery, viewer: IncidentViewer, today: string): Promise<GapSuggestions> {
       const window = rankingWindow(query, today)
@@ -266,11 +300,15 @@ export function strategyGapInsights(db: Db) {
       })
       const byDecision = (await unaddressed(window, viewer, 'decision')).map(toSuggestion('decision'))
       const byCluster = (await unaddressed(window, viewer, 'cluster')).map(toSuggestion('cluster'))
-      const items = [...byDecision, ...byCluster]
+      const items = mergeSameStory([...byDecision, ...byCluster])
+        .map((item) => ({
+          ...item,
+          decisionIds: item.reasons.filter((r) => r.source === 'decision').map((r) => r.sourceId),
+        }))
         .sort((a, b) => b.weightedHarm - a.weightedHarm || b.incidents - a.incidents || a.sourceId.localeCompare(b.sourceId))
         .slice(0, query.limit ?? 10)
       return {
-        formula: `${WEIGHTED_HARM_EXPLANATION}, summed over the incidents in the window that point at no gap; at least ${suggestionMinimum.incidents} incidents and ${suggestionMinimum.weightedHarm} weighted harm`,
+        formula: `${WEIGHTED_HARM_EXPLANATION}, summed over the incidents in the window that count towards no gap; at least ${suggestionMinimum.incidents} incidents and ${suggestionMinimum.weightedHarm} weighted harm`,
         ...window,
         items,
       }

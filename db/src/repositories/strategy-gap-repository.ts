@@ -16,30 +16,15 @@ import { incidents, type StrategyGapRow, strategies, strategyGaps } from '../sch
 import { type Actor, diff, recordAudit } from './audit-repository'
 import { toPage } from './cursor'
 import { ConflictError, RuleViolationError, StaleVersionError } from './errors'
+import { countsTowardsGap } from './gap-attribution'
 import { type IncidentViewer, isMine, visibleTo } from './incident-visibility'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from './keyset'
+import { strategyGapAttachments } from './strategy-gap-attach'
+import { decisionIdsOf, linkDecisions, replaceDecisions } from './strategy-gap-decisions'
 import { strategyGapInsights } from './strategy-gap-insights'
+import { toStrategyGap } from './strategy-gap-row'
 
-const step = (at: Date | null, byId: string | null) => ({ at: at?.toISOString() ?? null, byId })
-
-export function toStrategyGap(row: StrategyGapRow): StrategyGap {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    ownerId: row.ownerId,
-    status: row.status,
-    addressedByStrategyId: row.addressedByStrategyId,
-    wontFixReason: row.wontFixReason,
-    acknowledged: step(row.acknowledgedAt, row.acknowledgedById),
-    published: step(row.publishedAt, row.publishedById),
-    verified: step(row.verifiedAt, row.verifiedById),
-    wontFix: step(row.wontFixAt, row.wontFixById),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    version: row.version,
-  }
-}
+export { toStrategyGap }
 
 function filtersOf(query: StrategyGapQuery): (SQL | undefined)[] {
   return [
@@ -65,8 +50,8 @@ async function publishedStrategy(tx: Tx, strategyId: string): Promise<string> {
 }
 
 /**
- * Verified means quiet: no incident in the gap discovered on or after the day its strategy
- * was published, for `weeks` weeks since that day.
+ * Verified means quiet: no incident counting towards the gap (named by hand or through its
+ * decisions) discovered on or after the day its strategy was published, for `weeks` weeks since that day.
  */
 async function assertVerifiable(tx: Tx, gap: StrategyGapRow, weeks: number): Promise<void> {
   const [strategy] = gap.addressedByStrategyId
@@ -84,7 +69,12 @@ async function assertVerifiable(tx: Tx, gap: StrategyGapRow, weeks: number): Pro
   const [latest] = await tx
     .select({ discoveredAt: sql<string | null>`max(${incidents.discoveredAt})::text` })
     .from(incidents)
-    .where(and(eq(incidents.gapId, gap.id), gte(incidents.discoveredAt, publishedDay)))
+    .where(
+      and(
+        countsTowardsGap(gap.id, sql`${incidents.gapId}`, sql`${incidents.decisionId}`),
+        gte(incidents.discoveredAt, publishedDay),
+      ),
+    )
   const lastIncidentAt = latest?.discoveredAt ?? null
   const outlook = verificationOutlook({ publishedAt: publishedDay, lastIncidentAt, weeks, today: utcDay(new Date()) })
   if (outlook.state === 'ready') return
@@ -130,7 +120,7 @@ async function stepColumns(tx: Tx, gap: StrategyGapRow, body: GapTransitionBody,
 }
 
 /** Points incidents at a gap, each with its own audit entry and version bump, as an edit would. */
-async function attachIncidents(tx: Tx, gapId: string, ids: readonly string[], actor: Actor): Promise<void> {
+export async function attachIncidents(tx: Tx, gapId: string, ids: readonly string[], actor: Actor): Promise<void> {
   if (ids.length === 0) return
   const attached = await tx
     .update(incidents)
@@ -164,19 +154,21 @@ export function strategyGapRepository(db: Db) {
       const [before] = await tx.select().from(strategyGaps).where(eq(strategyGaps.id, id)).for('update')
       if (!before) return undefined
       if (before.version !== expectedVersion) throw new StaleVersionError('strategy gap', before.version)
+      const decisionsBefore = (await decisionIdsOf(tx, [id])).get(id) ?? []
+      const changed = await columns(tx, before)
       const [after] = await tx
         .update(strategyGaps)
-        .set({ ...(await columns(tx, before)), version: before.version + 1, updatedAt: new Date() })
+        .set({ ...changed, version: before.version + 1, updatedAt: new Date() })
         .where(eq(strategyGaps.id, id))
         .returning()
       if (!after) throw new Error('update returned no row')
-      const gap = toStrategyGap(after)
+      const gap = toStrategyGap(after, (await decisionIdsOf(tx, [id])).get(id) ?? [])
       await recordAudit(tx, {
         actor,
         action,
         entityType: 'strategy_gap',
         entityId: id,
-        changes: diff(toStrategyGap(before), gap),
+        changes: diff(toStrategyGap(before, decisionsBefore), gap),
       })
       return gap
     })
@@ -184,10 +176,11 @@ export function strategyGapRepository(db: Db) {
 
   return {
     ...strategyGapInsights(db),
+    ...strategyGapAttachments(db),
 
     async findById(id: string): Promise<StrategyGap | undefined> {
       const [row] = await db.select().from(strategyGaps).where(eq(strategyGaps.id, id))
-      return row && toStrategyGap(row)
+      return row && toStrategyGap(row, (await decisionIdsOf(db, [id])).get(id) ?? [])
     },
 
     /** Newest first; createdAt never changes, so page boundaries hold while gaps move on. */
@@ -205,18 +198,22 @@ export function strategyGapRepository(db: Db) {
         )
         .orderBy(desc(strategyGaps.createdAt), desc(strategyGaps.id))
         .limit(limit + 1)
+      const decisionsOf = await decisionIdsOf(
+        db,
+        rows.map(({ row }) => row.id),
+      )
       return toPage(
         rows,
         limit,
-        ({ row }) => toStrategyGap(row),
+        ({ row }) => toStrategyGap(row, decisionsOf.get(row.id) ?? []),
         ({ row, sortKey }) => [sortKey, row.id],
       )
     },
 
     /**
-     * Opens a gap; `incidentIds` (from a suggestion) are attached in the same transaction. The
-     * caller checks it may change each of them (see `attachable`); here each must still be in no
-     * gap, or nothing is written.
+     * Opens a gap; `incidentIds` (from a suggestion) are attached and `decisionIds` put behind it
+     * in the same transaction. The caller checks it may change each incident (see `attachable`);
+     * here each must still be in no gap, and each decision must exist, or nothing is written.
      */
     async create(input: NewStrategyGap, actor: Actor): Promise<StrategyGap> {
       return db.transaction(async (tx) => {
@@ -225,7 +222,8 @@ export function strategyGapRepository(db: Db) {
           .values({ title: input.title, description: input.description ?? '', ownerId: input.ownerId ?? null })
           .returning()
         if (!row) throw new Error('insert returned no row')
-        const gap = toStrategyGap(row)
+        await linkDecisions(tx, row.id, input.decisionIds ?? [], actor)
+        const gap = toStrategyGap(row, (await decisionIdsOf(tx, [row.id])).get(row.id) ?? [])
         await recordAudit(tx, { actor, action: 'create', entityType: 'strategy_gap', entityId: row.id, changes: diff({}, gap) })
         await attachIncidents(tx, row.id, input.incidentIds ?? [], actor)
         return gap
@@ -248,8 +246,13 @@ export function strategyGapRepository(db: Db) {
       return rows.map((r) => ({ id: r.id, gapId: r.gapId, reportingTeamId: r.reportingTeamId, isMine: isMine(r, viewer) }))
     },
 
+    /** `decisionIds`, when given, replaces the set: the ranking follows at once (it reads the links). */
     update: (id: string, expectedVersion: number, changes: StrategyGapChanges, actor: Actor) =>
-      write(id, expectedVersion, actor, 'update', async () => changes),
+      write(id, expectedVersion, actor, 'update', async (tx) => {
+        const { decisionIds, ...columns } = changes
+        if (decisionIds) await replaceDecisions(tx, id, decisionIds, actor)
+        return columns
+      }),
 
     /** One lifecycle step, checked by the domain rule; each step records who took it and when. */
     transition: (id: string, expectedVersion: number, body: GapTransitionBody, actor: Actor) =>

@@ -111,3 +111,23 @@ export const analyticsGapTeamDays = pgTable(
   { gapId: uuid('gap_id').notNull(), day: date('day', { mode: 'string' }).notNull(), ...reporting, ...restricted, ...measures },
   (t) => [unique('analytics_gap_team_days_key').on(t.gapId, t.day, t.reportingTeamId, t.anonymous, t.restricted)],
 )
+
+/**
+ * Top strategy gaps through decisions: incidents that name no gap but a decision, per decision,
+ * day and reporting team. Which gap a decision counts towards is read at query time from
+ * `strategy_gap_decisions`, so changing a gap's decisions changes the ranking at once without
+ * rewriting rollups (docs/decisions/017).
+ */
+export const analyticsGaplessDecisionTeamDays = pgTable(
+  'analytics_gapless_decision_team_days',
+  {
+    decisionId: uuid('decision_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    ...reporting,
+    ...restricted,
+    ...measures,
+  },
+  (t) => [
+    unique('analytics_gapless_decision_team_days_key').on(t.decisionId, t.day, t.reportingTeamId, t.anonymous, t.restricted),
+  ],
+)

@@ -1,5 +1,6 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { id, timestamps, version } from './columns'
+import { decisions } from './decisions'
 import { gapStatusEnum } from './enums'
 import { strategies } from './strategies'
 import { users } from './users'
@@ -33,3 +34,29 @@ export const strategyGaps = pgTable(
 )
 
 export type StrategyGapRow = typeof strategyGaps.$inferSelect
+
+/**
+ * The decisions behind a gap (`decisionIds`): their incidents count towards it unless an incident
+ * names a gap itself. A decision may sit behind several gaps; its incidents then count towards the
+ * gap that named it first (`linkedAt`, see `decisionClaims` and docs/decisions/017).
+ */
+export const strategyGapDecisions = pgTable(
+  'strategy_gap_decisions',
+  {
+    id: id(),
+    gapId: uuid('gap_id')
+      .notNull()
+      .references(() => strategyGaps.id, { onDelete: 'cascade' }),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'cascade' }),
+    linkedById: by('linked_by_id'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('strategy_gap_decisions_gap_decision_key').on(t.gapId, t.decisionId),
+    index('strategy_gap_decisions_decision_idx').on(t.decisionId, t.createdAt),
+  ],
+)
+
+export type StrategyGapDecisionRow = typeof strategyGapDecisions.$inferSelect

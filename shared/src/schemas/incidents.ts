@@ -106,7 +106,10 @@ export const IncidentFilters = {
   status: Type.Optional(OneOrMany(Type.Enum(incidentStatuses))),
   discoveryChannel: Type.Optional(OneOrMany(Type.Enum(discoveryChannels))),
   decisionId: Type.Optional(Uuid),
-  gapId: Type.Optional(Uuid),
+  gapId: Type.Optional({
+    ...Uuid,
+    description: 'Incidents that count towards the gap: those naming it, and those naming no gap whose decision is behind it',
+  }),
   from: Type.Optional(DateOnly),
   to: Type.Optional(DateOnly),
   q: Type.Optional(Text(200, { description: 'Words in the title or narrative' })),

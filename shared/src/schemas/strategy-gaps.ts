@@ -18,8 +18,18 @@ export const StrategyGap = Type.Object({
   published: Type.Object(Step),
   verified: Type.Object(Step),
   wontFix: Type.Object(Step),
+  decisionIds: Type.Array(Uuid, {
+    description:
+      'The decisions behind the gap: their incidents count towards it unless an incident names a gap itself; a decision behind several gaps counts towards the one that named it first',
+  }),
 })
 export type StrategyGap = Static<typeof StrategyGap>
+
+const DecisionIds = Type.Array(Uuid, {
+  maxItems: 200,
+  uniqueItems: true,
+  description: 'Decisions to put behind the gap: their incidents that name no gap count towards it',
+})
 
 export const NewStrategyGap = Type.Object(
   {
@@ -33,13 +43,22 @@ export const NewStrategyGap = Type.Object(
         description: 'Incidents to attach to the new gap (from a suggestion); only incidents in no gap yet that you may change',
       }),
     ),
+    decisionIds: Type.Optional(DecisionIds),
   },
   { additionalProperties: false },
 )
 export type NewStrategyGap = Static<typeof NewStrategyGap>
 
 export const StrategyGapChanges = Type.Object(
-  { title: Type.Optional(Title), description: Type.Optional(LongText()), ownerId: Type.Optional(Nullable(Uuid)) },
+  {
+    title: Type.Optional(Title),
+    description: Type.Optional(LongText()),
+    ownerId: Type.Optional(Nullable(Uuid)),
+    decisionIds: Type.Optional({
+      ...DecisionIds,
+      description: 'The whole set of decisions behind the gap, replacing the old one',
+    }),
+  },
   { additionalProperties: false, minProperties: 1 },
 )
 export type StrategyGapChanges = Static<typeof StrategyGapChanges>
@@ -98,6 +117,10 @@ export const GapRankingItem = Type.Object({
   trend: Type.Enum(gapTrends),
   earlierHalf: Type.Integer({ minimum: 0, description: 'Incidents in the first half of the window' }),
   laterHalf: Type.Integer({ minimum: 0, description: 'Incidents in the second half of the window' }),
+  throughDecisions: Type.Integer({
+    minimum: 0,
+    description: 'Of the incidents, those that name no gap and count through a decision behind this gap',
+  }),
   engineerDaysLost: Type.Number({ minimum: 0, description: 'Sum over the incidents in the window that say' }),
   lastSeenAt: Nullable({
     ...DateOnly,
@@ -158,10 +181,16 @@ export const GapSuggestionQuery = Type.Object(
 )
 export type GapSuggestionQuery = Static<typeof GapSuggestionQuery>
 
+const SuggestionSource = Type.Union([Type.Literal('decision'), Type.Literal('cluster')])
+
 export const GapSuggestion = Type.Object({
-  source: Type.Union([Type.Literal('decision'), Type.Literal('cluster')]),
+  source: SuggestionSource,
   sourceId: Uuid,
   title: Type.String(),
+  reasons: Type.Array(Type.Object({ source: SuggestionSource, sourceId: Uuid, title: Type.String() }), {
+    description: 'Every decision and cluster telling this story (their incidents overlap by 80% or more), the one shown first',
+  }),
+  decisionIds: Type.Array(Uuid, { description: 'The decisions among the reasons, to put behind the gap when it is opened' }),
   incidents: Count,
   weightedHarm: WeightedHarmSum,
   teamsAffected: Count,
@@ -195,6 +224,11 @@ export const GapContext = Type.Object({
       hasTradeoff: Type.Boolean(),
       incidents: Count,
       weightedHarm: WeightedHarmSum,
+      isBehindGap: Type.Boolean({ description: 'Named in the gap’s decisionIds (else only named by its incidents)' }),
+      countsTowardsGapId: Nullable({
+        ...Uuid,
+        description: 'When behind this gap but named first by another gap: that gap, where its incidents count',
+      }),
     }),
   ),
   verification: Nullable(
@@ -213,3 +247,37 @@ export const GapContext = Type.Object({
   ),
 })
 export type GapContext = Static<typeof GapContext>
+
+export const GapAttachBody = Type.Object(
+  {
+    incidentIds: Type.Optional(
+      Type.Array(Uuid, { maxItems: 500, uniqueItems: true, description: 'Incidents to point at the gap (their gapId)' }),
+    ),
+    decisionIds: Type.Optional(DecisionIds),
+    clusterId: Type.Optional({ ...Uuid, description: 'A cluster whose incidents to attach (or detach) as a set' }),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type GapAttachBody = Static<typeof GapAttachBody>
+
+export const GapAttachResult = Type.Object({
+  gap: StrategyGap,
+  incidentIds: Type.Array(Uuid, { description: 'Incidents changed: send them to the other action to undo it' }),
+  decisionIds: Type.Array(Uuid, { description: 'Decisions added to (or removed from) decisionIds' }),
+  skipped: Type.Array(Type.Object({ incidentId: Uuid, reason: Type.String() }), {
+    description: 'Incidents left as they were, each with why (one naming another gap keeps it)',
+  }),
+  countingElsewhere: Type.Array(Type.Object({ decisionId: Uuid, gapId: Uuid }), {
+    description: 'Decisions now behind this gap whose incidents still count towards a gap that named them first',
+  }),
+  offeredDecision: Nullable(
+    Type.Object(
+      { id: Uuid, title: Type.String(), incidents: Count },
+      {
+        description:
+          'A cluster’s dominant decision (most of its incidents name it), not yet behind the gap: offered, not attached',
+      },
+    ),
+  ),
+})
+export type GapAttachResult = Static<typeof GapAttachResult>

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   defaultVerificationWeeks,
   GAP_RANKING_FORMULA,
+  GapAttachBody,
+  GapAttachResult,
   GapContext,
   GapImpact,
   GapImpactQuery,
@@ -46,6 +48,26 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw problem.unprocessable(`Incident ${incident.id} already points at a gap; attach only incidents in no gap`)
       app.authorize(req, 'incident.update', { teamIds: [incident.reportingTeamId], isOwnedByViewer: incident.isMine })
     }
+  }
+
+  /**
+   * What an attach or detach moves: the incidents named and a cluster's incidents the viewer may
+   * see, each of which the caller must be allowed to change (incident.update), and the decisions.
+   */
+  async function attachPlan(req: FastifyRequest, body: GapAttachBody) {
+    const cluster = body.clusterId
+      ? await app.repos.strategyGaps.clusterForAttach(body.clusterId, app.incidentViewer(req))
+      : undefined
+    if (body.clusterId && !cluster) throw problem.unprocessable(`No cluster ${body.clusterId} to attach`)
+    const incidentIds = [...new Set([...(body.incidentIds ?? []), ...(cluster?.incidentIds ?? [])])]
+    const found = await app.repos.strategyGaps.attachable(incidentIds, app.incidentViewer(req))
+    const known = new Set(found.map((i) => i.id))
+    const missing = incidentIds.filter((id) => !known.has(id))
+    if (missing.length) throw problem.unprocessable(`No incident ${missing.join(', ')} to attach`)
+    for (const incident of found) {
+      app.authorize(req, 'incident.update', { teamIds: [incident.reportingTeamId], isOwnedByViewer: incident.isMine })
+    }
+    return { incidentIds, decisionIds: body.decisionIds ?? [], dominantDecision: cluster?.dominantDecision ?? null }
   }
 
   app.get(
@@ -188,6 +210,54 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const gap = await app.repos.strategyGaps.update(req.params.id, version, req.body, req.actor)
       if (!gap) throw problem.notFound('strategy gap', req.params.id)
       return reply.header('etag', etagOf(gap.version)).send(gap)
+    },
+  )
+
+  app.post(
+    '/:id/attach',
+    {
+      config: { policy: 'gap.update' },
+      schema: {
+        tags: ['strategy gaps'],
+        summary: 'Attach incidents, decisions or a whole cluster to the gap, in one transaction',
+        description:
+          "Decisions join the gap's decisionIds, so their incidents that name no gap count towards it. Incidents (and a cluster's incidents) point at the gap; one that names another gap keeps it and is listed in skipped. A cluster whose incidents mostly name one decision offers it (offeredDecision) without attaching it. Send what the answer lists to /detach to undo it.",
+        params: IdParams,
+        body: GapAttachBody,
+        response: { 200: GapAttachResult },
+      },
+    },
+    async (req, reply) => {
+      await gapOr404(req.params.id)
+      const plan = await attachPlan(req, req.body)
+      const outcome = await app.repos.strategyGaps.attach(req.params.id, plan, req.actor)
+      if (!outcome) throw problem.notFound('strategy gap', req.params.id)
+      const offered = plan.dominantDecision
+      const isOffered = offered && !outcome.gap.decisionIds.includes(offered.id)
+      return reply.header('etag', etagOf(outcome.gap.version)).send({ ...outcome, offeredDecision: isOffered ? offered : null })
+    },
+  )
+
+  app.post(
+    '/:id/detach',
+    {
+      config: { policy: 'gap.update' },
+      schema: {
+        tags: ['strategy gaps'],
+        summary: 'Detach incidents, decisions or a whole cluster from the gap, in one transaction (undoes an attach)',
+        description:
+          "Decisions leave the gap's decisionIds; incidents that name the gap name none afterwards. Others are listed in skipped.",
+        params: IdParams,
+        body: GapAttachBody,
+        response: { 200: GapAttachResult },
+      },
+    },
+    async (req, reply) => {
+      await gapOr404(req.params.id)
+      const plan = await attachPlan(req, req.body)
+      const outcome = await app.repos.strategyGaps.detach(req.params.id, plan, req.actor)
+      if (!outcome) throw problem.notFound('strategy gap', req.params.id)
+      return reply.header('etag', etagOf(outcome.gap.version)).send({ ...outcome, offeredDecision: null })
     },
   )
 

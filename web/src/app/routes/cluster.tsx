@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { Loading, ProblemMessage } from '../../components/feedback'
 import { Badge, PageHeader, usePageTitle } from '../../components/page'
 import { useCluster } from '../../features/clusters/api/clusters'
+import { AttachToGap } from '../../features/clusters/components/attach-to-gap'
 import { ClusterExplanation } from '../../features/clusters/components/cluster-explanation'
 import { ClusterMembers } from '../../features/clusters/components/cluster-members'
 import { ClusterEditLog, ClusterStatusTools } from '../../features/clusters/components/cluster-tools'
@@ -20,6 +21,7 @@ export default function ClusterRoute() {
   if (cluster.error) return <ProblemMessage error={cluster.error} title="This cluster could not be shown." />
   const c = cluster.data
   const mayEdit = mayAttempt(user, 'cluster.edit')
+  const mayAttachToGap = mayAttempt(user, 'gap.update')
   return (
     <>
       <p>
@@ -49,6 +51,7 @@ export default function ClusterRoute() {
         {mayEdit && <ClusterStatusTools key={c.version} cluster={c} />}
       </div>
       <ClusterMembers key={c.id} cluster={c} mayEdit={mayEdit} onSplit={(newId) => navigate(`/clusters/${newId}`)} />
+      {mayAttachToGap && <AttachToGap cluster={c} />}
       <ClusterEditLog cluster={c} mayEdit={mayEdit} />
     </>
   )

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router'
 import { Loading, ProblemMessage } from '../../components/feedback'
 import { PageHeader, usePageTitle } from '../../components/page'
 import { useGap, useGapContext } from '../../features/strategy-gaps/api/strategy-gaps'
+import { GapAttach } from '../../features/strategy-gaps/components/gap-attach'
 import { GapForm, GapLifecycle } from '../../features/strategy-gaps/components/gap-forms'
 import { GapImpactSection } from '../../features/strategy-gaps/components/gap-impact-chart'
 import { GapDecisions, GapIncidents, GapStatusMark, GapSteps } from '../../features/strategy-gaps/components/gap-views'
@@ -51,8 +52,9 @@ export default function StrategyGapRoute() {
       <GapImpactSection gapId={g.id} />
       <div className="detail-grid">
         <GapIncidents gapId={g.id} />
-        <GapDecisions gapId={g.id} context={context.data} />
+        <GapDecisions gapId={g.id} context={context.data} mayUpdate={mayUpdate} />
       </div>
+      {mayUpdate && <GapAttach gapId={g.id} decisionIds={g.decisionIds} />}
     </>
   )
 }

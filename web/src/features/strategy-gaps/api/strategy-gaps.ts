@@ -1,4 +1,7 @@
 import type {
+  Decision,
+  GapAttachBody,
+  GapAttachResult,
   GapContext,
   GapImpact,
   GapRanking,
@@ -89,3 +92,35 @@ export const useTransitionGap = (id: string) =>
   useGapMutation(({ body, version }: { body: GapTransitionBody; version: number }) =>
     api.post<StrategyGap>(`/strategy-gaps/${id}/transitions`, body, { ifMatch: version }),
   )
+
+/** Decisions whose title or summary holds the words, to put behind a gap; a short page is enough to pick from. */
+export const decisionSearchOptions = (q: string) =>
+  queryOptions({
+    queryKey: ['decisions', 'list', { q, limit: 10 }],
+    queryFn: () => api.get<Page<Decision>>(`/decisions${toQuery({ q, limit: 10 })}`),
+    enabled: q.trim().length >= 2,
+  })
+export const useDecisionSearch = (q: string) => useQuery(decisionSearchOptions(q))
+
+/** An incident by its MIS number, as typed: 404 when there is none the viewer may see. */
+export const findIncident = (key: string) => api.get<Incident>(`/incidents/${encodeURIComponent(key.trim().toUpperCase())}`)
+
+/**
+ * Attaching or detaching moves the gap's decisions and incidents: the gap, its context, its
+ * before/after, every ranking and every incident list change with it.
+ */
+function useAttachMutation(gapId: string, path: 'attach' | 'detach') {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: GapAttachBody) => api.post<GapAttachResult>(`/strategy-gaps/${gapId}/${path}`, body),
+    onSuccess: (result) => {
+      client.setQueryData(gapOptions(gapId).queryKey, result.gap)
+      void client.invalidateQueries({ queryKey: [...gapOptions(gapId).queryKey, 'context'] })
+      void client.invalidateQueries({ queryKey: [...gapOptions(gapId).queryKey, 'impact'] })
+      void client.invalidateQueries({ queryKey: ['strategy-gaps', 'list'] })
+      void client.invalidateQueries({ queryKey: ['incidents', 'list'] })
+    },
+  })
+}
+export const useAttachToGap = (gapId: string) => useAttachMutation(gapId, 'attach')
+export const useDetachFromGap = (gapId: string) => useAttachMutation(gapId, 'detach')

@@ -18,6 +18,8 @@ export interface GapPrefill {
   title: string
   description: string
   incidentIds: string[]
+  /** Decisions to put behind the new gap, so their later incidents count towards it too. */
+  decisionIds: string[]
 }
 
 /**
@@ -43,6 +45,7 @@ export function GapForm({
   const [isAttaching, setAttaching] = useState(true)
   const [error, setError] = useState<string | null>(null)
   const attachable = prefill?.incidentIds ?? []
+  const decisionIds = prefill?.decisionIds ?? []
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -50,7 +53,10 @@ export function GapForm({
     setError(null)
     const body = { title: title.trim(), description: description.trim() }
     if (gap) update.mutate({ changes: body, version: gap.version }, { onSuccess: onSaved })
-    else create.mutate(isAttaching && attachable.length ? { ...body, incidentIds: attachable } : body, { onSuccess: onSaved })
+    else
+      create.mutate(isAttaching && attachable.length ? { ...body, incidentIds: attachable, decisionIds } : body, {
+        onSuccess: onSaved,
+      })
   }
 
   return (
@@ -77,6 +83,7 @@ export function GapForm({
         <label className="check">
           <input type="checkbox" checked={isAttaching} onChange={(e) => setAttaching(e.target.checked)} />
           Attach its {attachable.length} incidents to the new gap
+          {decisionIds.length > 0 && ` and put its ${decisionIds.length === 1 ? 'decision' : 'decisions'} behind it`}
         </label>
       )}
       <div className="actions">

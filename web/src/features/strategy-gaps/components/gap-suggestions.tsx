@@ -14,10 +14,12 @@ const prefillOf = (s: GapSuggestion): GapPrefill => ({
     ? `What the reports say was missing:\n${s.missingContext.map((q) => `- ${q}`).join('\n')}`
     : '',
   incidentIds: s.incidentIds,
+  decisionIds: s.decisionIds,
 })
 
 /**
- * Decisions and clusters that hurt and point at no gap yet. "Open a gap" fills the form from the
+ * Decisions and clusters that hurt and count towards no gap yet; a decision and a cluster telling
+ * the same story show once, with both named. "Open a gap" fills the form from the
  * suggestion; the form offers to attach its incidents so the new gap ranks with its evidence.
  */
 export function GapSuggestions({
@@ -37,7 +39,7 @@ export function GapSuggestions({
   return (
     <section className="card" aria-labelledby="suggestions-heading">
       <h2 id="suggestions-heading">Suggested gaps</h2>
-      <p className="hint">Decisions and clusters whose incidents point at no gap yet. {formula}.</p>
+      <p className="hint">Decisions and clusters whose incidents count towards no gap yet. {formula}.</p>
       {items.length === 0 ? (
         <p>Every harmful decision and cluster in this window already points at a gap.</p>
       ) : (
@@ -55,6 +57,20 @@ export function GapSuggestions({
                       {s.title}
                     </Link>
                   </div>
+                  {s.reasons.length > 1 && (
+                    <p className="meta">
+                      Also told by{' '}
+                      {s.reasons.slice(1).map((r, k) => (
+                        <span key={r.sourceId}>
+                          {k > 0 && ', '}
+                          {r.source === 'decision' ? 'decision' : 'cluster'}{' '}
+                          <Link to={r.source === 'decision' ? `/decisions/${r.sourceId}` : `/clusters/${r.sourceId}`}>
+                            {r.title}
+                          </Link>
+                        </span>
+                      ))}
+                    </p>
+                  )}
                   <div className="meta">
                     Weighted harm <strong>{s.weightedHarm}</strong> ·{' '}
                     {s.source === 'decision' ? (

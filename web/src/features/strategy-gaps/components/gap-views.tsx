@@ -6,6 +6,7 @@ import { incidentListHref } from '../../../lib/incident-filters'
 import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useGapIncidents } from '../api/strategy-gaps'
+import { DetachDecisionButton } from './gap-attach'
 
 export const GapStatusMark = ({ gap }: { gap: Pick<StrategyGap, 'status'> }) => (
   <Badge tone={gap.status === 'verified' ? 'good' : gap.status === 'open' ? 'warn' : 'accent'}>
@@ -60,26 +61,46 @@ export function GapSteps({ gap, context }: { gap: StrategyGap; context: GapConte
   )
 }
 
-/** The decisions behind the gap's incidents: an agreement without its tradeoff is marked as such. */
-export function GapDecisions({ gapId, context }: { gapId: string; context: GapContext | undefined }) {
+/**
+ * The decisions behind the gap (its own, whose incidents count towards it) and those its incidents
+ * name; an agreement without its tradeoff is marked as such.
+ */
+export function GapDecisions({
+  gapId,
+  context,
+  mayUpdate,
+}: {
+  gapId: string
+  context: GapContext | undefined
+  mayUpdate: boolean
+}) {
   const teamName = useTeamName()
   if (!context) return null
   return (
     <section className="card" aria-labelledby="gap-decisions">
       <h2 id="gap-decisions">Decisions behind them</h2>
       {context.decisions.length === 0 ? (
-        <p>No incident in this gap names its decision yet.</p>
+        <p>No decision is behind this gap yet, and none of its incidents names one.</p>
       ) : (
-        <ul>
+        <ul className="gap-decision-list">
           {context.decisions.map((d) => (
             <li key={d.id}>
               <Link to={`/decisions/${d.id}`}>{d.title}</Link>{' '}
               <Badge tone={d.hasTradeoff ? 'good' : 'warn'}>{d.hasTradeoff ? 'Strategy-bearing' : 'Agreement'}</Badge>{' '}
+              {d.isBehindGap && <Badge tone="accent">Behind this gap</Badge>}{' '}
               <span className="hint">
                 by {teamName(d.owningTeamId)} ·{' '}
                 <Link to={incidentListHref({ gapId, decisionId: d.id })}>{countOf(d.incidents, 'incident')}</Link>, weighted harm{' '}
                 {d.weightedHarm}
               </span>
+              {d.countsTowardsGapId && (
+                <p className="hint">
+                  Its incidents count towards{' '}
+                  <Link to={`/strategy-gaps/${d.countsTowardsGapId}`}>the gap that named it first</Link>, until it is taken off
+                  that gap.
+                </p>
+              )}
+              {mayUpdate && d.isBehindGap && <DetachDecisionButton gapId={gapId} decisionId={d.id} title={d.title} />}
             </li>
           ))}
         </ul>
@@ -100,7 +121,7 @@ export function GapIncidents({ gapId }: { gapId: string }) {
       <h2 id="gap-incidents">Incidents in this gap</h2>
       {items.length === 0 ? (
         <EmptyState>
-          <p>No incident points at this gap yet.</p>
+          <p>No incident counts towards this gap yet: attach incidents, or put the decisions behind it on the gap.</p>
         </EmptyState>
       ) : (
         <>
