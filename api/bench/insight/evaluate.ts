@@ -1,4 +1,4 @@
-import { type Db, type InsightIndex, insightIndex, markInsightDirty, sql } from '@misalign/db'
+import { type Db, type InsightIndex, insightIndex, markInsightDirty, sql, strategyGapRepository, systemActor } from '@misalign/db'
 import {
   clusterIncidents,
   confidentDecision,
@@ -226,20 +226,39 @@ export async function evaluateStorySet(db: Db, set: StorySet): Promise<StorySetF
     })
   const withIds = score(rows, inferredFrom(index))
 
-  // Gaps: accept every likely suggestion, attribute incidents through decisions, rank by weighted harm.
-  const decisionOfStory = (s: Story) => (s.namesDecision ? s.truthDecision : (accepted.get(s.key) ?? null))
-  const rank = (decisionFor: (s: Story) => string | null) =>
-    set.gaps
-      .map((g) => ({
-        key: g.key,
-        harm: set.stories
-          .filter((s) => g.decisionKeys.includes(decisionFor(s) ?? ''))
-          .reduce((sum, s) => sum + s.harm * s.surprise, 0),
-      }))
-      .sort((a, b) => b.harm - a.harm || a.key.localeCompare(b.key))
-      .map((g) => g.key)
-  const truth = rank((s) => s.truthDecision).slice(0, 3)
-  const found = rank(decisionOfStory).slice(0, 3)
+  // Gaps: a person accepts every likely suggestion; the product's own ranking then counts each
+  // incident towards the gap behind its decision (ADR 017).
+  const truthRank = set.gaps
+    .map((g) => ({
+      key: g.key,
+      harm: set.stories
+        .filter((s) => g.decisionKeys.includes(s.truthDecision ?? ''))
+        .reduce((sum, s) => sum + s.harm * s.surprise, 0),
+    }))
+    .sort((a, b) => b.harm - a.harm || a.key.localeCompare(b.key))
+    .map((g) => g.key)
+  for (const [storyKey, decisionKey] of accepted)
+    await db.execute(
+      sql`update incidents set decision_id = ${loaded.decisionIdOf.get(decisionKey) ?? null} where id = ${loaded.incidentOf.get(storyKey) ?? null}`,
+    )
+  const gapRepository = strategyGapRepository(db)
+  const gapKeyOf = new Map<string, string>()
+  for (const g of set.gaps) {
+    const created = await gapRepository.create(
+      { title: g.title, description: g.description, decisionIds: g.decisionKeys.map((k) => loaded.decisionIdOf.get(k) ?? '') },
+      systemActor,
+    )
+    gapKeyOf.set(created.id, g.key)
+  }
+  const days = set.stories.map((s) => s.discoveredAt).sort()
+  const admin = { userId: '00000000-0000-4000-8000-000000000000', role: 'admin' as const, teamIds: [], reporterKey: '' }
+  const ranking = await gapRepository.ranking(
+    { from: days[0], to: days[days.length - 1], limit: 500 },
+    admin,
+    days[days.length - 1] ?? '2026-12-31',
+  )
+  const truth = truthRank.slice(0, 3)
+  const found = ranking.items.slice(0, 3).map((item) => gapKeyOf.get(item.gapId) ?? item.gapId)
 
   // Last, as if nobody had named a decision: the index learns nothing from named reports.
   await db.execute(sql`update incidents set decision_id = null, gap_id = null`)
