@@ -171,11 +171,8 @@ export function rankDecisions(
     .map((r, k) => ({
       ...r,
       score: round(r.score),
-      // Likely needs a clear lead: two close candidates are both only possible.
-      confidence:
-        r.score >= w.likely.decision && (k > 0 || r.score - (ranked[1]?.score ?? 0) >= 0.05 || ranked.length === 1)
-          ? 'likely'
-          : 'possible',
+      // Only the first can be likely, and only with a clear lead: two close candidates are both possible.
+      confidence: k === 0 && r.score >= w.likely.decision && r.score - (ranked[1]?.score ?? 0) >= 0.05 ? 'likely' : 'possible',
     }))
 }
 
