@@ -89,6 +89,14 @@ export function can(viewer: Viewer, action: Action, resource: ResourceOwnership 
   return false
 }
 
+/**
+ * Handing a resource to another team: the viewer needs the right over the team that owns it
+ * now and over the team that will own it, so nobody gives work away to a team they cannot act for.
+ */
+export function canTransfer(viewer: Viewer, action: Action, fromTeamId: string, toTeamId: string): boolean {
+  return can(viewer, action, { teamIds: [fromTeamId] }) && can(viewer, action, { teamIds: [toTeamId] })
+}
+
 /** Restricted incidents: the reporting team's members, leaders and admins only. */
 export function canSeeIncident(
   viewer: Viewer,
