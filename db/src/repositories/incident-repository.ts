@@ -17,11 +17,6 @@ import { displayedTeamId, type IncidentViewer, isMine, shownTeamFor, toDay, visi
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 
-const isLockTimeout = (error: unknown): boolean => {
-  const cause = (error as { cause?: { code?: string } }).cause
-  return (error as { code?: string }).code === '55P03' || cause?.code === '55P03'
-}
-
 const selection = { incident: incidents, decidedAt: decisions.decidedAt, displayedTeamId }
 type SelectedRow = { incident: IncidentRow; decidedAt: string | null; displayedTeamId: string }
 
@@ -270,7 +265,6 @@ export function incidentRepository(db: Db) {
           return { kind: 'created' as const, incident }
         })
       } catch (error) {
-        if (isLockTimeout(error)) throw new IdempotencyKeyInFlightError()
         if (!(error instanceof KeyAlreadyUsed)) throw error
       }
       const [existing] = await db
