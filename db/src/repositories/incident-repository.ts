@@ -10,6 +10,7 @@ import {
 import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../client'
 import { decisions, type IncidentRow, idempotencyKeys, incidents } from '../schema/index'
+import { reserveTodaysAnonymousNumbers, takeAnonymousNumber } from './anonymous-numbers'
 import { type Actor, anonymousActor, diff, recordAudit } from './audit-repository'
 import { decodeCursor, toPage } from './cursor'
 import { RuleViolationError, StaleVersionError } from './errors'
@@ -159,9 +160,13 @@ export function incidentRepository(db: Db) {
   async function insert(tx: Tx, input: NewIncident, viewer: IncidentViewer, actor: Actor): Promise<Incident> {
     const decision = await resolveDecision(tx, input.decisionId, input.decisionOwnerTeamId)
     const anonymous = input.anonymous ?? false
+    await reserveTodaysAnonymousNumbers(tx)
+    // Others must not place an anonymous report between two named ones by its number.
+    const number = anonymous ? await takeAnonymousNumber(tx) : undefined
     const [row] = await tx
       .insert(incidents)
       .values({
+        ...(number === undefined ? {} : { number }),
         title: input.title,
         narrative: input.narrative ?? '',
         reportingTeamId: input.reportingTeamId,
