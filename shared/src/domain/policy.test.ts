@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actions, can, canSeeIncident, mayAttempt, policy, type Viewer } from './policy'
+import { actions, can, canAssignActionTo, canSeeIncident, canTransfer, mayAttempt, policy, type Viewer } from './policy'
 import { roles } from './vocabulary'
 
 const viewer = (role: Viewer['role'], teamIds: string[] = ['team-a']): Viewer => ({ userId: 'u1', role, teamIds })
@@ -48,5 +48,23 @@ describe('restricted incidents', () => {
 
   it('are seen by their reporter even after leaving the team', () => {
     expect(canSeeIncident(viewer('member', []), { ...restricted, isOwnedByViewer: true })).toBe(true)
+  })
+})
+
+describe('handing something to another team', () => {
+  it('needs the right over both the old and the new owner', () => {
+    expect(canTransfer(viewer('lead', ['team-a']), 'decision.update', 'team-a', 'team-b')).toBe(false)
+    expect(canTransfer(viewer('lead', ['team-a', 'team-b']), 'decision.update', 'team-a', 'team-b')).toBe(true)
+    expect(canTransfer(viewer('lead', ['team-b']), 'decision.update', 'team-a', 'team-b')).toBe(false)
+    expect(canTransfer(viewer('leader', []), 'decision.update', 'team-a', 'team-b')).toBe(true)
+    expect(canTransfer(viewer('member', ['team-a', 'team-b']), 'decision.update', 'team-a', 'team-b')).toBe(false)
+  })
+
+  it('lets a lead give an action to a team the retro is about, or their own, and no other', () => {
+    const lead = viewer('lead', ['team-a'])
+    expect(canAssignActionTo(lead, 'team-b', ['team-a', 'team-b'])).toBe(true)
+    expect(canAssignActionTo(lead, 'team-a', ['team-c'])).toBe(true)
+    expect(canAssignActionTo(lead, 'team-c', ['team-a', 'team-b'])).toBe(false)
+    expect(canAssignActionTo(viewer('leader', []), 'team-c', [])).toBe(true)
   })
 })
