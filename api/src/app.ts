@@ -55,10 +55,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Bounded so a slow or stuck client cannot hold a socket forever (README, "Running in
     // production"): headers within 10 s, the whole request within 30 s, an idle keep-alive
-    // socket 5 s. Node checks these every second (its default, 30 s, let a slow client stay
-    // up to a minute past them).
+    // socket 5 s by default. Node checks these every second (its default, 30 s, let a slow
+    // client stay up to a minute past them).
     requestTimeout: 30_000,
-    keepAliveTimeout: 5_000,
+    keepAliveTimeout: options.config.keepAliveTimeoutMs,
     http: { headersTimeout: 10_000, connectionsCheckingInterval: 1_000 },
     // On close, sockets with no request in flight are closed at once; busy ones after their answer.
     forceCloseConnections: 'idle',
