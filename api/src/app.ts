@@ -61,7 +61,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keepAliveTimeout: options.config.keepAliveTimeoutMs,
     http: { headersTimeout: 10_000, connectionsCheckingInterval: 1_000 },
     // On close, sockets with no request in flight are closed at once; busy ones after their answer.
+    // A request arriving meanwhile gets our 503 problem (error-handler), not Fastify's JSON one.
     forceCloseConnections: 'idle',
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // What the router or the HTTP parser refuses still answers as problem+json with our headers.
     frameworkErrors,

@@ -107,4 +107,34 @@ describe('SIGTERM', () => {
     expect(exitedAt - answered.at).toBeLessThan(2_000)
     expect(api.child.exitCode).toBe(0)
   }, 60_000)
+
+  it('answers a request that arrives while draining with a 503 problem that closes the socket', async () => {
+    api = await startOnSymlinkedDataDir()
+    const running = api
+    const body = JSON.stringify({ email: 'nobody@test.example', password: 'not-a-password' })
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = ''
+      const socket = net.connect(portOf(running), '127.0.0.1', () => {
+        socket.write(
+          `POST /api/v1/auth/sign-in HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+        )
+        setTimeout(() => running.child.kill('SIGTERM'), 200)
+        // The first request's body, then a second request pipelined behind it, both after the signal.
+        setTimeout(() => socket.write(`${body.slice(10)}GET /api/v1/incidents HTTP/1.1\r\nhost: x\r\n\r\n`), 1_000)
+      })
+      socket.on('data', (chunk) => {
+        text += chunk.toString('utf8')
+      })
+      socket.on('close', () => resolve(text))
+      socket.on('error', reject)
+    })
+    const second = answer.slice(answer.indexOf('HTTP/1.1', 1))
+    expect(answer).toMatch(/^HTTP\/1.1 401/)
+    expect(second).toMatch(/^HTTP\/1.1 503/)
+    expect(second).toMatch(/content-type: application\/problem\+json/i)
+    expect(second).toMatch(/x-content-type-options: nosniff/i)
+    expect(second).toMatch(/connection: close/i)
+    expect(second).toMatch(/shutting down/)
+    expect(await running.exited).toBe(0)
+  }, 60_000)
 })

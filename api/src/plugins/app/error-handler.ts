@@ -188,6 +188,24 @@ export default fp(
       )
     })
 
+    // A request that arrives on a kept-alive socket while the app drains (Fastify's own 503 is
+    // not problem+json): answered before sign-in touches the database, and the socket closes.
+    let closing = false
+    app.addHook('preClose', async () => {
+      closing = true
+    })
+    app.addHook('onRequest', async (_request, reply) => {
+      if (!closing) return
+      reply.headers(baselineSecurityHeaders)
+      throw new HttpProblem(
+        503,
+        'shutting-down',
+        'This instance is shutting down. Retry: another instance, or this one restarted, will answer.',
+        undefined,
+        { 'retry-after': '1', connection: 'close' },
+      )
+    })
+
     app.setNotFoundHandler((request, reply) =>
       sendProblem(
         reply,
