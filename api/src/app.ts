@@ -4,9 +4,10 @@ import type { Database, Repositories } from '@misalign/db'
 import { createRepositories } from '@misalign/db'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { AppConfig } from './config'
+import { logSafeError } from './lib/log-safe-error'
 import auth from './plugins/app/auth'
 import bodyGuard from './plugins/app/body-guard'
-import errorHandler from './plugins/app/error-handler'
+import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/app/error-handler'
 import incidentViewer from './plugins/app/incident-viewer'
 import validation from './plugins/app/validation'
 import webApp from './plugins/app/web-app'
@@ -30,8 +31,8 @@ export interface AppOptions {
 }
 
 /**
- * Logs never carry client addresses, query strings or bodies: reports may be anonymous,
- * and a log line must not be able to say who filed one.
+ * Logs never carry client addresses, query strings, bodies or query parameters: reports may
+ * be anonymous, and a log line must not be able to say who filed one.
  */
 const serializers = {
   req: (request: { id: string; method: string; routeOptions?: { url?: string } }) => ({
@@ -40,6 +41,8 @@ const serializers = {
     route: request.routeOptions?.url,
   }),
   res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+  // A failed query's error carries its parameters: logSafeError keeps them out (docs/decisions/014).
+  err: (error: unknown) => logSafeError(error),
 }
 
 /** Builds the whole app against a database; never listens (server.ts does). */
@@ -50,9 +53,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    // Bounded so a slow or stuck client cannot hold a socket forever.
+    // Bounded so a slow or stuck client cannot hold a socket forever (README, "Running in
+    // production"): headers within 10 s, the whole request within 30 s, an idle keep-alive
+    // socket 5 s by default. Node checks these every second (its default, 30 s, let a slow
+    // client stay up to a minute past them).
     requestTimeout: 30_000,
+    keepAliveTimeout: options.config.keepAliveTimeoutMs,
+    http: { headersTimeout: 10_000, connectionsCheckingInterval: 1_000 },
+    // On close, sockets with no request in flight are closed at once; busy ones after their answer.
+    // A request arriving meanwhile gets our 503 problem (error-handler), not Fastify's JSON one.
+    forceCloseConnections: 'idle',
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // What the router or the HTTP parser refuses still answers as problem+json with our headers.
+    frameworkErrors,
+    clientErrorHandler,
     trustProxy: options.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -20,6 +20,8 @@ export interface AppConfig {
   oidc: OidcConfig | undefined
   /** Behind a load balancer: trust X-Forwarded-* from it (for https detection and client address). */
   trustProxy: boolean
+  /** How long an idle keep-alive connection stays open; behind a load balancer, longer than its idle timeout. */
+  keepAliveTimeoutMs: number
 }
 
 export interface OidcConfig {
@@ -80,6 +82,8 @@ export function loadConfig(
     filingPerMinute: limit('FILING_LIMIT_PER_MINUTE', 30),
   }
 
+  const keepAliveTimeoutMs = limit('KEEP_ALIVE_TIMEOUT_MS', 5_000)
+
   const reporterKeySecret = env.REPORTER_KEY_SECRET || defaults.reporterKeySecret?.() || ''
   if (reporterKeySecret.length < 32) {
     problems.push('REPORTER_KEY_SECRET must be at least 32 characters (generate one with: openssl rand -base64 48)')
@@ -114,5 +118,6 @@ export function loadConfig(
     limits,
     oidc,
     trustProxy: ['1', 'true', 'on', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
+    keepAliveTimeoutMs,
   }
 }

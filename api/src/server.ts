@@ -31,11 +31,19 @@ async function main() {
   purge.unref()
 
   // In-flight requests finish, then the pool closes; a second signal or 10 s forces the exit.
+  // A supervisor may restart the process after either (README, "Running in production").
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
     clearInterval(purge)
-    await app.close()
+    // Closing the server drops the sockets idle at that moment; a keep-alive socket whose request
+    // was in flight would idle on until keepAliveTimeout and hold the exit, so keep sweeping.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
+    try {
+      await app.close()
+    } finally {
+      clearInterval(sweep)
+    }
     await database.close()
   })
 

@@ -48,6 +48,7 @@ export function testConfig(database: Database, overrides: Partial<AppConfig> = {
     limits: { signInPerAccount: 10, signInPerAddress: 100, filingPerMinute: 1_000 },
     oidc: undefined,
     trustProxy: false,
+    keepAliveTimeoutMs: 5_000,
     ...overrides,
   }
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import type { SQL } from 'drizzle-orm'
@@ -7,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
-import type { DatabaseConfig } from './config'
+import { ConfigError, type DatabaseConfig } from './config'
 import { lockDataDir } from './data-dir-lock'
 import * as schema from './schema/index'
 
@@ -51,8 +52,14 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       query_timeout: config.statementTimeoutMs + 1_000,
       application_name: 'misalignment-tracker',
     })
-    // Without a listener an idle client's error (server restart, dropped socket) crashes the process.
+    // Without a listener a client's error (server restart, dropped socket) crashes the process.
+    // The pool listens only while a client is idle; a client checked out by a transaction
+    // needs its own listener for as long as it lives. The failed query rejects as well, and
+    // that rejection is what the request answers (503).
     pool.on('error', (error) => options.onPoolError?.(error))
+    pool.on('connect', (client) => {
+      client.on('error', (error) => options.onPoolError?.(error))
+    })
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db
     return {
       db,
@@ -76,15 +83,32 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     }
   }
 
-  const release = lockDataDir(config.dataDir)
+  const dataDir = resolveDataDir(config.dataDir)
+  const release = lockDataDir(dataDir)
   let client: PGlite
   try {
-    client = await PGlite.create(config.dataDir)
+    client = await PGlite.create(dataDir)
   } catch (error) {
     release()
     throw error
   }
   return pgliteDatabase(client, release)
+}
+
+/**
+ * PGlite's WebAssembly file system cannot follow a symlink (it fails with "errno: 44"), so the
+ * folder is created and resolved to its real path first; what cannot be made a folder is named.
+ */
+function resolveDataDir(dataDir: string): string {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true })
+    return fs.realpathSync(dataDir)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    throw new ConfigError([
+      `DATA_DIR "${dataDir}" cannot be used as the database folder (${code}): it must be a folder, or a symlink to one, that this user may write`,
+    ])
+  }
 }
 
 /** An in-memory PGlite: for tests, which want a fresh database per file. */

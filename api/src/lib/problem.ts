@@ -14,11 +14,14 @@ const titles: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict',
   412: 'Precondition failed',
+  408: 'Request timeout',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   428: 'Precondition required',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 }
@@ -53,6 +56,7 @@ export const problem = {
     ),
   notFound: (entity: string, id: string) =>
     new HttpProblem(404, 'not-found', `No ${entity} with id ${JSON.stringify(id).slice(0, 80)} exists (or you cannot see it)`),
+  forbidden: (detail: string) => new HttpProblem(403, 'forbidden', detail),
   conflict: (detail: string) => new HttpProblem(409, 'conflict', detail),
   unprocessable: (detail: string, errors?: FieldError[]) => new HttpProblem(422, 'unprocessable', detail, errors),
   staleVersion: (entity: string, currentVersion: number) =>

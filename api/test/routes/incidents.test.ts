@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
+import { ANONYMOUS_NUMBER_BLOCK } from '@misalign/db'
 import { describe, expect, it } from 'vitest'
 import { createTeam, fileIncident, incidentBody } from '../fixtures'
 import { useTestApp } from '../helper'
 
 const ctx = useTestApp()
+/** The n-th named report of a fresh database: the day's first filing reserves the anonymous block first. */
+const mis = (n: number) => `MIS-${ANONYMOUS_NUMBER_BLOCK + n}`
 
 describe('POST /api/v1/incidents', () => {
   it('files an incident with a MIS number, its weighted harm and an ETag', async () => {
@@ -11,7 +14,13 @@ describe('POST /api/v1/incidents', () => {
     const res = await ctx.inject({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(team.id) })
     expect(res.statusCode).toBe(201)
     const incident = res.json()
-    expect(incident).toMatchObject({ number: 1, key: 'MIS-1', weightedHarm: 12, status: 'open', rootCause: 'unknown' })
+    expect(incident).toMatchObject({
+      number: ANONYMOUS_NUMBER_BLOCK + 1,
+      key: mis(1),
+      weightedHarm: 12,
+      status: 'open',
+      rootCause: 'unknown',
+    })
     expect(res.headers.etag).toBe('"1"')
     expect(res.headers.location).toBe(`/api/v1/incidents/${incident.id}`)
   })
@@ -20,7 +29,33 @@ describe('POST /api/v1/incidents', () => {
     const team = await createTeam(ctx.inject)
     const first = await fileIncident(ctx.inject, team.id)
     const second = await fileIncident(ctx.inject, team.id)
-    expect([first.key, second.key]).toEqual(['MIS-1', 'MIS-2'])
+    expect([first.key, second.key]).toEqual([mis(1), mis(2)])
+  })
+
+  it('numbers anonymous reports from the day block, before every named report of the day', async () => {
+    const team = await createTeam(ctx.inject)
+    const named = await fileIncident(ctx.inject, team.id)
+    const anonymous = []
+    for (let i = 0; i < 4; i++) anonymous.push(await fileIncident(ctx.inject, team.id, { anonymous: true }))
+    const later = await fileIncident(ctx.inject, team.id)
+    const numbers = anonymous.map((incident) => incident.number as number)
+    for (const number of numbers) {
+      expect(number).toBeGreaterThanOrEqual(1)
+      expect(number).toBeLessThanOrEqual(ANONYMOUS_NUMBER_BLOCK)
+    }
+    expect(new Set(numbers).size).toBe(4)
+    // Filed after the first named report, numbered before it: the number gives no time of day.
+    expect([named.number, later.number]).toEqual([ANONYMOUS_NUMBER_BLOCK + 1, ANONYMOUS_NUMBER_BLOCK + 2])
+  })
+
+  it('reserves another block when a day has more anonymous reports than one block', async () => {
+    const team = await createTeam(ctx.inject)
+    const numbers = []
+    for (let i = 0; i <= ANONYMOUS_NUMBER_BLOCK; i++) {
+      numbers.push((await fileIncident(ctx.inject, team.id, { anonymous: true })).number as number)
+    }
+    expect(new Set(numbers).size).toBe(ANONYMOUS_NUMBER_BLOCK + 1)
+    expect(numbers.filter((n) => n > ANONYMOUS_NUMBER_BLOCK)).toHaveLength(1)
   })
 
   it('refuses a report without harm with the product sentence', async () => {
@@ -197,11 +232,11 @@ describe('GET /api/v1/incidents', () => {
     const keys = async (query: string) =>
       (await ctx.inject({ method: 'GET', url: `/api/v1/incidents?${query}` })).json().items.map((i: { key: string }) => i.key)
 
-    expect(await keys(`reportingTeamId=${a.id}`)).toEqual(['MIS-2', 'MIS-1'])
-    expect(await keys('rootCause=hidden_decision')).toEqual(['MIS-3', 'MIS-1'])
-    expect(await keys('rootCause=hidden_decision&rootCause=missing_strategy')).toEqual(['MIS-3', 'MIS-2', 'MIS-1'])
-    expect(await keys('from=2026-02-01&to=2026-02-28')).toEqual(['MIS-2'])
-    expect(await keys('q=batch')).toEqual(['MIS-1'])
+    expect(await keys(`reportingTeamId=${a.id}`)).toEqual([mis(2), mis(1)])
+    expect(await keys('rootCause=hidden_decision')).toEqual([mis(3), mis(1)])
+    expect(await keys('rootCause=hidden_decision&rootCause=missing_strategy')).toEqual([mis(3), mis(2), mis(1)])
+    expect(await keys('from=2026-02-01&to=2026-02-28')).toEqual([mis(2)])
+    expect(await keys('q=batch')).toEqual([mis(1)])
   })
 
   it('pages with a cursor in a stable order', async () => {
@@ -211,11 +246,11 @@ describe('GET /api/v1/incidents', () => {
     const second = (await ctx.inject({ method: 'GET', url: `/api/v1/incidents?limit=2&cursor=${first.nextCursor}` })).json()
     const third = (await ctx.inject({ method: 'GET', url: `/api/v1/incidents?limit=2&cursor=${second.nextCursor}` })).json()
     expect([...first.items, ...second.items, ...third.items].map((i: { key: string }) => i.key)).toEqual([
-      'MIS-5',
-      'MIS-4',
-      'MIS-3',
-      'MIS-2',
-      'MIS-1',
+      mis(5),
+      mis(4),
+      mis(3),
+      mis(2),
+      mis(1),
     ])
     expect(third.nextCursor).toBeNull()
   })

@@ -13,7 +13,7 @@ import {
 import { and, asc, desc, eq, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../client'
 import { type ActionRow, actions, clusterMembers, incidents, type RetroRow, retros } from '../schema/index'
-import { type Actor, diff, recordAudit } from './audit-repository'
+import { type Actor, diff, recordAudit, updateOrTransfer } from './audit-repository'
 import { toPage } from './cursor'
 import { RuleViolationError, StaleVersionError } from './errors'
 import { displayedTeamId, type IncidentViewer, visibleTo } from './incident-visibility'
@@ -245,7 +245,7 @@ export function actionRepository(db: Db) {
         const action = toRetroAction(after, before.retroTitle)
         await recordAudit(tx, {
           actor,
-          action: 'update',
+          action: updateOrTransfer(before.row.ownerTeamId, after.ownerTeamId),
           entityType: 'action',
           entityId: id,
           changes: diff(toRetroAction(before.row, before.retroTitle), action),

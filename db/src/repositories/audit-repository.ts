@@ -24,6 +24,10 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   return changes
 }
 
+/** An update that hands the row to another team is audited as a transfer, so it can be found. */
+export const updateOrTransfer = (ownerBefore: string | null, ownerAfter: string | null): 'update' | 'transfer' =>
+  ownerBefore === ownerAfter ? 'update' : 'transfer'
+
 /** Written inside the caller's transaction, so the entry and the change commit together. */
 export async function recordAudit(
   tx: Tx,

@@ -14,7 +14,7 @@ import {
 import { and, desc, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../client'
 import { type DecisionRow, decisions } from '../schema/index'
-import { type Actor, diff, recordAudit } from './audit-repository'
+import { type Actor, diff, recordAudit, updateOrTransfer } from './audit-repository'
 import { toPage } from './cursor'
 import { RuleViolationError, StaleVersionError } from './errors'
 import { beforeInDescending, decodeSortCursor } from './keyset'
@@ -204,7 +204,7 @@ export function decisionRepository(db: Db) {
         const decision = toDecision(after)
         await recordAudit(tx, {
           actor,
-          action: 'update',
+          action: updateOrTransfer(before.owningTeamId, after.owningTeamId),
           entityType: 'decision',
           entityId: id,
           changes: diff(toDecision(before), decision),

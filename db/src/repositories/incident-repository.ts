@@ -10,6 +10,7 @@ import {
 import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../client'
 import { decisions, type IncidentRow, idempotencyKeys, incidents } from '../schema/index'
+import { reserveTodaysAnonymousNumbers, takeAnonymousNumber } from './anonymous-numbers'
 import { type Actor, anonymousActor, diff, recordAudit } from './audit-repository'
 import { decodeCursor, toPage } from './cursor'
 import { RuleViolationError, StaleVersionError } from './errors'
@@ -17,11 +18,6 @@ import { countsTowardsGap } from './gap-attribution'
 import { displayedTeamId, type IncidentViewer, isMine, shownTeamFor, toDay, visibleTo } from './incident-visibility'
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
-
-const isLockTimeout = (error: unknown): boolean => {
-  const cause = (error as { cause?: { code?: string } }).cause
-  return (error as { code?: string }).code === '55P03' || cause?.code === '55P03'
-}
 
 const selection = { incident: incidents, decidedAt: decisions.decidedAt, displayedTeamId }
 type SelectedRow = { incident: IncidentRow; decidedAt: string | null; displayedTeamId: string }
@@ -166,9 +162,13 @@ export function incidentRepository(db: Db) {
   async function insert(tx: Tx, input: NewIncident, viewer: IncidentViewer, actor: Actor): Promise<Incident> {
     const decision = await resolveDecision(tx, input.decisionId, input.decisionOwnerTeamId)
     const anonymous = input.anonymous ?? false
+    await reserveTodaysAnonymousNumbers(tx)
+    // Others must not place an anonymous report between two named ones by its number.
+    const number = anonymous ? await takeAnonymousNumber(tx) : undefined
     const [row] = await tx
       .insert(incidents)
       .values({
+        ...(number === undefined ? {} : { number }),
         title: input.title,
         narrative: input.narrative ?? '',
         reportingTeamId: input.reportingTeamId,
@@ -272,7 +272,6 @@ export function incidentRepository(db: Db) {
           return { kind: 'created' as const, incident }
         })
       } catch (error) {
-        if (isLockTimeout(error)) throw new IdempotencyKeyInFlightError()
         if (!(error instanceof KeyAlreadyUsed)) throw error
       }
       const [existing] = await db

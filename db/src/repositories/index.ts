@@ -24,6 +24,7 @@ import { userRepository } from './user-repository'
 
 export * from './action-repository'
 export * from './analytics-repository'
+export { ANONYMOUS_NUMBER_BLOCK } from './anonymous-numbers'
 export * from './audit-repository'
 export { recomputeClusters } from './cluster-recompute'
 export * from './cluster-repository'

@@ -13,7 +13,7 @@ import {
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../client'
 import { type StrategyRow, strategies } from '../schema/index'
-import { type Actor, diff, recordAudit } from './audit-repository'
+import { type Actor, diff, recordAudit, updateOrTransfer } from './audit-repository'
 import { toPage } from './cursor'
 import { ConflictError, RuleViolationError, StaleVersionError } from './errors'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from './keyset'
@@ -223,7 +223,7 @@ export function strategyRepository(db: Db) {
         const strategy = toStrategy(after)
         await recordAudit(tx, {
           actor,
-          action: 'update',
+          action: updateOrTransfer(before.ownerTeamId, after.ownerTeamId),
           entityType: 'strategy',
           entityId: id,
           changes: diff(toStrategy(before), strategy),

@@ -1,4 +1,5 @@
 export * from './analytics-rollups'
+export * from './anonymous-numbers'
 export * from './audit-log'
 export * from './auth'
 export * from './clusters'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actions, can, canSeeIncident, mayAttempt, policy, type Viewer } from './policy'
+import { actions, can, canAssignActionTo, canSeeIncident, canTransfer, mayAttempt, policy, type Viewer } from './policy'
 import { roles } from './vocabulary'
 
 const viewer = (role: Viewer['role'], teamIds: string[] = ['team-a']): Viewer => ({ userId: 'u1', role, teamIds })
@@ -59,5 +59,20 @@ describe('the triage queue', () => {
   it('links decisions by the rule for editing the incident: a lead only on their own team’s reports', () => {
     expect(can(viewer('lead'), 'incident.update', { teamIds: ['team-a'] })).toBe(true)
     expect(can(viewer('lead'), 'incident.update', { teamIds: ['team-b'] })).toBe(false)
+describe('handing something to another team', () => {
+  it('needs the right over both the old and the new owner', () => {
+    expect(canTransfer(viewer('lead', ['team-a']), 'decision.update', 'team-a', 'team-b')).toBe(false)
+    expect(canTransfer(viewer('lead', ['team-a', 'team-b']), 'decision.update', 'team-a', 'team-b')).toBe(true)
+    expect(canTransfer(viewer('lead', ['team-b']), 'decision.update', 'team-a', 'team-b')).toBe(false)
+    expect(canTransfer(viewer('leader', []), 'decision.update', 'team-a', 'team-b')).toBe(true)
+    expect(canTransfer(viewer('member', ['team-a', 'team-b']), 'decision.update', 'team-a', 'team-b')).toBe(false)
+  })
+
+  it('lets a lead give an action to a team the retro is about, or their own, and no other', () => {
+    const lead = viewer('lead', ['team-a'])
+    expect(canAssignActionTo(lead, 'team-b', ['team-a', 'team-b'])).toBe(true)
+    expect(canAssignActionTo(lead, 'team-a', ['team-c'])).toBe(true)
+    expect(canAssignActionTo(lead, 'team-c', ['team-a', 'team-b'])).toBe(false)
+    expect(canAssignActionTo(viewer('leader', []), 'team-c', [])).toBe(true)
   })
 })

@@ -97,6 +97,22 @@ export function can(viewer: Viewer, action: Action, resource: ResourceOwnership 
   return false
 }
 
+/**
+ * Handing a resource to another team: the viewer needs the right over the team that owns it
+ * now and over the team that will own it, so nobody gives work away to a team they cannot act for.
+ */
+export function canTransfer(viewer: Viewer, action: Action, fromTeamId: string, toTeamId: string): boolean {
+  return can(viewer, action, { teamIds: [fromTeamId] }) && can(viewer, action, { teamIds: [toTeamId] })
+}
+
+/**
+ * Who may own a retro's action: a team the retro is about (it reported or caused one of the
+ * incidents), or a team the viewer may act for. A lead cannot hand work to an uninvolved team.
+ */
+export function canAssignActionTo(viewer: Viewer, ownerTeamId: string, retroTeamIds: readonly string[]): boolean {
+  return retroTeamIds.includes(ownerTeamId) || can(viewer, 'action.write', { teamIds: [ownerTeamId] })
+}
+
 /** Restricted incidents: the reporting team's members, leaders and admins only. */
 export function canSeeIncident(
   viewer: Viewer,

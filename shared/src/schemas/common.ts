@@ -1,8 +1,17 @@
 import { type Static, type TSchema, Type } from 'typebox'
 
 export const Uuid = Type.String({ format: 'uuid', description: 'A uuid' })
-/** A calendar day, 'YYYY-MM-DD'. */
-export const DateOnly = Type.String({ format: 'date', description: 'A calendar day, YYYY-MM-DD', examples: ['2026-03-14'] })
+/** Days this app can reason about: windows around a date stay four-digit years in both directions. */
+export const EARLIEST_DAY = '1900-01-01'
+export const LATEST_DAY = '2999-12-31'
+/** A calendar day, 'YYYY-MM-DD', between EARLIEST_DAY and LATEST_DAY. */
+export const DateOnly = Type.String({
+  format: 'date',
+  formatMinimum: EARLIEST_DAY,
+  formatMaximum: LATEST_DAY,
+  description: `A calendar day, YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY}`,
+  examples: ['2026-03-14'],
+})
 export const DateTime = Type.String({ format: 'date-time' })
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])

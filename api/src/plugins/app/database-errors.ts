@@ -30,6 +30,13 @@ const connectionCodes = new Set([
 ])
 
 /**
+ * node-postgres reports a lost or stuck connection as a plain Error with no SQLSTATE: a query on
+ * a dropped socket, a rollback on a client that already failed, a pool that cannot connect.
+ */
+const lostConnection =
+  /timeout|Connection terminated|connection error|not queryable|Client was closed|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up/i
+
+/**
  * Postgres errors that a request can cause get a problem that says what to fix; the
  * database's own message is never sent (it can carry table names and values).
  */
@@ -41,7 +48,7 @@ export function fromDatabaseError(thrown: unknown): HttpProblem | null {
   const dbError = error as DatabaseError & { message?: string }
   const code = dbError.code
   if (!code) {
-    if (/timeout|Connection terminated/i.test(dbError.message ?? '')) return unavailable()
+    if (lostConnection.test(dbError.message ?? '')) return unavailable()
     return null
   }
   if (connectionCodes.has(code)) return unavailable()
@@ -76,7 +83,14 @@ export function fromDatabaseError(thrown: unknown): HttpProblem | null {
         },
       )
     case '55P03':
-      return problem.conflict('Someone else is changing the same record right now. Try again in a moment.')
+      // Any lock: a row someone is editing, or a table under maintenance. Nothing was saved.
+      return new HttpProblem(
+        409,
+        'busy',
+        'The records this change needs are busy with another change right now; nothing was saved. Try again in a moment.',
+        undefined,
+        { 'retry-after': '1' },
+      )
     case '40001':
     case '40P01':
       return problem.conflict('The change collided with another one. Try again.')

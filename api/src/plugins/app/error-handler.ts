@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+import type { Duplex } from 'node:stream'
 import {
   ConflictError,
   IdempotencyKeyInFlightError,
@@ -6,9 +8,11 @@ import {
   RuleViolationError,
   StaleVersionError,
 } from '@misalign/db'
+import { EARLIEST_DAY, LATEST_DAY } from '@misalign/shared'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { type FieldError, HttpProblem, problem, problemTypeBase } from '../../lib/problem'
+import { baselineSecurityHeaders } from '../external/security'
 import { fromDatabaseError } from './database-errors'
 
 interface AjvError {
@@ -33,6 +37,8 @@ function fieldErrors(validation: AjvError[], context: string | undefined): Field
       message = 'is not a field this endpoint accepts; check the spelling against /api/docs'
     } else if (error.keyword === 'format') {
       message = `must be a valid ${String(error.params.format)}`
+    } else if (error.keyword === 'formatMinimum' || error.keyword === 'formatMaximum') {
+      message = `must be a calendar day from ${EARLIEST_DAY} to ${LATEST_DAY}`
     } else if (error.keyword === 'minProperties') {
       message = 'must change at least one field'
     }
@@ -91,6 +97,76 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, found:
     })
 }
 
+const problemBody = (found: HttpProblem, requestId: string) =>
+  JSON.stringify({
+    type: `${problemTypeBase}${found.slug}`,
+    title: found.title,
+    status: found.status,
+    detail: found.detail,
+    instance: `urn:request:${requestId}`,
+  })
+
+/**
+ * Fastify's router answers a path it cannot decode, or a parameter over maxParamLength, before
+ * any hook runs: this gives those answers our format and our security headers.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const found =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new HttpProblem(
+          414,
+          'parameter-too-long',
+          'A path parameter is longer than 200 characters. Ids are uuids or MIS numbers.',
+        )
+      : error.code === 'FST_ERR_BAD_URL'
+        ? new HttpProblem(
+            400,
+            'bad-url',
+            'The path is not valid percent-encoding (UTF-8). Encode each path segment with encodeURIComponent.',
+          )
+        : new HttpProblem(400, 'bad-request', 'The request could not be routed. The API is described at /api/docs.')
+  void sendProblem(reply.headers(baselineSecurityHeaders), request, found)
+}
+
+const clientErrorProblems: Record<string, HttpProblem> = {
+  ERR_HTTP_REQUEST_TIMEOUT: new HttpProblem(
+    408,
+    'request-timeout',
+    'The request did not arrive in time (headers within 10 s, the whole request within 30 s).',
+  ),
+  HPE_HEADER_OVERFLOW: new HttpProblem(431, 'headers-too-large', 'The request headers are larger than 16 KiB.'),
+}
+
+/**
+ * Requests the HTTP parser refuses (a byte a header may not hold, a malformed request line, a
+ * timeout) never become requests: Node hands us the socket, and we answer on it in our format.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const found =
+    clientErrorProblems[error.code ?? ''] ??
+    new HttpProblem(
+      400,
+      'malformed-request',
+      'The HTTP request is malformed: check the request line and that header values hold only visible ASCII.',
+    )
+  if (socket.writable) {
+    const body = problemBody(found, randomUUID())
+    const headers = {
+      ...baselineSecurityHeaders,
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    }
+    const head = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\r\n')
+    socket.end(`HTTP/1.1 ${found.status} ${found.title}\r\n${head}\r\n\r\n${body}`, () => socket.destroy())
+  } else {
+    socket.destroy()
+  }
+}
+
 export default fp(
   async function errorHandler(app: FastifyInstance) {
     app.setErrorHandler((error, request, reply) => {
@@ -109,6 +185,24 @@ export default fp(
           'internal',
           'Something went wrong on our side. It has been logged; try again, and tell an admin if it persists.',
         ),
+      )
+    })
+
+    // A request that arrives on a kept-alive socket while the app drains (Fastify's own 503 is
+    // not problem+json): answered before sign-in touches the database, and the socket closes.
+    let closing = false
+    app.addHook('preClose', async () => {
+      closing = true
+    })
+    app.addHook('onRequest', async (_request, reply) => {
+      if (!closing) return
+      reply.headers(baselineSecurityHeaders)
+      throw new HttpProblem(
+        503,
+        'shutting-down',
+        'This instance is shutting down. Retry: another instance, or this one restarted, will answer.',
+        undefined,
+        { 'retry-after': '1', connection: 'close' },
       )
     })
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, Page, RetroAction, RetroActionChanges, RetroActionQuery } from '@misalign/shared'
+import { canAssignActionTo, IdParams, Page, RetroAction, RetroActionChanges, RetroActionQuery } from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
 import { problem } from '../../lib/problem'
 
@@ -39,8 +39,13 @@ const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!access) throw problem.notFound('action', req.params.id)
       // A lead changes actions their team owns, or any action of a retro on a cluster that touches their team.
       const retroTeams = (await app.repos.retros.retroTeams(access.retroId, app.incidentViewer(req))) ?? []
-      app.authorize(req, 'action.write', { teamIds: [access.ownerTeamId, ...retroTeams] })
-      if (req.body.ownerTeamId) app.authorize(req, 'action.write', { teamIds: [req.body.ownerTeamId, ...retroTeams] })
+      const viewer = app.authorize(req, 'action.write', { teamIds: [access.ownerTeamId, ...retroTeams] })
+      const newOwner = req.body.ownerTeamId
+      if (newOwner && newOwner !== access.ownerTeamId && !canAssignActionTo(viewer, newOwner, retroTeams)) {
+        throw problem.forbidden(
+          'You may hand an action only to a team this retro is about or a team you lead. Ask a leader to move it elsewhere.',
+        )
+      }
       const action = await app.repos.actions.update(req.params.id, version, req.body, req.actor)
       if (!action) throw problem.notFound('action', req.params.id)
       return reply.header('etag', etagOf(action.version)).send(action)

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Decision, DecisionChanges, DecisionQuery, IdParams, NewDecision, Page } from '@misalign/shared'
+import { canTransfer, Decision, DecisionChanges, DecisionQuery, IdParams, NewDecision, Page } from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
 import { problem } from '../../lib/problem'
 
@@ -63,7 +63,7 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['decisions'],
         summary: 'Change a decision (needs If-Match)',
         description:
-          'Leads of the owning team, leaders and admins may change it. Send tradeoff: null to remove the tradeoff. A superseded decision needs supersededById.',
+          'Leads of the owning team, leaders and admins may change it; handing it to another team (owningTeamId) needs the right over that team too, and is audited as a transfer. Send tradeoff: null to remove the tradeoff. A superseded decision needs supersededById.',
         params: IdParams,
         body: DecisionChanges,
         response: { 200: Decision },
@@ -73,7 +73,17 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const version = expectedVersion(req.headers['if-match'], 'decision')
       const current = await app.repos.decisions.findById(req.params.id)
       if (!current) throw problem.notFound('decision', req.params.id)
-      app.authorize(req, 'decision.update', { teamIds: [current.owningTeamId] })
+      const viewer = app.authorize(req, 'decision.update', { teamIds: [current.owningTeamId] })
+      const newOwner = req.body.owningTeamId
+      if (
+        newOwner &&
+        newOwner !== current.owningTeamId &&
+        !canTransfer(viewer, 'decision.update', current.owningTeamId, newOwner)
+      ) {
+        throw problem.forbidden(
+          'You may hand a decision only to a team you also lead (or ask a leader). Keep owningTeamId, or ask a lead of the new team.',
+        )
+      }
       const decision = await app.repos.decisions.update(req.params.id, version, req.body, req.actor)
       if (!decision) throw problem.notFound('decision', req.params.id)
       return reply.header('etag', etagOf(decision.version)).send(decision)

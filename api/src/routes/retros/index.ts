@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
+  canAssignActionTo,
   IdParams,
   NewRetro,
   NewRetroAction,
@@ -33,7 +34,7 @@ const retroRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function authorizeRetro(req: FastifyRequest, id: string, action: 'retro.write' | 'action.write' = 'retro.write') {
     const teamIds = await app.repos.retros.retroTeams(id, app.incidentViewer(req))
     if (!teamIds) throw problem.notFound('retro', id)
-    app.authorize(req, action, { teamIds })
+    return { viewer: app.authorize(req, action, { teamIds }), teamIds }
   }
 
   async function workspaceOf(req: FastifyRequest, id: string) {
@@ -121,7 +122,12 @@ const retroRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await authorizeRetro(req, req.params.id, 'action.write')
+      const { viewer, teamIds } = await authorizeRetro(req, req.params.id, 'action.write')
+      if (!canAssignActionTo(viewer, req.body.ownerTeamId, teamIds)) {
+        throw problem.forbidden(
+          'An action may be owned by a team this retro is about or a team you lead. Ask a leader otherwise.',
+        )
+      }
       const action = await app.repos.actions.create(req.params.id, req.body, req.actor)
       if (!action) throw problem.notFound('retro', req.params.id)
       return reply.code(201).header('etag', etagOf(action.version)).send(action)

@@ -7,13 +7,14 @@ export const fileIncident = (body: NewIncident, idempotencyKey: string) =>
 
 /**
  * Filing reuses the draft's Idempotency-Key, so a double click or a retry after a network error
- * files once. A 409 means the same key is still being processed: wait and ask again for its answer.
+ * files once. A 409 means busy (the same key still in flight, or records locked by another change;
+ * nothing was saved) and a 503 that the database is away for a moment: wait and ask again.
  */
 export function useFileIncident() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: NewIncident; idempotencyKey: string }) => fileIncident(body, idempotencyKey),
-    retry: (count, error) => count < 5 && error instanceof ApiError && error.status === 409,
+    retry: (count, error) => count < 5 && error instanceof ApiError && (error.status === 409 || error.status === 503),
     retryDelay: 1000,
     onSuccess: () => client.invalidateQueries({ queryKey: ['incidents'] }),
   })
