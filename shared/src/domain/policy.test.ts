@@ -59,6 +59,9 @@ describe('the triage queue', () => {
   it('links decisions by the rule for editing the incident: a lead only on their own team’s reports', () => {
     expect(can(viewer('lead'), 'incident.update', { teamIds: ['team-a'] })).toBe(true)
     expect(can(viewer('lead'), 'incident.update', { teamIds: ['team-b'] })).toBe(false)
+  })
+})
+
 describe('handing something to another team', () => {
   it('needs the right over both the old and the new owner', () => {
     expect(canTransfer(viewer('lead', ['team-a']), 'decision.update', 'team-a', 'team-b')).toBe(false)
