@@ -131,20 +131,7 @@ export async function recomputeClusters(db: Db, actor: Actor): Promise<Recompute
   const started = Date.now()
   const rows = await loadEngineRows(db)
   const loaded = Date.now()
-  const index = await insightIndex(db)
-  const inferred = rows.map((row) => {
-    const doc = index.incidentDoc(row.id)
-    if (row.decisionId !== null || doc === undefined) return null
-    const draft = {
-      query: index.terms.count(incidentFields(row), false),
-      decisionId: null,
-      gapId: row.gapId,
-      decisionOwnerTeamId: row.decisionOwnerTeamId,
-      reportingTeamId: row.reportingTeamId,
-      day: row.day,
-    }
-    return confidentDecision(index, draft, { exclude: (d) => d === doc })
-  })
+  const inferred = await inferDecisions(db, rows)
   const engine = clusterIncidents(rows, defaultEngineOptions, inferred)
   rememberTermStats(db, engine.vocabulary)
   const apart = new Set<string>()
@@ -307,4 +294,37 @@ export async function placeNewIncident(db: Db, incidentId: string): Promise<'joi
     }
     return 'none'
   })
+}
+
+/**
+ * How many reports naming no decision a full recompute asks the insight engine about, newest
+ * first: each costs about half a millisecond at 100,000 incidents, and recent reports are the
+ * ones a retro is about. Older unnamed reports still cluster by owner team, time and words.
+ */
+const maxInferred = 5_000
+
+/** The decision each unnamed report clearly points at (null where none stands out). */
+async function inferDecisions(db: Db, rows: readonly EngineRow[]): Promise<(string | null)[]> {
+  const unnamed = rows
+    .map((row, i) => ({ row, i }))
+    .filter(({ row }) => row.decisionId === null)
+    .sort((a, b) => b.row.day - a.row.day || (a.row.id < b.row.id ? -1 : 1))
+    .slice(0, maxInferred)
+  const inferred: (string | null)[] = rows.map(() => null)
+  if (unnamed.length === 0) return inferred
+  const index = await insightIndex(db)
+  for (const { row, i } of unnamed) {
+    const doc = index.incidentDoc(row.id)
+    if (doc === undefined) continue
+    const draft = {
+      query: index.terms.count(incidentFields(row), false),
+      decisionId: null,
+      gapId: row.gapId,
+      decisionOwnerTeamId: row.decisionOwnerTeamId,
+      reportingTeamId: row.reportingTeamId,
+      day: row.day,
+    }
+    inferred[i] = confidentDecision(index, draft, { exclude: (d) => d === doc })
+  }
+  return inferred
 }

@@ -113,12 +113,18 @@ const top = (entries: Iterable<[number, number]>, n: number): [number, number][]
 export function rankDecisions(
   corpus: InsightCorpus,
   draft: Draft,
-  options: { exclude?: (doc: number) => boolean; accept?: (doc: number) => boolean; weights?: InsightWeights } = {},
+  options: {
+    exclude?: (doc: number) => boolean
+    accept?: (doc: number) => boolean
+    weights?: InsightWeights
+    /** Postings each decision search may walk (see TextIndex.search). */
+    budget?: number
+  } = {},
 ): RankedDecision[] {
   const w = options.weights ?? insightWeights
   const accept = (doc: number) => !(options.exclude?.(doc) ?? false) && (options.accept?.(doc) ?? true)
-  const register = corpus.decisions.search(draft.query)
-  const profiles = corpus.profiles.search(draft.query)
+  const register = corpus.decisions.search(draft.query, undefined, options.budget)
+  const profiles = corpus.profiles.search(draft.query, undefined, options.budget)
   // Votes need a search over every report, the costly part; the profiles carry most of the same words.
   const neighbours = w.neighbours > 0 ? top(corpus.incidents.search(draft.query, accept), w.neighbours) : []
 
@@ -247,7 +253,8 @@ export function confidentDecision(
   // Without the neighbours' votes: a search over every report per report is too slow for a full
   // recompute, and the decision profiles already hold the words other teams used.
   const weights = { ...w, neighbours: 0, votes: 0 }
-  const [first, second] = rankDecisions(corpus, { ...draft, decisionId: null }, { ...options, weights })
+  // A small budget: the rarest words decide a clear winner; a full recompute asks this of every report.
+  const [first, second] = rankDecisions(corpus, { ...draft, decisionId: null }, { ...options, weights, budget: 3_000 })
   if (!first || first.score < w.confident.score || first.score - (second?.score ?? 0) < w.confident.margin) return null
   return corpus.decisionAt(first.decision)?.id ?? null
 }

@@ -96,6 +96,11 @@ export const reportBm25: Bm25Options = { k1: 1.2, b: 0.6 }
 
 /** A term's document frequency above this share of the corpus says nothing worth a posting walk. */
 const maxDocumentShare = 0.25
+/**
+ * Postings one search may walk: keeps a search over 100,000 reports to a few milliseconds. Small
+ * corpora never reach it, so their ranking is exact BM25.
+ */
+const postingBudget = 30_000
 
 /** An inverted index of documents over one TermTable, scored with BM25. */
 export class TextIndex {
@@ -104,6 +109,7 @@ export class TextIndex {
   private totalLength = 0
   private liveCount = 0
   private readonly removed = new Set<number>()
+  private accumulator = new Float64Array(0)
 
   constructor(
     readonly terms: TermTable,
@@ -162,28 +168,47 @@ export class TextIndex {
    * get against itself as a document, so scores read like a similarity (1: says the same) and
    * are comparable across drafts of different lengths.
    */
-  search(query: ReadonlyMap<number, number>, accept?: (doc: number) => boolean): Map<number, number> {
+  search(
+    query: ReadonlyMap<number, number>,
+    accept?: (doc: number) => boolean,
+    budget = postingBudget,
+  ): Map<number, number> {
     const { k1, b } = this.options
     const average = this.liveCount > 0 ? this.totalLength / this.liveCount : 1
-    const scores = new Map<number, number>()
+    // One accumulator per index, reused: a Map update per posting costs more than the scoring.
+    if (this.accumulator.length < this.lengths.length) this.accumulator = new Float64Array(this.lengths.length * 2)
+    const accumulator = this.accumulator
+    const touched: number[] = []
     let queryLength = 0
     for (const tf of query.values()) queryLength += tf
     const selfNorm = k1 * (1 - b + (b * queryLength) / average)
     let self = 0
-    for (const [term, qtf] of query) {
+    // Rarest terms first: they say most, and cost least.
+    const terms = [...query.keys()].sort((x, y) => this.documentFrequency(x) - this.documentFrequency(y))
+    let visited = 0
+    for (const term of terms) {
+      const qtf = query.get(term) ?? 0
       const weight = this.queryWeight(qtf) * this.idf(term)
       self += (weight * (qtf * (k1 + 1))) / (qtf + selfNorm)
       const list = this.postings[term]
       if (!list || list.length / 2 > Math.max(50, this.liveCount * maxDocumentShare)) continue
+      // Past the budget, common terms are left out: their weight is small and their lists long.
+      if (visited > 0 && visited + list.length / 2 > budget) continue
+      visited += list.length / 2
       for (let p = 0; p < list.length; p += 2) {
         const doc = list[p] as number
         if (this.removed.has(doc) || (accept && !accept(doc))) continue
         const tf = list[p + 1] as number
         const norm = k1 * (1 - b + (b * (this.lengths[doc] as number)) / average)
-        scores.set(doc, (scores.get(doc) ?? 0) + (weight * (tf * (k1 + 1))) / (tf + norm))
+        if (accumulator[doc] === 0) touched.push(doc)
+        accumulator[doc] = (accumulator[doc] as number) + (weight * (tf * (k1 + 1))) / (tf + norm)
       }
     }
-    if (self > 0) for (const [doc, s] of scores) scores.set(doc, s / self)
+    const scores = new Map<number, number>()
+    for (const doc of touched) {
+      if (self > 0) scores.set(doc, (accumulator[doc] as number) / self)
+      accumulator[doc] = 0
+    }
     return scores
   }
 
