@@ -25,7 +25,7 @@ Runs each section against a database of its own (misalign_bench_<random>) on the
 server at BENCH_DATABASE_URL: created and migrated before the section, dropped after it.
 
   --only <names>   run only these sections: ${sections.map((s) => s.name).join(', ')}
-  --smoke          tiny sizes and 0.2 s loads, so every section runs in about a minute in all
+  --smoke          tiny sizes and 0.2 s loads, so every section runs in under a minute in all
                    (what CI runs). Checks that nothing breaks; its timings mean nothing.
                    Same as BENCH_SMOKE=1. Variables set below still win.
   --json           also print the results as one JSON object at the end
