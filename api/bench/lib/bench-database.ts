@@ -52,13 +52,34 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
   }
 }
 
+/** A bench database with every migration applied: the empty state each section starts from. */
+export async function createMigratedBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
+  const bench = await createBenchDatabase(serverUrl)
+  try {
+    const database = await openDatabase(postgresConfig(bench.url, 1))
+    try {
+      await database.migrate()
+    } finally {
+      await database.close()
+    }
+    return bench
+  } catch (error) {
+    await bench.drop()
+    throw error
+  }
+}
+
 export interface ServerFacts {
   version: string
   settings: Record<string, string>
 }
 
 /** What the server is and how it commits: numbers mean little without these. */
-export async function serverFacts(pool: PgPool): Promise<ServerFacts> {
+export function serverFacts(serverUrl: string): Promise<ServerFacts> {
+  return onServer(serverUrl, readServerFacts)
+}
+
+async function readServerFacts(pool: PgPool): Promise<ServerFacts> {
   const version = await pool.query<{ version: string }>('select version()')
   const names = ['synchronous_commit', 'fsync', 'shared_buffers', 'max_connections']
   const settings = await pool.query<{ name: string; setting: string }>(

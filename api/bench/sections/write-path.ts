@@ -9,6 +9,7 @@ import { type PgPool, pgPoolOf, postgresConfig } from '../lib/bench-database'
 import { HttpClient } from '../lib/http'
 import { type LoadResult, runLoad } from '../lib/load'
 import { type BenchContext, defineSection } from '../lib/section'
+import type { SizeSpec } from '../lib/settings'
 import { num, table } from '../lib/table'
 
 /** The API should manage at least half the throughput of a bare INSERT. */
@@ -199,9 +200,27 @@ function report(r: WritePathResult, ctx: BenchContext): string {
   return lines.join('\n')
 }
 
-export const writePath = defineSection<WritePathResult>({
+/** Broken, not slow: failed requests, or a filing whose audit entry or idempotency key is missing. */
+function problems(r: WritePathResult): string[] {
+  const found: string[] = []
+  if (r.api.errors > 0) found.push(`${r.api.errors} API request(s) failed; first: ${r.api.firstError}`)
+  if (r.raw.errors > 0) found.push(`${r.raw.errors} raw insert(s) failed; first: ${r.raw.firstError}`)
+  const { incidents, auditEntries, idempotencyKeys } = r.apiRows
+  // Every worker finishes the filing it started, so even a 0.2 s run writes some rows;
+  // how many of them fall inside the measured window is timing, and is not checked.
+  if (incidents === 0 && !r.api.aborted) found.push('the API filed no incident at all')
+  if (auditEntries !== incidents || idempotencyKeys !== incidents) {
+    found.push(`rows do not add up: ${incidents} incidents, ${auditEntries} audit entries, ${idempotencyKeys} idempotency keys`)
+  }
+  return found
+}
+
+export const writePath = defineSection<WritePathResult, SizeSpec>({
   name: 'write-path',
   title: 'Write path: POST /api/v1/incidents (incident + audit + idempotency key, one transaction) vs. raw INSERT',
+  // Its size is time: BENCH_DURATION_S, BENCH_WARMUP_S and BENCH_CONCURRENCY.
+  sizes: {},
   run,
   report,
+  problems,
 })
