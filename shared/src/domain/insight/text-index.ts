@@ -168,11 +168,7 @@ export class TextIndex {
    * get against itself as a document, so scores read like a similarity (1: says the same) and
    * are comparable across drafts of different lengths.
    */
-  search(
-    query: ReadonlyMap<number, number>,
-    accept?: (doc: number) => boolean,
-    budget = postingBudget,
-  ): Map<number, number> {
+  search(query: ReadonlyMap<number, number>, accept?: (doc: number) => boolean, budget = postingBudget): Map<number, number> {
     const { k1, b } = this.options
     const average = this.liveCount > 0 ? this.totalLength / this.liveCount : 1
     // One accumulator per index, reused: a Map update per posting costs more than the scoring.
