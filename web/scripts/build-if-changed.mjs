@@ -45,7 +45,11 @@ function filesOf(input) {
 function sourceHash() {
   const files = inputs.flatMap(filesOf).filter(isBundled).sort()
   const hash = createHash('sha256')
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update('\0')
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(root, file)))
+      .update('\0')
   return hash.digest('hex')
 }
 

@@ -98,9 +98,7 @@ export type CreateResult = { kind: 'created'; incident: Incident } | { kind: 're
 function filtersOf(query: IncidentQuery, viewer: IncidentViewer): (SQL | undefined)[] {
   return [
     // Their own anonymous reports carry no reporter id, only the viewer's keyed hash (ADR 007).
-    query.mine
-      ? or(eq(incidents.reporterId, viewer.userId), eq(incidents.reporterKey, viewer.reporterKey))
-      : undefined,
+    query.mine ? or(eq(incidents.reporterId, viewer.userId), eq(incidents.reporterKey, viewer.reporterKey)) : undefined,
     // Filtering by the team people see, so a filter cannot undo the small-team rule.
     query.reportingTeamId?.length ? inArray(displayedTeamId, query.reportingTeamId) : undefined,
     query.decisionOwnerTeamId?.length ? inArray(incidents.decisionOwnerTeamId, query.decisionOwnerTeamId) : undefined,
