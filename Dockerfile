@@ -1,5 +1,5 @@
-# The app on Node 20 with its workspace; the API serves the built web app.
-FROM node:20-bookworm-slim
+# The app on Node 22 (what its dependencies declare) with its workspace; the API serves the built web app.
+FROM node:22-bookworm-slim
 WORKDIR /app
 RUN npm install -g pnpm@12.21.0
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml tsconfig.base.json ./

@@ -255,6 +255,28 @@ describe('GET /api/v1/incidents', () => {
     expect(third.nextCursor).toBeNull()
   })
 
+  it('lists only the viewer’s own reports with mine=true, anonymous ones included', async () => {
+    const member = ctx.as('member').inject
+    const home = ctx.teams.home
+    const named = await fileIncident(member, home, { title: 'Filed under my name' })
+    const anonymous = await fileIncident(member, home, { title: 'Filed anonymously', anonymous: true })
+    await fileIncident(ctx.as('lead').inject, home, { title: 'Filed by my lead' })
+    const keysFor = async (inject: typeof member, query: string) =>
+      (await inject({ method: 'GET', url: `/api/v1/incidents?${query}` })).json().items.map((i: { key: string }) => i.key)
+
+    expect(await keysFor(member, 'mine=true')).toEqual([anonymous.key, named.key])
+    expect(await keysFor(member, 'mine=false')).toHaveLength(3)
+    // Someone else's "mine" is their own: an anonymous report never shows up as the lead's.
+    expect(await keysFor(ctx.as('lead').inject, 'mine=true')).toEqual(['MIS-3'])
+  })
+
+  it('answers 400 naming the field when mine is not a boolean', async () => {
+    const res = await ctx.inject({ method: 'GET', url: '/api/v1/incidents?mine=yes-please' })
+    expect(res.statusCode).toBe(400)
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
+    expect(res.json().errors[0].field).toBe('querystring.mine')
+  })
+
   it('rejects a cursor it did not give out', async () => {
     const res = await ctx.inject({ method: 'GET', url: '/api/v1/incidents?cursor=garbage' })
     expect(res.statusCode).toBe(400)

@@ -7,7 +7,7 @@ import {
   type Page,
   weightedHarm,
 } from '@misalign/shared'
-import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../client'
 import { decisions, type IncidentRow, idempotencyKeys, incidents } from '../schema/index'
 import { reserveTodaysAnonymousNumbers, takeAnonymousNumber } from './anonymous-numbers'
@@ -91,8 +91,10 @@ export interface IdempotencyContext {
 
 export type CreateResult = { kind: 'created'; incident: Incident } | { kind: 'replayed'; statusCode: number; body: unknown }
 
-function filtersOf(query: IncidentQuery): (SQL | undefined)[] {
+function filtersOf(query: IncidentQuery, viewer: IncidentViewer): (SQL | undefined)[] {
   return [
+    // Their own anonymous reports carry no reporter id, only the viewer's keyed hash (ADR 007).
+    query.mine ? or(eq(incidents.reporterId, viewer.userId), eq(incidents.reporterKey, viewer.reporterKey)) : undefined,
     // Filtering by the team people see, so a filter cannot undo the small-team rule.
     query.reportingTeamId?.length ? inArray(displayedTeamId, query.reportingTeamId) : undefined,
     query.decisionOwnerTeamId?.length ? inArray(incidents.decisionOwnerTeamId, query.decisionOwnerTeamId) : undefined,
@@ -225,7 +227,7 @@ export function incidentRepository(db: Db) {
         .select(selection)
         .from(incidents)
         .leftJoin(decisions, eq(decisions.id, incidents.decisionId))
-        .where(and(visibleTo(viewer), ...filtersOf(query), after ? lt(incidents.number, after[0]) : undefined))
+        .where(and(visibleTo(viewer), ...filtersOf(query, viewer), after ? lt(incidents.number, after[0]) : undefined))
         .orderBy(desc(incidents.number))
         .limit(limit + 1)
       return toPage(

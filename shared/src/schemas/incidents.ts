@@ -115,7 +115,16 @@ export const IncidentFilters = {
   q: Type.Optional(Text(200, { description: 'Words in the title or narrative' })),
 }
 
-export const IncidentQuery = Type.Object({ ...PageQuery, ...IncidentFilters }, { additionalProperties: false })
+export const IncidentQuery = Type.Object(
+  {
+    ...PageQuery,
+    ...IncidentFilters,
+    mine: Type.Optional(
+      Type.Boolean({ description: 'true: only the reports you filed, your anonymous ones included (a member’s home page)' }),
+    ),
+  },
+  { additionalProperties: false },
+)
 export type IncidentQuery = Static<typeof IncidentQuery>
 
 export const IncidentKeyParams = Type.Object(

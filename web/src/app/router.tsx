@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react'
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router'
+import { createBrowserRouter, RouterProvider } from 'react-router'
 import { Loading } from '../components/feedback'
+import HomeRoute from './routes/home'
 import { NotFoundRoute } from './routes/not-found'
 import { AppShell } from './shell'
 
@@ -28,6 +29,8 @@ const NewRetro = lazy(() => import('./routes/retro-new'))
 const RetroDetail = lazy(() => import('./routes/retro'))
 const Actions = lazy(() => import('./routes/actions'))
 const Triage = lazy(() => import('./routes/triage'))
+const MyReports = lazy(() => import('./routes/my-reports'))
+const Glossary = lazy(() => import('./routes/glossary'))
 
 const router = createBrowserRouter([
   {
@@ -41,7 +44,9 @@ const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
-      { index: true, element: <Navigate to="/report" replace /> },
+      { index: true, element: <HomeRoute /> },
+      { path: 'my-reports', element: <MyReports /> },
+      { path: 'glossary', element: <Glossary /> },
       { path: 'report', element: <Report /> },
       { path: 'incidents', element: <Incidents /> },
       { path: 'incidents/:key', element: <IncidentDetail /> },

@@ -1,26 +1,13 @@
-import { mayAttempt } from '@misalign/shared'
 import { Suspense, useEffect, useRef, useState } from 'react'
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router'
 import { Loading, ProblemMessage } from '../components/feedback'
 import { type SessionUser, useSession, useSignOut } from '../lib/session'
+import { navigationFor } from './navigation'
 
-const links = [
-  { to: '/report', label: 'Report' },
-  { to: '/incidents', label: 'Incidents' },
-  // Shown only to roles that may read it (see `mayAttempt` below).
-  { to: '/triage', label: 'Triage', action: 'triage.read' as const },
-  { to: '/dashboard', label: 'Dashboard' },
-  { to: '/decisions', label: 'Decisions' },
-  { to: '/strategies', label: 'Strategies' },
-  { to: '/priorities', label: 'Priorities' },
-  { to: '/strategy-gaps', label: 'Strategy gaps' },
-  { to: '/clusters', label: 'Clusters' },
-  { to: '/retros', label: 'Retros' },
-  { to: '/leadership', label: 'Leadership', action: 'leadership.read' as const },
-  { to: '/teams', label: 'Teams' },
-]
-
-/** The signed-in frame: skip link, navigation (a menu button below 48rem), and the screen. */
+/**
+ * The signed-in frame: skip link, grouped navigation (a sidebar from 64rem, a menu button below it),
+ * "Report" one click away at every width, and the screen.
+ */
 export function AppShell() {
   const session = useSession()
   const location = useLocation()
@@ -37,6 +24,7 @@ function SignedInShell({ user }: { user: SessionUser }) {
   const location = useLocation()
   const [isMenuOpen, setMenuOpen] = useState(false)
   const main = useRef<HTMLElement>(null)
+  const menuButton = useRef<HTMLButtonElement>(null)
   const first = useRef(true)
   const signOut = useSignOut()
 
@@ -51,45 +39,66 @@ function SignedInShell({ user }: { user: SessionUser }) {
     main.current?.focus()
   }, [location.pathname])
 
+  // Escape closes the open compact menu and gives focus back to its button, as a disclosure should.
+  useEffect(() => {
+    if (!isMenuOpen) return
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      setMenuOpen(false)
+      menuButton.current?.focus()
+    }
+    document.addEventListener('keydown', closeOnEscape)
+    return () => document.removeEventListener('keydown', closeOnEscape)
+  }, [isMenuOpen])
+
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <header className="topbar">
-        <div className="topbar-inner">
-          <NavLink to="/report" className="brand">
+      <header className="sidebar">
+        <div className="sidebar-top">
+          <NavLink to="/" className="brand">
             Misalignment Tracker
+          </NavLink>
+          <NavLink to="/report" className="button-primary report-link">
+            Report
           </NavLink>
           <button
             type="button"
             className="menu-button"
+            ref={menuButton}
             aria-expanded={isMenuOpen}
             aria-controls="primary-nav"
             onClick={() => setMenuOpen((open) => !open)}
           >
             {isMenuOpen ? 'Close menu' : 'Menu'}
           </button>
-          <nav id="primary-nav" aria-label="Main" className={isMenuOpen ? 'nav is-open' : 'nav'}>
-            <ul>
-              {links
-                .filter((link) => !('action' in link && link.action) || mayAttempt(user, link.action))
-                .map((link) => (
+        </div>
+        <nav id="primary-nav" aria-label="Main" className={isMenuOpen ? 'nav is-open' : 'nav'}>
+          {navigationFor(user).map((group) => (
+            <div key={group.label} className="nav-group">
+              <p className="nav-group-label" id={`nav-${group.label.toLowerCase()}`}>
+                {group.label}
+              </p>
+              <ul aria-labelledby={`nav-${group.label.toLowerCase()}`}>
+                {group.links.map((link) => (
                   <li key={link.to}>
                     <NavLink to={link.to}>{link.label}</NavLink>
                   </li>
                 ))}
-            </ul>
-            <div className="account">
-              <span className="account-name">
-                {user.displayName} <span className="account-role">({user.role})</span>
-              </span>
-              <button type="button" className="button-link" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
-                Sign out
-              </button>
+              </ul>
             </div>
-          </nav>
-        </div>
+          ))}
+          <div className="account">
+            <span className="account-name">
+              {user.displayName} <span className="account-role">({user.role})</span>
+            </span>
+            <button type="button" className="button-link" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+              Sign out
+            </button>
+          </div>
+        </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<Loading label="Opening the page" />}>

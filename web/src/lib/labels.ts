@@ -83,13 +83,30 @@ export function localDay(date = new Date()): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
+/*
+ * One date format on every screen: "14 Mar 2026" (day, short month, year; never 03/14 or
+ * 14/03, which read differently in different countries). Charts drop what their axis already
+ * says: "14 Mar" for a week, "Mar 2026" for a month. Machine formats (CSV, Markdown exports,
+ * the API) keep ISO dates.
+ */
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const dayInYearFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+const toDate = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
+
 /** "14 Mar 2026" from 'YYYY-MM-DD' or an ISO instant. */
 export function formatDay(value: string | null | undefined): string {
   if (!value) return '—'
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
+  const date = toDate(value)
   return Number.isNaN(date.getTime()) ? value : dayFormat.format(date)
 }
+
+/** "14 Mar": a day on an axis whose year the chart already shows. */
+export const formatDayInYear = (value: string): string => dayInYearFormat.format(toDate(value))
+
+/** "Mar 2026" for the month that 'YYYY-MM-DD' falls in. */
+export const formatMonth = (value: string): string => monthFormat.format(toDate(value))
 
 /** "1 incident", "3 incidents". */
 export const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`

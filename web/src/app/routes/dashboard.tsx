@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { Loading } from '../../components/feedback'
 import { PageHeader, usePageTitle } from '../../components/page'
+import { Term } from '../../components/term'
 import { usePrefetchAnalytics } from '../../features/dashboard/api/analytics'
 import { DashboardFilterBar } from '../../features/dashboard/components/dashboard-filters'
 import { describeRange, viewFromSearch } from '../../features/dashboard/filters'
@@ -25,9 +26,9 @@ export default function DashboardRoute() {
         title="Dashboard"
         intro={
           <>
-            Where misalignment comes from, across teams: incidents discovered {describeRange(view)}. Weighted harm is harm ×
-            surprise (1–25 per incident). Every bar and cell opens the incidents behind it;{' '}
-            <Link to={incidentListHref(view.filters)}>open all of them</Link>.
+            Where misalignment comes from, across teams: incidents discovered {describeRange(view)}.{' '}
+            <Term id="weighted-harm">Weighted harm</Term> is harm × surprise (1–25 per incident). Every bar and cell opens the
+            incidents behind it; <Link to={incidentListHref(view.filters)}>open all of them</Link>.
           </>
         }
       />

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { PageHeader, usePageTitle } from '../../components/page'
+import { Term } from '../../components/term'
 import { DecisionForm } from '../../features/decisions/components/decision-form'
 import { DecisionList } from '../../features/decisions/components/decision-list'
 import { activeTeams, useTeams } from '../../lib/reference-data'
@@ -14,7 +15,12 @@ export default function DecisionsRoute() {
     <>
       <PageHeader
         title="Decisions"
-        intro="Upstream decisions that incidents point at. A decision with its tradeoff is strategy-bearing; without one it is an agreement."
+        intro={
+          <>
+            Upstream decisions that incidents point at. A decision with its tradeoff is <Term id="strategy-bearing" />; without
+            one it is an <Term id="agreement" />.
+          </>
+        }
         actions={
           !isCreating && (
             <button type="button" className="button-primary" onClick={() => setCreating(true)}>

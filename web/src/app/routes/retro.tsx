@@ -2,6 +2,7 @@ import { can, retroStatusLabels } from '@misalign/shared'
 import { Link, useParams } from 'react-router'
 import { Loading, ProblemMessage } from '../../components/feedback'
 import { Badge, PageHeader, usePageTitle } from '../../components/page'
+import { Term } from '../../components/term'
 import { retroExportUrl, useRetroWorkspace } from '../../features/retros/api/retros'
 import { ActionForm } from '../../features/retros/components/action-form'
 import { ActionTable, CarriedOverTable } from '../../features/retros/components/action-tables'
@@ -60,7 +61,9 @@ export default function RetroRoute() {
         <RetroSideBySide workspace={w} />
       </section>
       <section className="card" aria-labelledby="retro-teams-heading">
-        <h2 id="retro-teams-heading">Teams involved and weighted harm</h2>
+        <h2 id="retro-teams-heading">
+          Teams involved and <Term id="weighted-harm" />
+        </h2>
         <RetroTeams workspace={w} />
       </section>
       <div className="detail-grid retro-conclusions">

@@ -7,7 +7,7 @@ import { useSession, useSignIn } from '../../lib/session'
 
 /** Only same-site paths: a crafted ?next= must not send someone to another site after signing in. */
 function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/report'
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/'
 }
 
 export default function SignInRoute() {

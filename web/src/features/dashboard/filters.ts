@@ -1,5 +1,6 @@
 import { type AnalyticsInterval, type AnalyticsQuery, addDays } from '@misalign/shared'
 import { filtersFromSearch, type IncidentFilters, incidentListHref } from '../../lib/incident-filters'
+import { formatDay } from '../../lib/labels'
 
 /**
  * The dashboard reads the incident list's URL vocabulary (from, to, teams, root cause, status,
@@ -95,6 +96,6 @@ export function drillHref(
 export function describeRange(view: DashboardView): string {
   const { from, to } = view.filters
   if (!from && !to) return 'all time'
-  if (from && to) return `${from} to ${to}`
-  return from ? `from ${from}` : `until ${to}`
+  if (from && to) return `${formatDay(from)} to ${formatDay(to)}`
+  return from ? `from ${formatDay(from)}` : `until ${formatDay(to)}`
 }

@@ -1,4 +1,5 @@
 import type { AnalyticsInterval, RootCause } from '@misalign/shared'
+import { formatDayInYear, formatMonth } from '../../../lib/labels'
 
 /**
  * Colours from the Okabe–Ito set, readable with the common colour-vision deficiencies. The two
@@ -26,13 +27,9 @@ export const colors = {
 export const lagColors = ['#c6dbef', '#8fbfdf', '#4f94c7', '#22649e', '#0b3466']
 export const unknownLagColor = '#b9bcc0'
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' })
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-
-/** "Apr 26" for a month, "6 Apr" for the Monday a week starts on. */
+/** "Apr 2026" for a month, "6 Apr" for the Monday a week starts on (the app's one date format). */
 export function periodLabel(interval: AnalyticsInterval, period: string): string {
-  const date = new Date(`${period}T00:00:00Z`)
-  return interval === 'month' ? monthFormat.format(date) : dayFormat.format(date)
+  return interval === 'month' ? formatMonth(period) : formatDayInYear(period)
 }
 
 export const periodAxisLabel = (interval: AnalyticsInterval) => (interval === 'month' ? 'Month' : 'Week starting')

@@ -1,6 +1,7 @@
 import type { HarmBreakdown } from '@misalign/shared'
 import { useNavigate } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
+import { Term } from '../../../components/term'
 import { harmKindLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useHarm } from '../api/analytics'
@@ -24,7 +25,9 @@ function HarmTotals({ totals }: { totals: HarmBreakdown['totals'] }) {
         <dd className="stat-value">{value(totals.incidents)}</dd>
       </div>
       <div>
-        <dt className="stat-label">Weighted harm (harm × surprise)</dt>
+        <dt className="stat-label">
+          <Term id="weighted-harm">Weighted harm</Term> (harm × surprise)
+        </dt>
         <dd className="stat-value">{value(totals.weightedHarm)}</dd>
       </div>
       <div>

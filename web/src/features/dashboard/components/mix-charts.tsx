@@ -1,6 +1,7 @@
 import type { DecisionClassBreakdown, RemediationMix } from '@misalign/shared'
 import { Link } from 'react-router'
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
+import { Term } from '../../../components/term'
 import { useDecisionClasses, useRemediationMix } from '../api/analytics'
 import type { DashboardView } from '../filters'
 import type { TableSpec } from '../table'
@@ -37,7 +38,13 @@ export function RemediationMixChart({ view, fileSuffix }: { view: DashboardView;
       id="remediation-mix"
       className="span-all"
       title={`What retros chose: alignment vs anti-misalignment actions, per ${interval}`}
-      description="Retro actions by when they were recorded. Alignment shares context (strategies, tradeoffs, discoverable decisions); anti-misalignment adds control (meetings, gates, freezes). The line is the anti-misalignment share."
+      description={
+        <>
+          Retro actions by when they were recorded. <Term id="alignment-action">Alignment</Term> shares context (strategies,
+          tradeoffs, discoverable decisions); <Term id="anti-misalignment" /> adds control (meetings, gates, freezes). The line is
+          the anti-misalignment share.
+        </>
+      }
       query={mix}
       isEmpty={periods.every((p) => p.alignment + p.antiMisalignment === 0)}
       emptyText="No retro actions were recorded in this period."
@@ -159,7 +166,12 @@ export function DecisionClassChart({ view, fileSuffix }: { view: DashboardView; 
     <ChartCard
       id="decision-classes"
       title="Agreement vs strategy-bearing: incidents by the decision’s class"
-      description="An agreement settles one decision without saying why; a strategy-bearing decision states its tradeoff, so partner teams can predict the next one. Weighted harm = harm × surprise."
+      description={
+        <>
+          An <Term id="agreement" /> settles one decision without saying why; a <Term id="strategy-bearing" /> decision states its
+          tradeoff, so partner teams can predict the next one. <Term id="weighted-harm">Weighted harm</Term> = harm × surprise.
+        </>
+      }
       query={classes}
       isEmpty={rows.every((r) => r.incidents === 0)}
       table={table}

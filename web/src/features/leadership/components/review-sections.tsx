@@ -12,6 +12,7 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { EmptyState } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { Term } from '../../../components/term'
 import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 
@@ -264,11 +265,15 @@ export function ActionsAndGoodNews({ review }: { review: LeadershipReview }) {
       <dl className="facts">
         <dt>Alignment actions (sharing context)</dt>
         <dd>{actions.alignment}</dd>
-        <dt>Anti-misalignment actions (adding control)</dt>
+        <dt>
+          <Term id="anti-misalignment">Anti-misalignment</Term> actions (adding control)
+        </dt>
         <dd>{actions.antiMisalignment}</dd>
         <dt>Share of anti-misalignment</dt>
         <dd>{share === null ? 'No action recorded in this window' : `${Math.round(share * 100)}%`}</dd>
-        <dt>Autonomy wins</dt>
+        <dt>
+          <Term id="autonomy-win">Autonomy wins</Term>
+        </dt>
         <dd>{review.autonomyWins}</dd>
         <dt>Near misses</dt>
         <dd>

@@ -7,9 +7,10 @@ import {
   isAntiMisalignment,
   type Team,
 } from '@misalign/shared'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, type ReactNode, useState } from 'react'
 import { Notice, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
+import { Term } from '../../../components/term'
 import { useAddAction } from '../api/retros'
 
 /** Radio buttons, one group per class, so the choice between clarity and control is visible as such. */
@@ -21,7 +22,7 @@ function KindGroup({
   onChange,
 }: {
   legend: string
-  hint: string
+  hint: ReactNode
   kinds: readonly ActionKind[]
   value: ActionKind
   onChange: (kind: ActionKind) => void
@@ -133,7 +134,12 @@ export function ActionForm({
         />
         <KindGroup
           legend="Anti-misalignment"
-          hint="Adds control: fewer surprises, paid for by every team."
+          hint={
+            <>
+              Adds control: fewer surprises, paid for by every team.{' '}
+              <Term id="anti-misalignment">What is anti-misalignment?</Term>
+            </>
+          }
           kinds={antiMisalignmentActionKinds}
           value={kind}
           onChange={setKind}

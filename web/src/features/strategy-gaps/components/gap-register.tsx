@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
+import { Term } from '../../../components/term'
 import { incidentListHref } from '../../../lib/incident-filters'
 import { formatDay, gapStatusLabels } from '../../../lib/labels'
 import { type RankingFilters, useGapRanking } from '../api/strategy-gaps'
@@ -91,7 +92,7 @@ export function GapRegister({ filters }: { filters: RankingFilters }) {
                 <th scope="col">Strategy gap</th>
                 <th scope="col">Status</th>
                 <th scope="col" className="numeric">
-                  Weighted harm
+                  <Term id="weighted-harm">Weighted harm</Term>
                 </th>
                 <th scope="col" className="numeric">
                   Incidents
