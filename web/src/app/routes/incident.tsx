@@ -82,7 +82,7 @@ export default function IncidentRoute() {
         />
       )}
       <IncidentDetail incident={data} />
-      <IncidentInsight key={data.id} incident={data} mayEdit={mayEdit} />
+      <IncidentInsight key={`insight-${data.id}`} incident={data} mayEdit={mayEdit} />
     </>
   )
 }
