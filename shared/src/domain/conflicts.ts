@@ -161,14 +161,21 @@ function conflictOf(kind: ConflictKind, key: string, a: Preference, b: Preferenc
   }
 }
 
+function sortsFirst(a: Preference, b: Preference): boolean {
+  const x = normalizePriority(a.prefer)
+  const y = normalizePriority(b.prefer)
+  return x !== y ? x < y : prefKey(a.x, a.y) < prefKey(b.x, b.y)
+}
+
 export function findConflicts(holders: readonly PriorityHolder[]): PriorityConflict[] {
   const preferences = preferencesOf(holders)
   const conflicts: PriorityConflict[] = []
 
   for (const a of preferences.values()) {
-    // Opposite: Y over X exists. Each pair once, from the side that sorts first.
+    // Opposite: Y over X exists. Each pair once, from the side whose words sort first, so the
+    // same two priorities read the same way on every server whatever their ids.
     const reverse = preferences.get(prefKey(a.y, a.x))
-    if (reverse && prefKey(a.x, a.y) < prefKey(reverse.x, reverse.y)) {
+    if (reverse && sortsFirst(a, reverse)) {
       const found = conflictOf('opposite', `opposite:${prefKey(a.x, a.y)}`, a, reverse)
       if (found) conflicts.push(found)
     }
