@@ -94,6 +94,8 @@ export interface Bm25Options {
 }
 export const reportBm25: Bm25Options = { k1: 1.2, b: 0.6 }
 
+/** A word in more than this share of documents is not shown as a reason. */
+const explainingShare = 0.15
 /** A term's document frequency above this share of the corpus says nothing worth a posting walk. */
 const maxDocumentShare = 0.25
 /**
@@ -212,7 +214,9 @@ export class TextIndex {
   sharedTerms(query: ReadonlyMap<number, number>, doc: number, limit = 4): string[] {
     const shared: [string, number][] = []
     for (const [term, qtf] of query) {
+      // Concepts and words most documents use ("decided", "team") explain nothing to a person.
       if (this.terms.name(term).startsWith('~')) continue
+      if (this.liveCount >= 10 && this.documentFrequency(term) > this.liveCount * explainingShare) continue
       const list = this.postings[term]
       if (!list) continue
       for (let p = 0; p < list.length; p += 2)
