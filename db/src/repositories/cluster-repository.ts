@@ -5,8 +5,6 @@ import type {
   ClusterListQuery,
   ClusterStatus,
   ClusterSummary,
-  SimilarIncident,
-  SimilarIncidentsQuery,
 } from '@misalign/shared'
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../client'
@@ -14,7 +12,6 @@ import { type ClusterRow, clusterEdits, clusterMembers, clusters, retros } from 
 import { type Actor, recordAudit } from './audit-repository'
 import { findCluster, listClusters } from './cluster-read'
 import { lockClusters, placeNewIncident, recomputeClusters } from './cluster-recompute'
-import { findSimilar } from './cluster-similar'
 import { ConflictError, RuleViolationError, StaleVersionError } from './errors'
 import { type IncidentViewer, visibleTo } from './incident-visibility'
 
@@ -93,7 +90,6 @@ export function clusterRepository(db: Db) {
   return {
     list: (query: ClusterListQuery, viewer: IncidentViewer): Promise<ClusterSummary[]> => listClusters(db, query, viewer),
     find: (id: string, viewer: IncidentViewer): Promise<ClusterDetail | undefined> => findCluster(db, id, viewer),
-    similar: (query: SimilarIncidentsQuery, viewer: IncidentViewer): Promise<SimilarIncident[]> => findSimilar(db, query, viewer),
     recompute: (actor: Actor) => recomputeClusters(db, actor),
     placeNewIncident: (incidentId: string) => placeNewIncident(db, incidentId),
     /** Queues the placement of a newly filed incident; failures go to `onError`, never to the filer. */

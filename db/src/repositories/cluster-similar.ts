@@ -2,8 +2,6 @@ import {
   type ClusterSignal,
   defaultEngineOptions,
   type IncidentStatus,
-  type SimilarIncident,
-  type SimilarIncidentsQuery,
   type SparseVector,
   scorePair,
   tokenize,
@@ -12,19 +10,17 @@ import {
 import { type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../client'
 import { type EngineRow, engineColumns, type Features, termStats } from './cluster-terms'
-import { type IncidentViewer, visibleTo } from './incident-visibility'
 
 /**
- * "Similar incidents" and the incremental placement of a new incident share one path: find a
- * bounded set of candidates through indexes (same decision, same gap, same team pair in time,
- * and Postgres full-text search on the rarest words), then score each with the engine's pair
- * score. Nothing scans every incident, so it stays fast at 100,000 and beyond.
+ * Incremental placement of a new incident: find a bounded set of candidates through indexes
+ * (same decision, same gap, same team pair in time, and Postgres full-text search on the rarest
+ * words), then score each with the engine's pair score. Nothing scans every incident, so it
+ * stays fast at 100,000 and beyond. "Similar incidents" for people come from the insight index
+ * instead (insight-repository.ts, docs/decisions/013-insight-retrieval.md).
  */
 
 /** How many candidates each index may offer; the pair score decides among them. */
 const perSource = 60
-/** Below this a match is chance: two template words in common. */
-export const minimumSimilarScore = 0.2
 
 type Candidate = EngineRow & { number: number; status: IncidentStatus }
 
@@ -96,41 +92,7 @@ async function scoreAgainst(
     .sort((a, b) => b.score - a.score || b.incident.number - a.incident.number)
 }
 
-export async function findSimilar(db: Db, query: SimilarIncidentsQuery, viewer: IncidentViewer): Promise<SimilarIncident[]> {
-  const text = query.text?.trim() ?? ''
-  const decisionId = query.decisionId ?? null
-  if (!text && !decisionId) return []
-  const subject: Features = {
-    id: '',
-    decisionId,
-    gapId: null,
-    decisionOwnerTeamId: null,
-    reportingTeamId: '',
-    day: 0,
-    title: text,
-    narrative: '',
-    expected: '',
-    missingContext: '',
-  }
-  const sources = decisionId ? [sql`incidents.decision_id = ${decisionId} order by incidents.number desc`] : []
-  const scored = await scoreAgainst(db, subject, sources, visibleTo(viewer), text)
-  return scored
-    .filter((s) => s.score >= minimumSimilarScore)
-    .slice(0, query.limit ?? 5)
-    .map(({ incident, score, signals, terms }) => ({
-      id: incident.id,
-      key: `MIS-${incident.number}`,
-      title: incident.title,
-      status: incident.status,
-      discoveredAt: dayString(incident.day),
-      score,
-      confidence: score >= defaultEngineOptions.threshold ? ('likely' as const) : ('possible' as const),
-      reasons: signals,
-      terms,
-    }))
-}
-
-const dayString = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10)
+const _dayString = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10)
 
 /** Every incident that could sit in a cluster with `subject` (visibility does not apply: clusters hold all). */
 export async function neighboursOf(db: Db, subject: EngineRow): Promise<ScoredCandidate[]> {
