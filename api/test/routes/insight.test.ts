@@ -1,3 +1,4 @@
+import { sql } from '@misalign/db'
 import { describe, expect, it } from 'vitest'
 import { incidentBody } from '../fixtures'
 import { type TestContext, useTestApp } from '../helper'
@@ -170,5 +171,15 @@ describe('similar incidents of an incident, and "not related"', () => {
     const members = await recompute()
     expect(members).toHaveLength(3)
     expect([members.includes(last.id), members.includes(more[0]?.id)].filter(Boolean)).toHaveLength(1)
+  })
+
+  it('checks what it shows against the table, even while the index lags a write', async () => {
+    const { named } = await world(ctx)
+    const similarFor = async () =>
+      (await ctx.as('outsider').inject({ url: '/api/v1/incidents/similar?text=agents%20logged%20out%20login' })).json().items
+    expect((await similarFor()).map((i: { id: string }) => i.id)).toContain(named.id)
+    // A write that bypasses the API does not mark the index stale: only the table knows.
+    await ctx.database.db.execute(sql`update incidents set restricted = true where id = ${named.id}`)
+    expect((await similarFor()).map((i: { id: string }) => i.id)).not.toContain(named.id)
   })
 })

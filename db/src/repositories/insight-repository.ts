@@ -136,14 +136,46 @@ export function insightRepository(db: Db) {
     }
   }
 
-  function similar(index: InsightIndex, draft: Draft, viewer: IncidentViewer, limit: number, exclude: (doc: number) => boolean) {
+  /**
+   * The index can lag a write by a moment (a report just made team-only, or deleted): what is
+   * shown is checked against the table itself, so nothing leaks in that moment.
+   */
+  async function stillVisible(ids: readonly string[], viewer: IncidentViewer): Promise<Set<string>> {
+    if (ids.length === 0) return new Set()
+    const rows = await db
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(inArray(incidents.id, [...new Set(ids)]), visibleTo(viewer)))
+    return new Set(rows.map((r) => r.id))
+  }
+
+  async function similar(
+    index: InsightIndex,
+    draft: Draft,
+    viewer: IncidentViewer,
+    limit: number,
+    exclude: (doc: number) => boolean,
+  ): Promise<SimilarIncident[]> {
     const visible = index.visible(viewer)
-    return rankSimilar(index, draft, { exclude, accept: visible })
-      .slice(0, limit)
+    const found = rankSimilar(index, draft, { exclude, accept: visible })
+      .slice(0, limit + 5)
       .flatMap((ranked) => {
         subjectTerms.set(ranked, index.incidents.sharedTerms(draft.query, ranked.incident))
         return toSimilar(index, ranked) ?? []
       })
+    const shown = await stillVisible(
+      found.map((f) => f.id),
+      viewer,
+    )
+    return found.filter((f) => shown.has(f.id)).slice(0, limit)
+  }
+
+  async function checked(suggestions: DecisionSuggestion[], viewer: IncidentViewer): Promise<DecisionSuggestion[]> {
+    const shown = await stillVisible(
+      suggestions.flatMap((s) => s.viaIncidents.map((v) => v.id)),
+      viewer,
+    )
+    return suggestions.map((s) => ({ ...s, viaIncidents: s.viaIncidents.filter((v) => shown.has(v.id)) }))
   }
 
   function suggestions(
@@ -187,7 +219,10 @@ export function insightRepository(db: Db) {
     async decisionSuggestions(query: DecisionSuggestionsQuery, viewer: IncidentViewer): Promise<DecisionSuggestion[]> {
       if (!query.text?.trim()) return []
       const index = await insightIndex(db)
-      return suggestions(index, { ...draftOf(index, query), decisionId: null }, viewer, query.limit ?? 5, () => false)
+      return checked(
+        suggestions(index, { ...draftOf(index, query), decisionId: null }, viewer, query.limit ?? 5, () => false),
+        viewer,
+      )
     },
 
     /** Decisions that likely caused an existing incident (whether or not it names one); undefined if it is not visible. */
@@ -200,7 +235,10 @@ export function insightRepository(db: Db) {
       const subject = await subjectOf(index, idOrNumber, viewer)
       if (!subject) return undefined
       const draft = { ...subject.draft, decisionId: null }
-      return suggestions(index, draft, viewer, limit, (doc) => doc === subject.doc)
+      return checked(
+        suggestions(index, draft, viewer, limit, (doc) => doc === subject.doc),
+        viewer,
+      )
     },
 
     /**
@@ -248,6 +286,15 @@ export function insightRepository(db: Db) {
           suggestions(index, draft, viewer, limit, (d) => d === doc),
         )
       }
+      const shown = await stillVisible(
+        [...result.values()].flatMap((list) => list.flatMap((s) => s.viaIncidents.map((v) => v.id))),
+        viewer,
+      )
+      for (const [id, list] of result)
+        result.set(
+          id,
+          list.map((s) => ({ ...s, viaIncidents: s.viaIncidents.filter((v) => shown.has(v.id)) })),
+        )
       return result
     },
 
