@@ -12,6 +12,7 @@ import {
 } from '@misalign/shared'
 import { Type } from 'typebox'
 import { etagOf, expectedVersion } from '../../lib/etag'
+import { incidentKeyOf } from '../../lib/incident-key'
 import { problem } from '../../lib/problem'
 import { requestHash } from '../../lib/request-hash'
 
@@ -25,12 +26,6 @@ const IdempotencyHeaders = Type.Object({
     }),
   ),
 })
-
-/** "MIS-42" or a uuid. */
-const keyOf = (idOrKey: string): string | number => {
-  const number = /^MIS-(\d+)$/.exec(idOrKey)?.[1]
-  return number ? Number(number) : idOrKey
-}
 
 const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -61,7 +56,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       // A restricted incident the viewer may not see does not exist for them: 404, never 403.
-      const incident = await app.repos.incidents.find(keyOf(req.params.id), app.incidentViewer(req))
+      const incident = await app.repos.incidents.find(incidentKeyOf(req.params.id), app.incidentViewer(req))
       if (!incident) throw problem.notFound('incident', req.params.id)
       return reply.header('etag', etagOf(incident.version)).send(incident)
     },
@@ -127,7 +122,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'incident')
       const viewer = app.incidentViewer(req)
-      const access = await app.repos.incidents.findAccess(keyOf(req.params.id), viewer)
+      const access = await app.repos.incidents.findAccess(incidentKeyOf(req.params.id), viewer)
       if (!access) throw problem.notFound('incident', req.params.id)
       app.authorize(req, 'incident.update', { teamIds: [access.reportingTeamId], isOwnedByViewer: access.isMine })
       if (req.body.discoveredAt && req.body.discoveredAt > latestCalendarDay(new Date())) {

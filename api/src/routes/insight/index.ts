@@ -8,13 +8,8 @@ import {
   UnrelatedParams,
 } from '@misalign/shared'
 import { Type } from 'typebox'
+import { incidentKeyOf } from '../../lib/incident-key'
 import { problem } from '../../lib/problem'
-
-/** "MIS-42" or a uuid. */
-const keyOf = (idOrKey: string): string | number => {
-  const number = /^MIS-(\d+)$/.exec(idOrKey)?.[1]
-  return number ? Number(number) : idOrKey
-}
 
 const howItWorks =
   'Ranked by the insight engine: shared words (stemmed, BM25, with related words), the decisions named by reports that read alike, the suspected owner team and timing. Suggestions only: nothing is linked until a person does it.'
@@ -55,7 +50,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const items = await app.repos.insight.decisionSuggestionsForIncident(
-        keyOf(req.params.id),
+        incidentKeyOf(req.params.id),
         app.incidentViewer(req),
         req.query.limit,
       )
@@ -78,7 +73,11 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const items = await app.repos.insight.similarToIncident(keyOf(req.params.id), app.incidentViewer(req), req.query.limit)
+      const items = await app.repos.insight.similarToIncident(
+        incidentKeyOf(req.params.id),
+        app.incidentViewer(req),
+        req.query.limit,
+      )
       if (!items) throw problem.notFound('incident', req.params.id)
       return { items }
     },
@@ -99,7 +98,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const done = await app.repos.insight.markUnrelated(
-        keyOf(req.params.id),
+        incidentKeyOf(req.params.id),
         req.params.otherId,
         app.incidentViewer(req),
         req.actor,
@@ -122,7 +121,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const done = await app.repos.insight.unmarkUnrelated(
-        keyOf(req.params.id),
+        incidentKeyOf(req.params.id),
         req.params.otherId,
         app.incidentViewer(req),
         req.actor,
