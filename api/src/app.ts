@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Database, Repositories } from '@misalign/db'
 import { createRepositories } from '@misalign/db'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
+import routes from './capabilities/index'
 import type { AppConfig } from './config'
 import { logSafeError } from './lib/log-safe-error'
 import auth from './plugins/app/auth'
@@ -13,7 +14,6 @@ import validation from './plugins/app/validation'
 import webApp from './plugins/app/web-app'
 import security from './plugins/external/security'
 import swagger from './plugins/external/swagger'
-import routes from './routes/index'
 
 declare module 'fastify' {
   interface FastifyInstance {

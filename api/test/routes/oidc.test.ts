@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import net from 'node:net'
 import { systemActor } from '@misalign/db'
 import { afterAll, describe, expect, it } from 'vitest'
-import { safeReturnTo } from '../../src/routes/auth/oidc'
+import { safeReturnTo } from '../../src/capabilities/auth/oidc'
 import { useTestApp } from '../helper'
 
 /**

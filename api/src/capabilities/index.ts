@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify'
+import actionRoutes from './actions/routes'
+import analyticsRoutes from './analytics/routes'
+import auditRoutes from './audit/routes'
+import oidcRoutes from './auth/oidc'
+import authRoutes from './auth/routes'
+import clusterPlacement from './clusters/incremental'
+import clusterRoutes from './clusters/routes'
+import similarIncidentRoutes from './clusters/similar'
+import decisionRoutes from './decisions/routes'
+import healthRoutes from './health/routes'
+import incidentRoutes from './incidents/routes'
+import insightFreshness from './insight/freshness'
+import insightRoutes from './insight/routes'
+import languageCheckRoutes from './language-check/routes'
+import leadershipRoutes from './leadership/routes'
+import priorityRoutes from './priorities/routes'
+import retroRoutes from './retros/routes'
+import signalRoutes from './signals/routes'
+import strategyRoutes from './strategies/routes'
+import strategyGapRoutes from './strategy-gaps/routes'
+import teamRoutes from './teams/routes'
+import tokenRoutes from './tokens/routes'
+import decisionLinkRoutes from './triage/decision-links'
+import triageRoutes from './triage/routes'
+import userRoutes from './users/routes'
+
+/** Every resource, one plugin each, under /api/v1 (health stays outside the version). */
+export default async function routes(app: FastifyInstance) {
+  await app.register(healthRoutes, { prefix: '/api' })
+  await app.register(authRoutes, { prefix: '/api/v1/auth' })
+  // Sign-in through the company's provider exists only when it is configured.
+  if (app.config.oidc) await app.register(oidcRoutes, { prefix: '/api/v1/auth/oidc' })
+  await app.register(teamRoutes, { prefix: '/api/v1/teams' })
+  await app.register(clusterPlacement)
+  await app.register(insightFreshness)
+  await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
+  await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })
+  await app.register(insightRoutes, { prefix: '/api/v1' })
+  await app.register(decisionLinkRoutes, { prefix: '/api/v1/incidents/decision-links' })
+  await app.register(triageRoutes, { prefix: '/api/v1/triage' })
+  await app.register(clusterRoutes, { prefix: '/api/v1/clusters' })
+  await app.register(decisionRoutes, { prefix: '/api/v1/decisions' })
+  await app.register(analyticsRoutes, { prefix: '/api/v1/analytics' })
+  await app.register(signalRoutes, { prefix: '/api/v1/signals' })
+  await app.register(strategyRoutes, { prefix: '/api/v1/strategies' })
+  await app.register(priorityRoutes, { prefix: '/api/v1/priorities' })
+  await app.register(strategyGapRoutes, { prefix: '/api/v1/strategy-gaps' })
+  await app.register(leadershipRoutes, { prefix: '/api/v1/leadership' })
+  await app.register(retroRoutes, { prefix: '/api/v1/retros' })
+  await app.register(actionRoutes, { prefix: '/api/v1/actions' })
+  await app.register(userRoutes, { prefix: '/api/v1/users' })
+  await app.register(tokenRoutes, { prefix: '/api/v1/tokens' })
+  await app.register(auditRoutes, { prefix: '/api/v1/audit' })
+  await app.register(languageCheckRoutes, { prefix: '/api/v1/language-check' })
+}

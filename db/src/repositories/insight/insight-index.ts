@@ -1,0 +1,219 @@
+import {
+  type CorpusDecision,
+  type CorpusIncident,
+  decisionFields,
+  type IncidentStatus,
+  type InsightCorpus,
+  incidentFields,
+  rolesSeeingAllRestricted,
+  TermTable,
+  TextIndex,
+} from '@misalign/shared'
+import { sql } from 'drizzle-orm'
+import { type Db, queryRows } from '../../client'
+import type { IncidentViewer } from '../incidents/incident-visibility'
+
+/**
+ * The insight engine's in-memory index of every incident and decision
+ * (docs/decisions/013-insight-retrieval.md). Derived state, rebuilt from the database: any
+ * instance can build its own, and losing it loses nothing.
+ *
+ * Freshness: a write through this process marks the index dirty. A small corpus is rebuilt
+ * before the next read (milliseconds); a large one keeps answering from the old index while a
+ * new one is built in the background. Writes by other instances are picked up by the periodic
+ * rebuild (`maxAgeMs`).
+ */
+const maxAgeMs = 60_000
+/** Up to this many incidents a rebuild is cheaper than serving a stale answer. */
+const rebuildInlineUpTo = 20_000
+
+/** A report's words count for less in its decision's profile than the decision's own. */
+const profileShare = 0.5
+
+export interface IndexedIncident extends CorpusIncident {
+  id: string
+  number: number
+  status: IncidentStatus
+  title: string
+  restricted: boolean
+  reporterId: string | null
+  reporterKey: string | null
+}
+
+export interface IndexedDecision extends CorpusDecision {
+  title: string
+  summary: string
+  status: 'active' | 'superseded' | 'reversed'
+  owningTeamName: string
+  strategyBearing: boolean
+}
+
+export interface InsightIndex extends InsightCorpus {
+  terms: TermTable
+  incidentRows: IndexedIncident[]
+  decisionRows: IndexedDecision[]
+  incidentAt(doc: number): IndexedIncident | undefined
+  decisionAt(doc: number): IndexedDecision | undefined
+  incidentDoc(id: string): number | undefined
+  /** Whether `viewer` may see the incident at `doc` (the rule of `visibleTo`, in process). */
+  visible(viewer: IncidentViewer): (doc: number) => boolean
+  builtAt: number
+}
+
+interface IncidentRow extends IndexedIncident {
+  narrative: string
+  expected: string
+  missingContext: string
+  harmedGoal: string
+}
+
+interface DecisionRow extends IndexedDecision {
+  prefer: string | null
+  over: string | null
+  forGoal: string | null
+}
+
+export async function buildInsightIndex(db: Db): Promise<InsightIndex> {
+  const incidentRows = await queryRows<IncidentRow>(
+    db,
+    sql`select id, number, status, decision_id as "decisionId", gap_id as "gapId",
+      decision_owner_team_id as "decisionOwnerTeamId", reporting_team_id as "reportingTeamId",
+      (discovered_at - date '1970-01-01')::int as day, title, narrative, expected,
+      missing_context as "missingContext", harmed_goal as "harmedGoal", restricted,
+      reporter_id as "reporterId", reporter_key as "reporterKey"
+      from incidents order by number`,
+  )
+  const decisionRows = await queryRows<DecisionRow>(
+    db,
+    sql`select d.id, d.title, d.summary, d.status, d.owning_team_id as "owningTeamId", t.name as "owningTeamName",
+      (d.decided_at - date '1970-01-01')::int as "decidedDay", d.tradeoff_prefer as prefer,
+      d.tradeoff_over as over, d.tradeoff_for_goal as "forGoal", d.tradeoff_prefer is not null as "strategyBearing"
+      from decisions d join teams t on t.id = d.owning_team_id order by d.created_at, d.id`,
+  )
+  const terms = new TermTable()
+  const incidents = new TextIndex(terms)
+  const decisions = new TextIndex(terms)
+  const byIncidentId = new Map<string, number>()
+  const byDecision = new Map<string, number[]>()
+  const incidentList: IndexedIncident[] = []
+  for (const row of incidentRows) {
+    const doc = incidents.add(terms.count(incidentFields(row), true))
+    const { narrative: _n, expected: _e, missingContext: _m, harmedGoal: _h, ...facts } = row
+    incidentList[doc] = facts
+    byIncidentId.set(row.id, doc)
+    if (row.decisionId) {
+      const list = byDecision.get(row.decisionId) ?? []
+      list.push(doc)
+      byDecision.set(row.decisionId, list)
+    }
+  }
+  const byDecisionId = new Map<string, number>()
+  const decisionList: IndexedDecision[] = []
+  const profiles = new TextIndex(terms)
+  const namedCounts = new Map<string, Map<number, number>>()
+  for (const row of incidentRows) {
+    if (!row.decisionId) continue
+    const sum = namedCounts.get(row.decisionId) ?? new Map<number, number>()
+    for (const [term, tf] of terms.count(incidentFields(row), true)) sum.set(term, (sum.get(term) ?? 0) + tf * profileShare)
+    namedCounts.set(row.decisionId, sum)
+  }
+  for (const row of decisionRows) {
+    const own = terms.count(decisionFields(row), true)
+    const doc = decisions.add(own)
+    const profile = new Map(own)
+    for (const [term, tf] of namedCounts.get(row.id) ?? []) profile.set(term, (profile.get(term) ?? 0) + tf)
+    profiles.add(profile)
+    const { prefer: _p, over: _o, forGoal: _f, ...facts } = row
+    decisionList[doc] = facts
+    byDecisionId.set(row.id, doc)
+  }
+  return {
+    terms,
+    incidents,
+    decisions,
+    profiles,
+    incidentRows: incidentList,
+    decisionRows: decisionList,
+    incidentAt: (doc) => incidentList[doc],
+    decisionAt: (doc) => decisionList[doc],
+    decisionDoc: (id) => byDecisionId.get(id),
+    incidentDoc: (id) => byIncidentId.get(id),
+    incidentsOf: (id) => byDecision.get(id) ?? [],
+    visible: (viewer) => {
+      if (rolesSeeingAllRestricted.includes(viewer.role)) return () => true
+      const teams = new Set(viewer.teamIds)
+      return (doc) => {
+        const row = incidentList[doc]
+        if (!row) return false
+        return (
+          !row.restricted ||
+          teams.has(row.reportingTeamId) ||
+          row.reporterId === viewer.userId ||
+          (row.reporterKey !== null && row.reporterKey === viewer.reporterKey)
+        )
+      }
+    },
+    builtAt: Date.now(),
+  }
+}
+
+interface Entry {
+  index: InsightIndex
+  dirty: boolean
+  rebuilding?: Promise<void>
+}
+const cache = new WeakMap<object, Entry>()
+const pending = new WeakMap<object, Promise<InsightIndex>>()
+
+/** Something the index holds changed: incidents, decisions or their links. */
+export function markInsightDirty(db: Db): void {
+  const entry = cache.get(db)
+  if (entry) entry.dirty = true
+}
+
+export async function insightIndex(db: Db): Promise<InsightIndex> {
+  const entry = cache.get(db)
+  if (entry) {
+    const stale = entry.dirty || Date.now() - entry.index.builtAt > maxAgeMs
+    if (!stale) return entry.index
+    if (entry.index.incidentRows.length <= rebuildInlineUpTo) return fresh(db)
+    if (!entry.rebuilding) {
+      entry.dirty = false
+      entry.rebuilding = buildInsightIndex(db)
+        .then((index) => void cache.set(db, { index, dirty: cache.get(db)?.dirty ?? false }))
+        .catch(() => {
+          entry.dirty = true
+        })
+        .finally(() => {
+          entry.rebuilding = undefined
+        })
+    }
+    return entry.index
+  }
+  return fresh(db)
+}
+
+async function fresh(db: Db): Promise<InsightIndex> {
+  let building = pending.get(db)
+  if (!building) {
+    // Marked clean before the read starts: a write during the build marks it dirty again.
+    const previous = cache.get(db)
+    if (previous) previous.dirty = false
+    building = buildInsightIndex(db).finally(() => pending.delete(db))
+    pending.set(db, building)
+    const index = await building
+    const dirtyMeanwhile = cache.get(db)?.dirty ?? false
+    cache.set(db, { index, dirty: dirtyMeanwhile })
+    return index
+  }
+  return building
+}
+
+/** Pairs people marked "not related", for clustering to keep apart. */
+export async function unrelatedPairs(db: Db): Promise<[string, string][]> {
+  const rows = await queryRows<{ a: string; b: string }>(
+    db,
+    sql`select incident_id as a, other_incident_id as b from incident_unrelated_pairs`,
+  )
+  return rows.map((r) => [r.a, r.b])
+}
