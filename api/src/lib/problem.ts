@@ -1,3 +1,5 @@
+import type { DomainError, DomainErrorKind } from '@misalign/shared'
+
 /**
  * Every failure leaves the API as RFC 9457 problem details. Code throws an HttpProblem
  * through these helpers; the error handler turns everything else into one.
@@ -73,4 +75,27 @@ export const problem = {
       'if-match-required',
       `Changing a ${entity} needs an If-Match header with the version you read (its ETag), so nobody overwrites someone else's change unseen.`,
     ),
+}
+
+/** How each kind of domain failure answers over HTTP: the one table, for every capability. */
+const httpOfKind: Record<DomainErrorKind, { status: number; slug: string }> = {
+  invalid: { status: 422, slug: 'unprocessable' },
+  malformed: { status: 400, slug: 'bad-request' },
+  'not-found': { status: 404, slug: 'not-found' },
+  unauthenticated: { status: 401, slug: 'unauthenticated' },
+  forbidden: { status: 403, slug: 'forbidden' },
+  conflict: { status: 409, slug: 'conflict' },
+  'stale-version': { status: 412, slug: 'stale-version' },
+  'in-flight': { status: 409, slug: 'in-flight' },
+  'rate-limited': { status: 429, slug: 'rate-limited' },
+}
+
+export function problemOf(error: DomainError): HttpProblem {
+  const { status, slug } = httpOfKind[error.kind]
+  const { fields, currentVersion, retryAfterSeconds, code } = error.details
+  const headers: Record<string, string> = {}
+  if (currentVersion !== undefined) headers.etag = `"${currentVersion}"`
+  if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds)
+  if (error.kind === 'unauthenticated') headers['www-authenticate'] = 'Bearer'
+  return new HttpProblem(status, code ?? slug, error.message, fields, headers)
 }

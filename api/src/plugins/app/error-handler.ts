@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Duplex } from 'node:stream'
-import {
-  ConflictError,
-  IdempotencyKeyInFlightError,
-  IdempotencyKeyReusedError,
-  InvalidCursorError,
-  RuleViolationError,
-  StaleVersionError,
-} from '@misalign/db'
-import { EARLIEST_DAY, LATEST_DAY } from '@misalign/shared'
+import { DomainError, EARLIEST_DAY, LATEST_DAY } from '@misalign/shared'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { type FieldError, HttpProblem, problem, problemTypeBase } from '../../lib/problem'
+import { type FieldError, HttpProblem, problem, problemOf, problemTypeBase } from '../../lib/problem'
 import { baselineSecurityHeaders } from '../external/security'
 import { fromDatabaseError } from './database-errors'
 
@@ -55,20 +47,7 @@ function fieldErrors(validation: AjvError[], context: string | undefined): Field
 /** Maps what code throws to a problem; null means "unexpected", which becomes a 500. */
 function toProblem(error: unknown): HttpProblem | null {
   if (error instanceof HttpProblem) return error
-  if (error instanceof StaleVersionError) return problem.staleVersion(error.entity, error.currentVersion)
-  if (error instanceof RuleViolationError) {
-    return problem.unprocessable(error.message, error.field ? [{ field: error.field, message: error.message }] : undefined)
-  }
-  if (error instanceof ConflictError) return problem.conflict(error.message)
-  if (error instanceof InvalidCursorError) return problem.badRequest(error.message, [{ field: 'cursor', message: error.message }])
-  if (error instanceof IdempotencyKeyReusedError) {
-    return problem.unprocessable(`${error.message}. Use a new key for a different report.`)
-  }
-  if (error instanceof IdempotencyKeyInFlightError) {
-    return new HttpProblem(409, 'in-flight', `${error.message}. Retry in a moment to get its answer.`, undefined, {
-      'retry-after': '1',
-    })
-  }
+  if (error instanceof DomainError) return problemOf(error)
   const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string }
   if (Array.isArray(fastifyError.validation)) {
     return problem.validation(fieldErrors(fastifyError.validation, fastifyError.validationContext))

@@ -1,4 +1,5 @@
 import {
+  DomainError,
   discoveryLagDays,
   type Incident,
   type IncidentChanges,
@@ -72,14 +73,22 @@ export interface IncidentAccess {
   isMine: boolean
 }
 
-export class IdempotencyKeyReusedError extends Error {
+export class IdempotencyKeyReusedError extends DomainError {
   constructor() {
-    super('This Idempotency-Key was already used with a different request body')
+    super(
+      'invalid',
+      'This Idempotency-Key was already used with a different request body. Use a new key for a different report.',
+      {
+        code: 'idempotency-key-reused',
+      },
+    )
   }
 }
-export class IdempotencyKeyInFlightError extends Error {
+export class IdempotencyKeyInFlightError extends DomainError {
   constructor() {
-    super('A request with this Idempotency-Key is still being processed')
+    super('in-flight', 'A request with this Idempotency-Key is still being processed. Retry in a moment to get its answer.', {
+      retryAfterSeconds: 1,
+    })
   }
 }
 

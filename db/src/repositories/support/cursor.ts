@@ -1,3 +1,5 @@
+import { DomainError } from '@misalign/shared'
+
 /**
  * Opaque keyset cursors: the sort key of the last row of a page, base64url-encoded.
  * Keyset (not offset) so pages stay stable while rows are being added.
@@ -6,9 +8,10 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url')
 }
 
-export class InvalidCursorError extends Error {
+export class InvalidCursorError extends DomainError {
   constructor() {
-    super('The cursor is not one this API gave out; start again without it')
+    const message = 'The cursor is not one this API gave out; start again without it'
+    super('malformed', message, { fields: [{ field: 'cursor', message }] })
     this.name = 'InvalidCursorError'
   }
 }
