@@ -3,8 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Database, Repositories } from '@misalign/db'
 import { createRepositories } from '@misalign/db'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
+import { registerConsumers } from './capabilities/consumers'
 import routes from './capabilities/index'
+import { createServices, type Services } from './capabilities/services'
 import type { AppConfig } from './config'
+import { JobQueue } from './jobs/queue'
 import { logSafeError } from './lib/log-safe-error'
 import auth from './plugins/app/auth'
 import bodyGuard from './plugins/app/body-guard'
@@ -14,12 +17,17 @@ import validation from './plugins/app/validation'
 import webApp from './plugins/app/web-app'
 import security from './plugins/external/security'
 import swagger from './plugins/external/swagger'
+import type { ServiceDeps } from './services/deps'
+import { EventLog } from './services/event-log'
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: AppConfig
     database: Database
     repos: Repositories
+    /** The one way in for every change (api/src/capabilities/services.ts). */
+    services: Services
+    jobs: JobQueue
   }
 }
 
@@ -73,7 +81,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorate('config', options.config)
   app.decorate('database', options.database)
-  app.decorate('repos', createRepositories(options.database.db))
+  const repos = createRepositories(options.database.db)
+  app.decorate('repos', repos)
+  const jobs = new JobQueue(options.database, (error) => app.log.error({ err: error }, 'job queue error'))
+  const deps: ServiceDeps = {
+    db: options.database.db,
+    database: options.database,
+    repos,
+    events: new EventLog(jobs),
+    queue: jobs,
+    config: options.config,
+    now: () => new Date(),
+  }
+  registerConsumers(deps)
+  app.decorate('services', createServices(deps))
+  app.decorate('jobs', jobs)
+  // Workers start once the app is ready and stop before it closes (and before the database does).
+  app.addHook('onReady', () => jobs.start())
+  app.addHook('onClose', () => jobs.stop())
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
-import type { SQL } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -140,4 +140,32 @@ function pgliteDatabase(client: PGlite, release: () => void): Database {
 export async function queryRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] }
   return result.rows
+}
+
+/**
+ * Runs a statement written for node-postgres (`$1` placeholders and a values array) on a
+ * Drizzle database or transaction handle: how a library with its own SQL (the job queue)
+ * writes inside our transaction.
+ */
+export async function executeText(
+  executor: Db | Tx,
+  text: string,
+  values: readonly unknown[] = [],
+): Promise<{ rows: unknown[] }> {
+  const chunks: SQL[] = []
+  let last = 0
+  for (const match of text.matchAll(/\$(\d+)/g)) {
+    chunks.push(sql.raw(text.slice(last, match.index)))
+    chunks.push(sql`${sql.param(asDriverValue(values[Number(match[1]) - 1]))}`)
+    last = match.index + match[0].length
+  }
+  chunks.push(sql.raw(text.slice(last)))
+  return (await executor.execute(sql.join(chunks, sql.raw('')))) as unknown as { rows: unknown[] }
+}
+
+/** What node-postgres does to a value before sending it, done up front so PGlite agrees. */
+function asDriverValue(value: unknown): unknown {
+  if (value === undefined) return null
+  if (value === null || Array.isArray(value) || value instanceof Date || ArrayBuffer.isView(value)) return value
+  return typeof value === 'object' ? JSON.stringify(value) : value
 }

@@ -4,7 +4,6 @@ import analyticsRoutes from './analytics/routes'
 import auditRoutes from './audit/routes'
 import oidcRoutes from './auth/oidc'
 import authRoutes from './auth/routes'
-import clusterPlacement from './clusters/incremental'
 import clusterRoutes from './clusters/routes'
 import similarIncidentRoutes from './clusters/similar'
 import decisionRoutes from './decisions/routes'
@@ -32,7 +31,6 @@ export default async function routes(app: FastifyInstance) {
   // Sign-in through the company's provider exists only when it is configured.
   if (app.config.oidc) await app.register(oidcRoutes, { prefix: '/api/v1/auth/oidc' })
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
-  await app.register(clusterPlacement)
   await app.register(insightFreshness)
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })

@@ -8,7 +8,7 @@ const ctx = useTestApp()
 
 async function makeCluster(incidentIds: string[]) {
   // The engine places each filed incident after the response; let it finish so it cannot join this cluster later.
-  await ctx.app.repos.clusters.placementsIdle()
+  await ctx.app.jobs.settled()
   const [cluster] = await ctx.database.db.insert(clusters).values({ title: 'Cluster', status: 'confirmed' }).returning()
   if (!cluster) throw new Error('no cluster')
   await ctx.database.db

@@ -32,7 +32,7 @@ async function tokenStory(c: TestContext, extra: Record<string, unknown>[] = [{}
   const decisionId = await decision(c)
   const filed = []
   for (const over of extra) filed.push(await file(c, { decisionId, decisionOwnerTeamId: c.teams.away, ...over }))
-  await c.app.repos.clusters.placementsIdle()
+  await c.app.jobs.settled()
   return { decisionId, filed }
 }
 

@@ -8,7 +8,7 @@ const ctx = useTestApp()
 /** Clusters come from the clustering engine; here they are written directly, as the engine would. */
 async function makeCluster(incidentIds: string[], status: 'suggested' | 'confirmed' | 'dismissed' = 'confirmed') {
   // The engine places each filed incident after the response; let it finish so it cannot join this cluster later.
-  await ctx.app.repos.clusters.placementsIdle()
+  await ctx.app.jobs.settled()
   const [cluster] = await ctx.database.db.insert(clusters).values({ title: 'Recurring: v1 sunset', status }).returning()
   if (!cluster) throw new Error('no cluster')
   if (incidentIds.length) {

@@ -16,6 +16,7 @@ import { triageRepository } from './incidents/triage-repository'
 import { insightRepository } from './insight/insight-repository'
 import { leadershipRepository } from './leadership/leadership-repository'
 import { leadershipReview } from './leadership/leadership-review'
+import { outboxRepository } from './outbox/outbox-repository'
 import { priorityConfirmationRepository } from './priorities/priority-confirmations'
 import { priorityRepository } from './priorities/priority-repository'
 import { retroRepository } from './retros/retro-repository'
@@ -44,6 +45,7 @@ export * from './insight/insight-repository'
 export * from './leadership/leadership-repository'
 export * from './leadership/leadership-review'
 export * from './leadership/leadership-tradeoff-requests'
+export * from './outbox/outbox-repository'
 export * from './priorities/priority-confirmations'
 export * from './priorities/priority-links'
 export * from './priorities/priority-repository'
@@ -71,6 +73,7 @@ export function createRepositories(db: Db) {
     analytics: analyticsRepository(db),
     clusters: clusterRepository(db),
     insight: insightRepository(db),
+    outbox: outboxRepository(db),
     leadership: leadershipRepository(db),
     leadershipReview: leadershipReview(db, leadershipRepository(db)),
     retros: retroRepository(db),

@@ -1,19 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { anonymousActor } from '@misalign/db'
-import {
-  checkRequirements,
-  Incident,
-  IncidentChanges,
-  IncidentKeyParams,
-  IncidentQuery,
-  latestCalendarDay,
-  NewIncident,
-  Page,
-} from '@misalign/shared'
+import { Incident, IncidentChanges, IncidentKeyParams, IncidentQuery, NewIncident, Page } from '@misalign/shared'
 import { Type } from 'typebox'
 import { etagOf, expectedVersion } from '../../lib/etag'
 import { incidentKeyOf } from '../../lib/incident-key'
-import { problem } from '../../lib/problem'
 import { requestHash } from '../../lib/request-hash'
 
 const IdempotencyHeaders = Type.Object({
@@ -28,6 +17,8 @@ const IdempotencyHeaders = Type.Object({
 })
 
 const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const incidents = app.services.incidents
+
   app.get(
     '/',
     {
@@ -40,7 +31,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Incident) },
       },
     },
-    async (req) => app.repos.incidents.list(req.query, app.incidentViewer(req)),
+    async (req) => incidents.list(app.caller(req), req.query),
   )
 
   app.get(
@@ -55,9 +46,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      // A restricted incident the viewer may not see does not exist for them: 404, never 403.
-      const incident = await app.repos.incidents.find(incidentKeyOf(req.params.id), app.incidentViewer(req))
-      if (!incident) throw problem.notFound('incident', req.params.id)
+      const incident = await incidents.find(app.caller(req), incidentKeyOf(req.params.id))
       return reply.header('etag', etagOf(incident.version)).send(incident)
     },
   )
@@ -77,27 +66,10 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const problems = checkRequirements(req.body, latestCalendarDay(new Date()))
-      if (problems.length > 0) {
-        const first = problems[0]
-        throw problem.unprocessable(
-          problems.length === 1 && first ? first.message : problems.map((found) => found.message).join('. '),
-          problems,
-        )
-      }
-      const viewer = app.incidentViewer(req)
-      // An anonymous report is audited as "anonymous": the log must not name its reporter.
-      const actor = req.body.anonymous ? anonymousActor : req.actor
       const key = req.headers['idempotency-key']
-      const result = key
-        ? await app.repos.incidents.createIdempotent(req.body, viewer, actor, {
-            scope: viewer.reporterKey,
-            key,
-            requestHash: requestHash(req.body),
-          })
-        : { kind: 'created' as const, incident: await app.repos.incidents.create(req.body, viewer, actor) }
-      const incident = (result.kind === 'created' ? result.incident : result.body) as Incident
-      if (result.kind === 'replayed') reply.header('idempotent-replayed', 'true')
+      const idempotency = key ? { key, requestHash: requestHash(req.body) } : undefined
+      const { incident, replayed } = await incidents.file(app.caller(req), req.body, { idempotency })
+      if (replayed) reply.header('idempotent-replayed', 'true')
       return reply
         .code(201)
         .header('etag', etagOf(incident.version))
@@ -121,17 +93,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'incident')
-      const viewer = app.incidentViewer(req)
-      const access = await app.repos.incidents.findAccess(incidentKeyOf(req.params.id), viewer)
-      if (!access) throw problem.notFound('incident', req.params.id)
-      app.authorize(req, 'incident.update', { teamIds: [access.reportingTeamId], isOwnedByViewer: access.isMine })
-      if (req.body.discoveredAt && req.body.discoveredAt > latestCalendarDay(new Date())) {
-        throw problem.unprocessable('discoveredAt cannot be in the future', [
-          { field: 'discoveredAt', message: 'cannot be in the future' },
-        ])
-      }
-      const incident = await app.repos.incidents.update(access.id, version, req.body, viewer, req.actor)
-      if (!incident) throw problem.notFound('incident', req.params.id)
+      const incident = await incidents.update(app.caller(req), incidentKeyOf(req.params.id), version, req.body)
       return reply.header('etag', etagOf(incident.version)).send(incident)
     },
   )

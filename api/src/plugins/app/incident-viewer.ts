@@ -3,11 +3,14 @@ import type { IncidentViewer } from '@misalign/db'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { HttpProblem } from '../../lib/problem'
+import type { Caller } from '../../services/caller'
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The signed-in viewer as incident reads need it, with the key of their anonymous reports. */
     incidentViewer(request: FastifyRequest): IncidentViewer
+    /** The signed-in caller as services take it: viewer, anonymous-report key and audit actor. */
+    caller(request: FastifyRequest): Caller
   }
 }
 
@@ -21,6 +24,7 @@ export default fp(
       const reporterKey = createHmac('sha256', secret).update(`reporter:${viewer.userId}`).digest('base64url')
       return { ...viewer, reporterKey }
     })
+    app.decorate('caller', (request: FastifyRequest): Caller => ({ viewer: app.incidentViewer(request), actor: request.actor }))
   },
   { name: 'incident-viewer', dependencies: ['auth'] },
 )

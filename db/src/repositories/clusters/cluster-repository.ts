@@ -82,22 +82,14 @@ export function clusterRepository(db: Db) {
     return tx.select().from(clusterMembers).where(eq(clusterMembers.clusterId, clusterId))
   }
 
-  // Placements of new incidents run one at a time, after the filing response (see the API hook).
-  let placements: Promise<void> = Promise.resolve()
-
   const statusKind: Record<ClusterStatus, ClusterEditKind> = { confirmed: 'confirm', dismissed: 'dismiss', suggested: 'restore' }
 
   return {
     list: (query: ClusterListQuery, viewer: IncidentViewer): Promise<ClusterSummary[]> => listClusters(db, query, viewer),
     find: (id: string, viewer: IncidentViewer): Promise<ClusterDetail | undefined> => findCluster(db, id, viewer),
     recompute: (actor: Actor) => recomputeClusters(db, actor),
+    /** Places a newly filed incident into clusters (run by the placement job, one at a time). */
     placeNewIncident: (incidentId: string) => placeNewIncident(db, incidentId),
-    /** Queues the placement of a newly filed incident; failures go to `onError`, never to the filer. */
-    schedulePlacement(incidentId: string, onError: (error: unknown) => void): void {
-      placements = placements.then(() => placeNewIncident(db, incidentId).then(() => undefined, onError))
-    },
-    /** Resolves when every queued placement is done (tests, graceful shutdown). */
-    placementsIdle: (): Promise<void> => placements,
 
     /** Rename and/or change status; each is its own logged (and revertible) edit. */
     async update(id: string, expectedVersion: number, changes: ClusterChanges, viewer: IncidentViewer, actor: Actor) {

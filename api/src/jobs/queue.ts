@@ -1,0 +1,203 @@
+import { type Database, type Db, executeText } from '@misalign/db'
+import PgBoss from 'pg-boss'
+
+/** What a job handler gets: the data it was queued with, and how many tries came before. */
+export interface JobContext<T> {
+  id: string
+  data: T
+  retryCount: number
+}
+
+export interface QueueOptions {
+  /** Tries after the first; the wait doubles each time (retryBackoff). */
+  retryLimit?: number
+  retryDelaySeconds?: number
+  /** A job still active after this long is taken to be lost with its worker and tried again. */
+  expireInSeconds?: number
+  batchSize?: number
+  /** 'singleton': one job of this queue runs at a time across every instance. */
+  policy?: 'standard' | 'singleton'
+}
+
+export interface ParkedJob {
+  id: string
+  queue: string
+  data: unknown
+  error: string
+  retryCount: number
+  failedAt: string | null
+}
+
+const SCHEMA = 'pgboss'
+/** Where a job goes once its tries are spent: kept, counted and shown to admins. */
+export const PARKED_QUEUE = 'parked'
+
+/**
+ * The job queue every outbox consumer and background task runs on: pg-boss over the app's own
+ * database (ADR 020). On a Postgres server it shares the app's pool; on the embedded database
+ * the same pg-boss code runs over PGlite, so one code path serves both. Jobs are queued inside
+ * the writer's transaction (`sendIn`), so a job exists exactly when its change committed.
+ */
+export class JobQueue {
+  private readonly boss: PgBoss
+  private readonly workers = new Map<string, string>()
+  private readonly queues = new Map<string, QueueOptions>()
+  private started = false
+  /** pg-boss statements running now: stopping waits for them, or a late poll meets a closed pool. */
+  private inFlight = 0
+
+  constructor(
+    private readonly database: Database,
+    private readonly onError: (error: Error) => void,
+    private readonly pollingIntervalSeconds = 1,
+  ) {
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => this.tracked(() => executeRaw(database, text, values)) },
+      schema: SCHEMA,
+      supervise: true,
+      schedule: false,
+      migrate: true,
+      maintenanceIntervalSeconds: 30,
+      // Completed jobs are history nobody reads: the outbox keeps what happened.
+      deleteAfterDays: 2,
+      archiveCompletedAfterSeconds: 60 * 60,
+      // Parked jobs stay for admins to read until they retry or delete them.
+      archiveFailedAfterSeconds: 30 * 24 * 60 * 60,
+    })
+    this.boss.on('error', (error) => this.onError(error))
+  }
+
+  /** Declares a queue and its handler; workers start with `start()`. */
+  register<T extends object>(name: string, handler: (job: JobContext<T>) => Promise<void>, options: QueueOptions = {}): void {
+    this.queues.set(name, options)
+    this.handlers.set(name, handler as (job: JobContext<unknown>) => Promise<void>)
+  }
+
+  private readonly handlers = new Map<string, (job: JobContext<unknown>) => Promise<void>>()
+
+  get queueNames(): string[] {
+    return [...this.queues.keys()]
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return
+    await this.boss.start()
+    this.started = true
+    await this.boss.createQueue(PARKED_QUEUE, { name: PARKED_QUEUE, retentionDays: 30 })
+    for (const [name, options] of this.queues) {
+      const queue = {
+        name,
+        retryLimit: options.retryLimit ?? 5,
+        retryDelay: options.retryDelaySeconds ?? 2,
+        retryBackoff: true,
+        expireInSeconds: options.expireInSeconds ?? 5 * 60,
+        deadLetter: PARKED_QUEUE,
+        policy: options.policy ?? 'standard',
+      }
+      // createQueue does nothing for a queue that exists; updateQueue keeps its settings current.
+      await this.boss.createQueue(name, queue)
+      await this.boss.updateQueue(name, queue)
+    }
+    for (const [name, options] of this.queues) {
+      const handler = this.handlers.get(name)
+      if (!handler) continue
+      const workerId = await this.boss.work<object>(
+        name,
+        { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: this.pollingIntervalSeconds, includeMetadata: true },
+        async (jobs) => {
+          // A batch fails as a whole in pg-boss: one job at a time keeps a bad job from retrying good ones.
+          for (const job of jobs) await handler({ id: job.id, data: job.data, retryCount: job.retryCount })
+        },
+      )
+      this.workers.set(name, workerId)
+    }
+  }
+
+  /** Queues a job in the caller's transaction: it commits or rolls back with the change. */
+  async sendIn(executor: Db, name: string, data: object, options: { singletonKey?: string } = {}): Promise<void> {
+    await this.boss.send(name, data, { ...options, db: { executeSql: (text, values) => executeText(executor, text, values) } })
+  }
+
+  /** Queues a job now, outside any transaction. */
+  async send(name: string, data: object, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<void> {
+    const { startAfterSeconds, ...rest } = options
+    await this.boss.send(name, data, startAfterSeconds ? { ...rest, startAfter: startAfterSeconds } : rest)
+  }
+
+  /** Asks this process's worker to look now rather than at its next poll (after a commit). */
+  wake(name: string): void {
+    const workerId = this.workers.get(name)
+    if (workerId) this.boss.notifyWorker(workerId)
+  }
+
+  /** Resolves when no job of ours is waiting or running (tests; a drain before shutdown). */
+  async settled(timeoutMs = 20_000): Promise<void> {
+    const names = this.queueNames
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      for (const name of names) this.wake(name)
+      const [row] = await executeRaw(
+        this.database,
+        `select count(*)::int as pending from ${SCHEMA}.job where name = any($1::text[]) and state < 'completed'`,
+        [names],
+      ).then((result) => result.rows as { pending: number }[])
+      if (!row || row.pending === 0) return
+      if (Date.now() > deadline) throw new Error(`${row.pending} jobs still pending after ${timeoutMs} ms`)
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+  }
+
+  /** Jobs whose tries are spent, newest first, with the error they last failed with. */
+  async parked(limit = 50): Promise<ParkedJob[]> {
+    const result = await executeRaw(
+      this.database,
+      `select id, name, data, output, retry_count, completed_on from ${SCHEMA}.job
+        where name = any($1::text[]) and state = 'failed'
+        order by completed_on desc nulls last limit $2`,
+      [this.queueNames, limit],
+    )
+    return (result.rows as Record<string, unknown>[]).map((row) => ({
+      id: String(row.id),
+      queue: String(row.name),
+      data: row.data,
+      error: errorText(row.output),
+      retryCount: Number(row.retry_count),
+      failedAt: row.completed_on ? new Date(String(row.completed_on)).toISOString() : null,
+    }))
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return
+    this.started = false
+    // Waits for running handlers; a job cut off by a crash instead expires and is tried again.
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 })
+    // pg-boss stops its loops without waiting for a poll already sent; wait for it here.
+    const deadline = Date.now() + 10_000
+    while (this.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+
+  private async tracked<T>(run: () => Promise<T>): Promise<T> {
+    this.inFlight++
+    try {
+      return await run()
+    } finally {
+      this.inFlight--
+    }
+  }
+}
+
+function errorText(output: unknown): string {
+  if (output && typeof output === 'object' && 'message' in output) return String((output as { message: unknown }).message)
+  return output === null || output === undefined ? 'unknown error' : JSON.stringify(output).slice(0, 500)
+}
+
+/** pg-boss speaks `text, values`; both drivers take that shape, PGlite wants `exec` for scripts. */
+async function executeRaw(database: Database, text: string, values: unknown[] = []): Promise<{ rows: unknown[] }> {
+  const { raw } = database
+  if (raw.kind === 'postgres') return raw.pool.query(text, values)
+  if (values.length === 0) {
+    const results = await raw.client.exec(text)
+    return { rows: results.at(-1)?.rows ?? [] }
+  }
+  return raw.client.query(text, values)
+}
