@@ -11,6 +11,7 @@ import healthRoutes from './health/routes'
 import incidentRoutes from './incidents/routes'
 import insightFreshness from './insight/freshness'
 import insightRoutes from './insight/routes'
+import jobRoutes from './jobs/routes'
 import languageCheckRoutes from './language-check/routes'
 import leadershipRoutes from './leadership/routes'
 import priorityRoutes from './priorities/routes'
@@ -31,6 +32,7 @@ export default async function routes(app: FastifyInstance) {
   // Sign-in through the company's provider exists only when it is configured.
   if (app.config.oidc) await app.register(oidcRoutes, { prefix: '/api/v1/auth/oidc' })
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
+  await app.register(jobRoutes, { prefix: '/api/v1/admin/jobs' })
   await app.register(insightFreshness)
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })

@@ -1,5 +1,6 @@
 import type { ServiceDeps } from '../services/deps'
 import { incidentService } from './incidents/service'
+import { jobService } from './jobs/service'
 
 /**
  * One service per capability: the only way in for a change, whoever asks — a route, the CLI,
@@ -8,6 +9,7 @@ import { incidentService } from './incidents/service'
 export function createServices(deps: ServiceDeps) {
   return {
     incidents: incidentService(deps),
+    jobs: jobService(deps),
   }
 }
 

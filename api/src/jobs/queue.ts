@@ -46,18 +46,22 @@ export class JobQueue {
   /** pg-boss statements running now: stopping waits for them, or a late poll meets a closed pool. */
   private inFlight = 0
 
+  private readonly pollingIntervalSeconds: number
+
   constructor(
     private readonly database: Database,
     private readonly onError: (error: Error) => void,
-    private readonly pollingIntervalSeconds = 1,
+    timing: { pollingIntervalSeconds?: number; maintenanceIntervalSeconds?: number } = {},
   ) {
+    this.pollingIntervalSeconds = timing.pollingIntervalSeconds ?? 2
     this.boss = new PgBoss({
       db: { executeSql: (text, values) => this.tracked(() => executeRaw(database, text, values)) },
       schema: SCHEMA,
       supervise: true,
       schedule: false,
       migrate: true,
-      maintenanceIntervalSeconds: 30,
+      // Maintenance is what notices a job whose worker died (it expires and is tried again).
+      maintenanceIntervalSeconds: timing.maintenanceIntervalSeconds ?? 30,
       // Completed jobs are history nobody reads: the outbox keeps what happened.
       deleteAfterDays: 2,
       archiveCompletedAfterSeconds: 60 * 60,
@@ -166,6 +170,11 @@ export class JobQueue {
     }))
   }
 
+  /** Sends a failed job back to be tried again from the start. */
+  async retry(name: string, id: string): Promise<void> {
+    await this.boss.retry(name, id)
+  }
+
   async stop(): Promise<void> {
     if (!this.started) return
     this.started = false
@@ -196,8 +205,15 @@ async function executeRaw(database: Database, text: string, values: unknown[] = 
   const { raw } = database
   if (raw.kind === 'postgres') return raw.pool.query(text, values)
   if (values.length === 0) {
-    const results = await raw.client.exec(text)
-    return { rows: results.at(-1)?.rows ?? [] }
+    try {
+      const results = await raw.client.exec(text)
+      return { rows: results.at(-1)?.rows ?? [] }
+    } catch (error) {
+      // A failed script leaves its BEGIN open on PGlite's one session, and every later statement
+      // of the app would fail with it; close it here as a server would by ending the connection.
+      await raw.client.exec('rollback').catch(() => {})
+      throw error
+    }
   }
   return raw.client.query(text, values)
 }

@@ -466,6 +466,13 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/audit': { request: () => ({ url: '/api/v1/audit' }), ok: 200, owner: 'org' },
+  'GET /api/v1/admin/jobs/parked': { request: () => ({ url: '/api/v1/admin/jobs/parked' }), ok: 200, owner: 'org' },
+  // Nothing is parked in a fresh world: allowed callers reach the lookup and are told so.
+  'POST /api/v1/admin/jobs/parked/{id}/retry': {
+    request: () => ({ method: 'POST', url: `/api/v1/admin/jobs/parked/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/retry` }),
+    ok: 404,
+    owner: 'org',
+  },
   'GET /api/v1/retros': { request: () => ({ url: '/api/v1/retros' }), ok: 200, owner: 'org' },
   'POST /api/v1/retros': {
     request: (w) => ({ method: 'POST', url: '/api/v1/retros', payload: { clusterId: w.retro.clusterId, title: 'Another' } }),

@@ -54,6 +54,8 @@ export const policy = {
   'user.manage':          row('none',   'none',   'none',  'org'),
   'token.manage':         row('none',   'none',   'none',  'org'),
   'audit.read':           row('none',   'none',   'none',  'org'),
+  // Background jobs whose tries are spent: admins read their errors and send them again.
+  'job.manage':           row('none',   'none',   'none',  'org'),
   'session.own':          row('self',   'self',   'self',  'self'),
   // The language check reads nothing stored: anyone signed in may run it (integrations too).
   'language.check':       row('org',    'org',    'org',   'org'),
