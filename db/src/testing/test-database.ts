@@ -14,6 +14,20 @@ export async function openTestDatabase(env: NodeJS.ProcessEnv = process.env): Pr
     await database.migrate()
     return database
   }
+  const { url, drop } = await createServerDatabase(serverUrl)
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: 5, statementTimeoutMs: 30_000 })
+  await database.migrate()
+  return {
+    ...database,
+    async close() {
+      await database.close()
+      await drop()
+    },
+  }
+}
+
+/** An empty database of its own on the server, for tests that start processes against a URL. */
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `misalign_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
@@ -24,12 +38,9 @@ export async function openTestDatabase(env: NodeJS.ProcessEnv = process.env): Pr
   }
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5, statementTimeoutMs: 30_000 })
-  await database.migrate()
   return {
-    ...database,
-    async close() {
-      await database.close()
+    url: url.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: serverUrl })
       await cleanup.connect()
       try {
