@@ -113,7 +113,7 @@ async function measureApi(
 }
 
 /** The floor: one parameterized single-row INSERT per operation, autocommit, same pool size. */
-async function measureRaw(ctx: BenchContext, pool: PgPool, teamIds: string[], reporterId: string): Promise<LoadResult> {
+export async function measureRaw(ctx: BenchContext, pool: PgPool, teamIds: string[], reporterId: string): Promise<LoadResult> {
   const rows = teamIds.map((id) => rawRow(incidentBody(id), reporterId))
   const columns = (rows[0] ?? []).map(([column]) => column)
   const text = `insert into incidents (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`

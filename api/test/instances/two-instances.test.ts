@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import net from 'node:net'
-import { fileURLToPath } from 'node:url'
 import { createRepositories, createServerDatabase, type Database, openDatabase, queryRows, sql, systemActor } from '@misalign/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { incidentBody } from '../fixtures'
+import { type ApiProcess, startApiProcess } from '../support/api-process'
 
 /**
  * Two API processes on one Postgres, as behind a load balancer: concurrent filings, edits,
@@ -12,14 +10,9 @@ import { incidentBody } from '../fixtures'
  * same. Only on a Postgres server: the embedded database belongs to one process by design.
  */
 const serverUrl = process.env.TEST_DATABASE_URL
-const apiRoot = fileURLToPath(new URL('../..', import.meta.url))
 const secret = `two-instances-${randomBytes(24).toString('hex')}`
 
-interface Instance {
-  url: string
-  process: ChildProcess
-  output: string[]
-}
+type Instance = ApiProcess
 
 let database: Database
 let dropDatabase: () => Promise<void> = async () => {}
@@ -27,45 +20,8 @@ let token: string
 let teamId: string
 const instances: Instance[] = []
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
-async function startInstance(url: string): Promise<Instance> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: apiRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO: 'off',
-      LOG_LEVEL: 'warn',
-      REPORTER_KEY_SECRET: secret,
-      FILING_LIMIT_PER_MINUTE: '10000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const instance = { url: `http://127.0.0.1:${port}`, process: child, output: [] as string[] }
-  child.stdout?.on('data', (chunk) => instance.output.push(String(chunk)))
-  child.stderr?.on('data', (chunk) => instance.output.push(String(chunk)))
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const ready = await fetch(`${instance.url}/api/ready`).then(
-      (res) => res.ok,
-      () => false,
-    )
-    if (ready) return instance
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`instance did not start:\n${instance.output.join('')}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
+function startInstance(url: string): Promise<Instance> {
+  return startApiProcess({ DATABASE_URL: url, REPORTER_KEY_SECRET: secret, FILING_LIMIT_PER_MINUTE: '10000' })
 }
 
 async function call(instance: Instance, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -120,16 +76,7 @@ describe.skipIf(!serverUrl)('two API instances on one Postgres', () => {
   }, 180_000)
 
   afterAll(async () => {
-    await Promise.all(
-      instances.map(
-        (instance) =>
-          new Promise<void>((resolve) => {
-            if (instance.process.exitCode !== null) return resolve()
-            instance.process.once('exit', () => resolve())
-            instance.process.kill('SIGTERM')
-          }),
-      ),
-    )
+    await Promise.all(instances.map((instance) => instance.stop()))
     await database?.close()
     await dropDatabase()
   })
