@@ -19,23 +19,11 @@ async function main() {
   const app = await buildApp({ config, database })
   const seeded = config.demo && (await seedDemoIfEmpty(database, app.log))
 
-  // Hourly housekeeping; a failure is logged and retried next hour.
-  const housekeeping = async () => {
-    await app.repos.incidents.purgeExpiredIdempotencyKeys()
-    await app.repos.sessions.purgeStale()
-  }
-  const purge = setInterval(
-    () => void housekeeping().catch((err) => app.log.warn({ err }, 'housekeeping failed')),
-    60 * 60 * 1000,
-  )
-  purge.unref()
-
   // In-flight requests finish, then the pool closes; a second signal or 10 s forces the exit.
   // A supervisor may restart the process after either (README, "Running in production").
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
-    clearInterval(purge)
     // Closing the server drops the sockets idle at that moment; a keep-alive socket whose request
     // was in flight would idle on until keepAliveTimeout and hold the exit, so keep sweeping.
     const sweep = setInterval(() => app.server.closeIdleConnections(), 100)

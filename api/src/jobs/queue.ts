@@ -78,6 +78,17 @@ export class JobQueue {
   }
 
   private readonly handlers = new Map<string, (job: JobContext<unknown>) => Promise<void>>()
+  private readonly periodic = new Map<string, number>()
+  private readonly timers: NodeJS.Timeout[] = []
+
+  /**
+   * A task to run every `seconds` on one instance, whichever asks first: every instance asks,
+   * and pg-boss keeps one job per time slot (singletonSeconds), so N instances do not run it N times.
+   */
+  every(name: string, seconds: number, handler: () => Promise<void>, options: QueueOptions = {}): void {
+    this.periodic.set(name, seconds)
+    this.register(name, handler, { retryLimit: 1, ...options })
+  }
 
   get queueNames(): string[] {
     return [...this.queues.keys()]
@@ -114,6 +125,13 @@ export class JobQueue {
         },
       )
       this.workers.set(name, workerId)
+    }
+    for (const [name, seconds] of this.periodic) {
+      const timer = setInterval(() => {
+        this.boss.send(name, {}, { singletonKey: name, singletonSeconds: seconds }).catch((error: Error) => this.onError(error))
+      }, seconds * 1000)
+      timer.unref()
+      this.timers.push(timer)
     }
   }
 
@@ -178,6 +196,7 @@ export class JobQueue {
   async stop(): Promise<void> {
     if (!this.started) return
     this.started = false
+    for (const timer of this.timers.splice(0)) clearInterval(timer)
     // Waits for running handlers; a job cut off by a crash instead expires and is tried again.
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 })
     // pg-boss stops its loops without waiting for a poll already sent; wait for it here.

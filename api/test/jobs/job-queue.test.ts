@@ -105,4 +105,23 @@ describe('the job queue', () => {
     expect(recovered).toBe(1)
     await healthy.stop()
   })
+
+  it('runs a periodic task once per period however many instances ask', async () => {
+    let runs = 0
+    const instances = [1, 2].map(() => {
+      const queue = new JobQueue(database, (error) => errors.push(error), quick)
+      queue.every('tick', 1, async () => {
+        runs++
+      })
+      return queue
+    })
+    for (const queue of instances) await queue.start()
+    const started = Date.now()
+    await new Promise((resolve) => setTimeout(resolve, 3_500))
+    for (const queue of instances) await queue.stop()
+    const periods = Math.ceil((Date.now() - started) / 1000)
+    // Each instance asks every second; two askers without the time slot would run it twice a period.
+    expect(runs).toBeGreaterThan(0)
+    expect(runs).toBeLessThanOrEqual(periods)
+  })
 })
