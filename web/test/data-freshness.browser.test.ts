@@ -37,7 +37,7 @@ async function dashboardIncidents(page: Page): Promise<number> {
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true })
 
-describe('after a write', () => {
+describe('after a write', { timeout: 60_000 }, () => {
   it('filing a report updates the dashboard and my reports at once, without a reload', async () => {
     await member.goto('/dashboard')
     const before = await dashboardIncidents(member)
