@@ -1,6 +1,7 @@
 import type { DecisionLink, LinkedDecision, LinkedDecisions } from '@misalign/shared'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api } from './api'
+import { invalidateAfter } from './invalidation'
 
 /**
  * Linking decisions to incidents, from the triage queue or an incident page: one request, all or
@@ -10,8 +11,7 @@ export function useLinkDecisions() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (links: DecisionLink[]) => api.post<LinkedDecisions>('/incidents/decision-links', { links }),
-    onSuccess: () =>
-      Promise.all([client.invalidateQueries({ queryKey: ['triage'] }), client.invalidateQueries({ queryKey: ['incidents'] })]),
+    onSuccess: () => invalidateAfter(client, 'incident.linked'),
   })
 }
 

@@ -1,6 +1,8 @@
 import type { NewPriority, Priority, PrioritySuggestions } from '@misalign/shared'
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, toQuery } from './api'
+import { invalidateAfter } from './invalidation'
+import { priorityKeys } from './query-keys'
 
 /*
  * The priorities register as the tradeoff fields of several features use it: what typed words
@@ -9,7 +11,7 @@ import { api, toQuery } from './api'
 
 export const prioritySuggestionsOptions = (text: string) =>
   queryOptions({
-    queryKey: ['priorities', 'suggestions', text],
+    queryKey: priorityKeys.suggestions(text),
     queryFn: ({ signal }) => api.get<PrioritySuggestions>(`/priorities/suggestions${toQuery({ text })}`, { signal }),
     enabled: text.trim().length > 0,
     placeholderData: keepPreviousData,
@@ -21,6 +23,6 @@ export function useCreatePriority() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (body: NewPriority) => api.post<Priority>('/priorities', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['priorities'] }),
+    onSuccess: () => invalidateAfter(client, 'priority.created'),
   })
 }

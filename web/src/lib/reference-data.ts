@@ -1,6 +1,7 @@
 import type { Page, Team } from '@misalign/shared'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { api, toQuery } from './api'
+import { teamKeys } from './query-keys'
 
 /**
  * The team list is reference data every screen needs (names, pickers), so it lives here rather
@@ -17,7 +18,7 @@ async function fetchAllTeams(): Promise<Team[]> {
   return teams
 }
 
-export const teamsOptions = () => queryOptions({ queryKey: ['teams', 'all'], queryFn: fetchAllTeams, staleTime: 5 * 60_000 })
+export const teamsOptions = () => queryOptions({ queryKey: teamKeys.everyTeam(), queryFn: fetchAllTeams, staleTime: 5 * 60_000 })
 export const useTeams = () => useQuery(teamsOptions())
 
 /** A name for a team id, with a fallback that still says something while teams load. */

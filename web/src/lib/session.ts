@@ -1,6 +1,7 @@
 import type { Role } from '@misalign/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { ApiError, api, setCsrfToken } from './api'
+import { sessionKeys } from './query-keys'
 
 export interface SessionUser {
   id: string
@@ -27,7 +28,7 @@ async function fetchSession(): Promise<SessionUser | null> {
 }
 
 export const sessionOptions = () =>
-  queryOptions({ queryKey: ['session'], queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY })
+  queryOptions({ queryKey: sessionKeys.all, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY })
 export const useSession = () => useQuery(sessionOptions())
 
 /** The signed-in user; only for components rendered inside the signed-in shell. */

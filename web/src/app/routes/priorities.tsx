@@ -2,6 +2,7 @@ import { mayAttempt, type Priority } from '@misalign/shared'
 import { useState } from 'react'
 import { Loading, ProblemMessage } from '../../components/feedback'
 import { PageHeader, usePageTitle } from '../../components/page'
+import { ShowMore } from '../../components/show-more'
 import { useDebouncedValue } from '../../components/use-debounced-value'
 import { usePriorityList } from '../../features/priorities/api/priorities'
 import { PriorityForm, PriorityTable } from '../../features/priorities/components/priority-register'
@@ -48,16 +49,7 @@ export default function PrioritiesRoute() {
             {list.data.pages[0]?.total ?? 0} priorities{q ? ` match “${q}”` : ''}.
           </p>
           <PriorityTable priorities={priorities} mayWrite={mayWrite} onEdit={setEditing} />
-          {list.hasNextPage && (
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={list.isFetchingNextPage}
-              onClick={() => list.fetchNextPage()}
-            >
-              {list.isFetchingNextPage ? 'Loading…' : 'Show more priorities'}
-            </button>
-          )}
+          <ShowMore list={list} label="Show more priorities" />
         </>
       )}
       <TradeoffsToConfirm mayConfirm={mayWrite} />

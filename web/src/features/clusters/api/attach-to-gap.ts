@@ -1,11 +1,13 @@
 import type { GapAttachBody, GapAttachResult, Page, StrategyGap } from '@misalign/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../../lib/api'
+import { invalidateAfter } from '../../../lib/invalidation'
+import { gapKeys } from '../../../lib/query-keys'
 
 /** Gaps to attach a cluster to, newest first: one page of the register's list. */
 export const gapChoicesOptions = () =>
   queryOptions({
-    queryKey: ['strategy-gaps', 'list', { limit: 100 }],
+    queryKey: gapKeys.list({ limit: 100 }),
     queryFn: () => api.get<Page<StrategyGap>>('/strategy-gaps?limit=100'),
   })
 export const useGapChoices = () => useQuery(gapChoicesOptions())
@@ -16,9 +18,6 @@ export function useGapAttachment(path: 'attach' | 'detach') {
   return useMutation({
     mutationFn: ({ gapId, body }: { gapId: string; body: GapAttachBody }) =>
       api.post<GapAttachResult>(`/strategy-gaps/${gapId}/${path}`, body),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['strategy-gaps'] })
-      void client.invalidateQueries({ queryKey: ['incidents', 'list'] })
-    },
+    onSuccess: () => void invalidateAfter(client, 'gap.attached'),
   })
 }

@@ -1,33 +1,37 @@
 import type { ClusterChanges, ClusterDetail, ClusterList, ClusterStatus, RecomputeResult } from '@misalign/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
+import { invalidateAfter, type WriteEvent } from '../../../lib/invalidation'
+import { clusterKeys } from '../../../lib/query-keys'
 
 export const clustersOptions = (status: ClusterStatus | undefined) =>
   queryOptions({
-    queryKey: ['clusters', 'list', { status }],
+    queryKey: clusterKeys.list({ status }),
     queryFn: () => api.get<ClusterList>(`/clusters${toQuery({ status })}`),
   })
 export const useClusters = (status: ClusterStatus | undefined) => useQuery(clustersOptions(status))
 
 export const clusterOptions = (id: string) =>
-  queryOptions({ queryKey: ['clusters', 'detail', id], queryFn: () => api.get<ClusterDetail>(`/clusters/${id}`) })
+  queryOptions({ queryKey: clusterKeys.detail(id), queryFn: () => api.get<ClusterDetail>(`/clusters/${id}`) })
 export const useCluster = (id: string) => useQuery(clusterOptions(id))
 
 /** Every edit answers with the cluster it leaves you on; lists and other details may have changed too. */
-function useClusterEdit<V>(fn: (vars: V) => Promise<ClusterDetail>) {
+function useClusterEdit<V>(fn: (vars: V) => Promise<ClusterDetail>, eventOf: (vars: V) => WriteEvent = () => 'cluster.edited') {
   const client = useQueryClient()
   return useMutation({
     mutationFn: fn,
-    onSuccess: (cluster) => {
+    onSuccess: (cluster, vars) => {
+      void invalidateAfter(client, eventOf(vars))
       client.setQueryData(clusterOptions(cluster.id).queryKey, cluster)
-      void client.invalidateQueries({ queryKey: ['clusters'] })
     },
   })
 }
 
 export const useUpdateCluster = (id: string) =>
-  useClusterEdit(({ version, changes }: { version: number; changes: ClusterChanges }) =>
-    api.patch<ClusterDetail>(`/clusters/${id}`, changes, { ifMatch: version }),
+  useClusterEdit(
+    ({ version, changes }: { version: number; changes: ClusterChanges }) =>
+      api.patch<ClusterDetail>(`/clusters/${id}`, changes, { ifMatch: version }),
+    ({ changes }) => (changes.status === 'confirmed' ? 'cluster.confirmed' : 'cluster.updated'),
   )
 export const useAddMember = (id: string) =>
   useClusterEdit((incidentId: string) => api.post<ClusterDetail>(`/clusters/${id}/members`, { incidentId }))
@@ -44,6 +48,6 @@ export function useRecompute() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: () => api.post<RecomputeResult>('/clusters/recompute'),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['clusters'] }),
+    onSuccess: () => void invalidateAfter(client, 'clusters.recomputed'),
   })
 }

@@ -13,14 +13,16 @@ import type {
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { api, toQuery } from '../../../lib/api'
+import { analyticsKeys } from '../../../lib/query-keys'
 
 /**
  * One query per chart, so each chart draws as soon as its own answer arrives. Keys go from the
- * endpoint to its filters; numbers change only when incidents are filed, so a minute is fresh.
+ * endpoint to its filters. A minute is fresh: the writes that move these numbers mark them stale
+ * themselves (lib/invalidation).
  */
 const analyticsOptions = <T>(endpoint: string, params: AnalyticsQuery & { interval?: AnalyticsInterval; limit?: number }) =>
   queryOptions({
-    queryKey: ['analytics', endpoint, params],
+    queryKey: analyticsKeys.chart(endpoint, params),
     queryFn: ({ signal }) => api.get<T>(`/analytics/${endpoint}${toQuery(params)}`, { signal }),
     staleTime: 60_000,
   })

@@ -44,3 +44,20 @@ export function isPartialPeriod(start: string, end: string, from: string | undef
 
 /** A fixed tick interval: recharts' automatic one measures every label's text first. */
 export const tickEvery = (count: number, labels = 8) => Math.max(0, Math.ceil(count / labels) - 1)
+
+/**
+ * An axis title in the charts' one style: under a bottom axis, or turned along a side axis and
+ * moved down by `dy` so a long title stays centred on the plot rather than the axis.
+ */
+export function axisTitle(value: string, side: 'bottom' | 'top' | 'left' | 'right' = 'bottom', dy?: number) {
+  const font = { fill: colors.text, fontSize: 12 }
+  if (side === 'bottom') return { value, position: 'insideBottom', offset: -4, ...font } as const
+  if (side === 'top') return { value, position: 'insideTop', offset: -2, ...font } as const
+  return {
+    value,
+    angle: side === 'left' ? -90 : 90,
+    position: side === 'left' ? 'insideLeft' : 'insideRight',
+    ...font,
+    dy,
+  } as const
+}

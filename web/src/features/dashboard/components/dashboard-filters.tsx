@@ -1,11 +1,10 @@
 import { discoveryChannels, incidentStatuses, rootCauses, type Team } from '@misalign/shared'
 import { useSearchParams } from 'react-router'
 import { Field } from '../../../components/field'
+import { type FilterOptions, FilterSelect } from '../../../components/filter-select'
 import { withFilter } from '../../../lib/incident-filters'
 import { discoveryChannelLabels, incidentStatusLabels, rootCauseLabels } from '../../../lib/labels'
 import { type DashboardView, dashboardRanges } from '../filters'
-
-type Options = readonly (readonly [string, string])[]
 
 /** Each control writes the URL; the charts read it. The words match the incident list's filters. */
 export function DashboardFilterBar({ view, teams }: { view: DashboardView; teams: Team[] }) {
@@ -36,28 +35,15 @@ export function DashboardFilterBar({ view, teams }: { view: DashboardView; teams
     setSearch(next)
   }
 
-  const select = (key: string, label: string, options: Options) => {
-    const values = search.getAll(key)
-    return (
-      <Field id={`dashboard-${key}`} label={label}>
-        {(c) => (
-          <select {...c} value={values.length > 1 ? '__several' : (values[0] ?? '')} onChange={(e) => set(key, e.target.value)}>
-            <option value="">Any</option>
-            {values.length > 1 && (
-              <option value="__several" disabled>
-                Several ({values.length})
-              </option>
-            )}
-            {options.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-    )
-  }
+  const select = (key: string, label: string, options: FilterOptions) => (
+    <FilterSelect
+      id={`dashboard-${key}`}
+      label={label}
+      values={search.getAll(key)}
+      options={options}
+      onChange={(value) => set(key, value)}
+    />
+  )
   const teamOptions = teams.map((t) => [t.id, t.name] as const)
 
   return (

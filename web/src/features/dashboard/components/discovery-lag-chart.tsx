@@ -7,7 +7,7 @@ import { type DashboardView, drillHref } from '../filters'
 import type { Column, TableSpec } from '../table'
 import { axisTick } from './axis-tick'
 import { ChartCard } from './chart-card'
-import { colors, lagColors, unknownLagColor } from './chart-kit'
+import { axisTitle, colors, lagColors, unknownLagColor } from './chart-kit'
 import { ChartLegend } from './chart-legend'
 
 type Channel = DiscoveryLag['channels'][number]
@@ -63,14 +63,7 @@ export function DiscoveryLagChart({ view, fileSuffix }: { view: DashboardView; f
             margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
           >
             <CartesianGrid horizontal={false} stroke={colors.grid} />
-            <XAxis
-              type="number"
-              allowDecimals={false}
-              tick={axisTick}
-              interval={0}
-              label={{ value: 'Incidents', position: 'insideBottom', offset: -4, fill: colors.text, fontSize: 12 }}
-              height={40}
-            />
+            <XAxis type="number" allowDecimals={false} tick={axisTick} interval={0} label={axisTitle('Incidents')} height={40} />
             <YAxis type="category" dataKey="label" tick={axisTick} interval={0} width={150} />
             <Tooltip />
             {buckets.map((b, i) => (

@@ -1,5 +1,4 @@
 import type { HarmBreakdown } from '@misalign/shared'
-import { useNavigate } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import { Term } from '../../../components/term'
 import { harmKindLabels } from '../../../lib/labels'
@@ -9,8 +8,9 @@ import { type DashboardView, drillHref } from '../filters'
 import { cellText, fewerThan5Text, measure, type TableSpec } from '../table'
 import { axisTick } from './axis-tick'
 import { ChartCard } from './chart-card'
-import { colors } from './chart-kit'
+import { axisTitle, colors } from './chart-kit'
 import { ChartLegend } from './chart-legend'
+import { WeightedHarmBars } from './weighted-harm-bars'
 
 type TeamRow = HarmBreakdown['byTeam'][number]
 type KindRow = HarmBreakdown['byKind'][number]
@@ -44,13 +44,11 @@ function HarmTotals({ totals }: { totals: HarmBreakdown['totals'] }) {
 
 export function HarmByTeamChart({ view, fileSuffix }: { view: DashboardView; fileSuffix: string }) {
   const harm = useHarm(view.filters)
-  const navigate = useNavigate()
   const teamName = useTeamName()
   const rows = [...(harm.data?.byTeam ?? [])].sort((a, b) => (b.weightedHarm ?? -1) - (a.weightedHarm ?? -1))
   const shown = rows.filter((r) => !r.suppressed)
   const hidden = rows.length - shown.length
   const hrefOf = (r: TeamRow) => drillHref(view.filters, { reportingTeamId: [r.reportingTeamId] })
-  const data = shown.map((r) => ({ ...r, label: teamName(r.reportingTeamId) }))
 
   const table: TableSpec<TeamRow> = {
     caption: 'Incidents, weighted harm, engineer-days lost and delay days per harmed team',
@@ -76,44 +74,14 @@ export function HarmByTeamChart({ view, fileSuffix }: { view: DashboardView; fil
       fileSuffix={fileSuffix}
       note={`Select a bar to open the team’s incidents.${hidden > 0 ? ` ${hidden} more teams have ${fewerThan5Text} incidents each (listed in the table, not drawn).` : ''}`}
       chart={() => (
-        <>
-          <ChartLegend items={[{ label: 'Weighted harm (harm × surprise)', color: colors.primary }]} />
-          <BarChart
-            data={data}
-            layout="vertical"
-            responsive
-            style={{ width: '100%', height: Math.max(200, 26 * data.length + 80) }}
-            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-          >
-            <CartesianGrid horizontal={false} stroke={colors.grid} />
-            <XAxis
-              type="number"
-              tick={axisTick}
-              interval={0}
-              label={{
-                value: 'Weighted harm (harm × surprise)',
-                position: 'insideBottom',
-                offset: -4,
-                fill: colors.text,
-                fontSize: 12,
-              }}
-              height={40}
-            />
-            <YAxis type="category" dataKey="label" tick={axisTick} width={150} interval={0} />
-            <Tooltip />
-            <Bar
-              dataKey="weightedHarm"
-              name="Weighted harm"
-              fill={colors.primary}
-              cursor="pointer"
-              isAnimationActive={false}
-              onClick={(_, index) => {
-                const r = shown[index]
-                if (r) navigate(hrefOf(r))
-              }}
-            />
-          </BarChart>
-        </>
+        <WeightedHarmBars
+          rows={shown}
+          labelOf={(r) => teamName(r.reportingTeamId)}
+          hrefOf={hrefOf}
+          axisLabel="Weighted harm (harm × surprise)"
+          rowHeight={26}
+          labelWidth={150}
+        />
       )}
     >
       {harm.data && <HarmTotals totals={harm.data.totals} />}
@@ -167,21 +135,14 @@ export function HarmByKindChart({ view, fileSuffix }: { view: DashboardView; fil
           >
             <CartesianGrid horizontal={false} stroke={colors.grid} />
             <YAxis type="category" dataKey="label" tick={axisTick} interval={0} width={120} />
-            <XAxis
-              type="number"
-              xAxisId="harm"
-              tick={axisTick}
-              interval={0}
-              label={{ value: 'Weighted harm', position: 'insideBottom', offset: -4, fill: colors.text, fontSize: 12 }}
-              height={40}
-            />
+            <XAxis type="number" xAxisId="harm" tick={axisTick} interval={0} label={axisTitle('Weighted harm')} height={40} />
             <XAxis
               type="number"
               xAxisId="days"
               orientation="top"
               tick={axisTick}
               interval={0}
-              label={{ value: 'Days', position: 'insideTop', offset: -2, fill: colors.text, fontSize: 12 }}
+              label={axisTitle('Days', 'top')}
               height={40}
             />
             <Tooltip />

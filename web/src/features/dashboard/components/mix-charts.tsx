@@ -7,7 +7,7 @@ import type { DashboardView } from '../filters'
 import type { TableSpec } from '../table'
 import { axisTick } from './axis-tick'
 import { ChartCard } from './chart-card'
-import { colors, periodAxisLabel, periodLabel, tickEvery } from './chart-kit'
+import { axisTitle, colors, periodAxisLabel, periodLabel, tickEvery } from './chart-kit'
 import { ChartLegend } from './chart-legend'
 
 type MixPeriod = RemediationMix['periods'][number]
@@ -75,16 +75,10 @@ export function RemediationMixChart({ view, fileSuffix }: { view: DashboardView;
               dataKey="label"
               tick={axisTick}
               interval={tickEvery(data.length)}
-              label={{ value: periodAxisLabel(interval), position: 'insideBottom', offset: -4, fill: colors.text, fontSize: 12 }}
+              label={axisTitle(periodAxisLabel(interval))}
               height={40}
             />
-            <YAxis
-              yAxisId="count"
-              allowDecimals={false}
-              tick={axisTick}
-              interval={0}
-              label={{ value: 'Actions', angle: -90, position: 'insideLeft', fill: colors.text, fontSize: 12, dy: 20 }}
-            />
+            <YAxis yAxisId="count" allowDecimals={false} tick={axisTick} interval={0} label={axisTitle('Actions', 'left', 20)} />
             <YAxis
               yAxisId="share"
               orientation="right"
@@ -92,14 +86,7 @@ export function RemediationMixChart({ view, fileSuffix }: { view: DashboardView;
               unit="%"
               tick={axisTick}
               interval={0}
-              label={{
-                value: 'Anti-misalignment share',
-                angle: 90,
-                position: 'insideRight',
-                fill: colors.text,
-                fontSize: 12,
-                dy: 70,
-              }}
+              label={axisTitle('Anti-misalignment share', 'right', 70)}
             />
             <Tooltip />
             <Bar
@@ -199,7 +186,7 @@ export function DecisionClassChart({ view, fileSuffix }: { view: DashboardView; 
               allowDecimals={false}
               tick={axisTick}
               interval={0}
-              label={{ value: 'Incidents, decisions', position: 'insideBottom', offset: -4, fill: colors.text, fontSize: 12 }}
+              label={axisTitle('Incidents, decisions')}
               height={40}
             />
             <Tooltip />

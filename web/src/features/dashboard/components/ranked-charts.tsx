@@ -1,15 +1,12 @@
 import type { TopDecisions, TopGaps } from '@misalign/shared'
-import { useNavigate } from 'react-router'
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import { gapStatusLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useTopDecisions, useTopGaps } from '../api/analytics'
 import { type DashboardView, drillHref } from '../filters'
 import type { Column, TableSpec } from '../table'
-import { axisTick } from './axis-tick'
 import { ChartCard } from './chart-card'
-import { colors, shorten } from './chart-kit'
-import { ChartLegend } from './chart-legend'
+import { shorten } from './chart-kit'
+import { WeightedHarmBars } from './weighted-harm-bars'
 
 type Ranked = TopDecisions['items'][number] | TopGaps['items'][number]
 
@@ -26,51 +23,16 @@ function rankedColumns<R extends Ranked>(href: (r: R) => string): Column<R>[] {
 }
 
 function RankedBars<R extends Ranked>(props: { rows: R[]; titleOf: (r: R) => string; hrefOf: (r: R) => string }) {
-  const navigate = useNavigate()
-  const data = props.rows.map((r) => ({ ...r, label: shorten(props.titleOf(r), 28), fullTitle: props.titleOf(r) }))
   return (
-    <>
-      <ChartLegend items={[{ label: 'Weighted harm (harm × surprise)', color: colors.primary }]} />
-      <BarChart
-        data={data}
-        layout="vertical"
-        responsive
-        style={{ width: '100%', height: Math.max(200, 30 * data.length + 80) }}
-        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-      >
-        <CartesianGrid horizontal={false} stroke={colors.grid} />
-        <XAxis
-          type="number"
-          xAxisId="harm"
-          tick={axisTick}
-          interval={0}
-          label={{
-            value: 'Weighted harm',
-            position: 'insideBottom',
-            offset: -4,
-            fill: colors.text,
-            fontSize: 12,
-          }}
-          height={40}
-        />
-        <YAxis type="category" dataKey="label" tick={axisTick} width={190} interval={0} />
-        <Tooltip
-          labelFormatter={(_, payload) => (payload?.[0]?.payload as { fullTitle?: string } | undefined)?.fullTitle ?? ''}
-        />
-        <Bar
-          xAxisId="harm"
-          dataKey="weightedHarm"
-          name="Weighted harm"
-          fill={colors.primary}
-          cursor="pointer"
-          isAnimationActive={false}
-          onClick={(_, index) => {
-            const r = props.rows[index]
-            if (r) navigate(props.hrefOf(r))
-          }}
-        />
-      </BarChart>
-    </>
+    <WeightedHarmBars
+      rows={props.rows}
+      labelOf={(r) => shorten(props.titleOf(r), 28)}
+      titleOf={props.titleOf}
+      hrefOf={props.hrefOf}
+      axisLabel="Weighted harm"
+      rowHeight={30}
+      labelWidth={190}
+    />
   )
 }
 

@@ -8,7 +8,7 @@ import { type DashboardView, drillHref, periodEnd } from '../filters'
 import type { Column, TableSpec } from '../table'
 import { axisTick } from './axis-tick'
 import { ChartCard } from './chart-card'
-import { colors, isPartialPeriod, periodAxisLabel, periodLabel, rootCauseColors, tickEvery } from './chart-kit'
+import { axisTitle, colors, isPartialPeriod, periodAxisLabel, periodLabel, rootCauseColors, tickEvery } from './chart-kit'
 import { ChartLegend } from './chart-legend'
 import { SmallMultiple } from './small-multiple'
 
@@ -180,7 +180,7 @@ export function IncidentsPerDecision({ view, fileSuffix }: { view: DashboardView
               dataKey="label"
               tick={axisTick}
               interval={tickEvery(data.length)}
-              label={{ value: periodAxisLabel(interval), position: 'insideBottom', offset: -4, fill: colors.text, fontSize: 12 }}
+              label={axisTitle(periodAxisLabel(interval))}
               height={40}
             />
             <YAxis
@@ -188,28 +188,14 @@ export function IncidentsPerDecision({ view, fileSuffix }: { view: DashboardView
               allowDecimals={false}
               tick={axisTick}
               interval={0}
-              label={{
-                value: 'Incidents, decisions',
-                angle: -90,
-                position: 'insideLeft',
-                fill: colors.text,
-                fontSize: 12,
-                dy: 60,
-              }}
+              label={axisTitle('Incidents, decisions', 'left', 60)}
             />
             <YAxis
               yAxisId="ratio"
               orientation="right"
               tick={axisTick}
               interval={0}
-              label={{
-                value: 'Incidents per decision',
-                angle: 90,
-                position: 'insideRight',
-                fill: colors.text,
-                fontSize: 12,
-                dy: 70,
-              }}
+              label={axisTitle('Incidents per decision', 'right', 70)}
             />
             <Tooltip />
             <Bar

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
-import { PriorityField } from '../../../components/priority-field'
+import { TradeoffFields, type TradeoffFieldsValue } from '../../../components/tradeoff-fields'
 import { ApiError } from '../../../lib/api'
 import { localDay } from '../../../lib/labels'
 import { useSaveDecision } from '../api/decisions'
@@ -26,15 +26,16 @@ export function DecisionForm({
   const [owningTeamId, setOwningTeamId] = useState(decision?.owningTeamId ?? '')
   const [decidedAt, setDecidedAt] = useState(decision?.decidedAt ?? localDay())
   const [link, setLink] = useState(decision?.link ?? '')
-  const [tradeoff, setTradeoff] = useState({
+  // Only a confirmed pick is sent back as picked; a suggestion stays a suggestion until a lead confirms it.
+  const confirmed = decision?.tradeoff?.prioritiesConfirmed === true
+  const [tradeoff, setTradeoff] = useState<TradeoffFieldsValue>({
     prefer: decision?.tradeoff?.prefer ?? '',
     over: decision?.tradeoff?.over ?? '',
     forGoal: decision?.tradeoff?.forGoal ?? '',
+    preferPriorityId: confirmed ? (decision?.tradeoff?.preferPriorityId ?? null) : null,
+    overPriorityId: confirmed ? (decision?.tradeoff?.overPriorityId ?? null) : null,
   })
-  // Only a confirmed pick is sent back as picked; a suggestion stays a suggestion until a lead confirms it.
-  const confirmed = decision?.tradeoff?.prioritiesConfirmed === true
-  const [preferPriorityId, setPreferPriorityId] = useState(confirmed ? (decision?.tradeoff?.preferPriorityId ?? null) : null)
-  const [overPriorityId, setOverPriorityId] = useState(confirmed ? (decision?.tradeoff?.overPriorityId ?? null) : null)
+  const { preferPriorityId, overPriorityId } = tradeoff
   const [error, setError] = useState<string | null>(null)
   const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors : {}
 
@@ -105,31 +106,12 @@ export function DecisionForm({
           “We prefer X over Y, for goal Z.” With it the decision is strategy-bearing: partner teams can predict the next one.
           Without it, it is an agreement that settles only itself.
         </p>
-        <div className="tradeoff-grid">
-          <PriorityField
-            id="decision-prefer"
-            label="We prefer"
-            value={{ text: tradeoff.prefer, priorityId: preferPriorityId }}
-            onChange={(pick) => {
-              setTradeoff({ ...tradeoff, prefer: pick.text })
-              setPreferPriorityId(pick.priorityId)
-            }}
-          />
-          <PriorityField
-            id="decision-over"
-            label="over"
-            value={{ text: tradeoff.over, priorityId: overPriorityId }}
-            onChange={(pick) => {
-              setTradeoff({ ...tradeoff, over: pick.text })
-              setOverPriorityId(pick.priorityId)
-            }}
-          />
-          <Field id="decision-goal" label="for goal">
-            {(c) => (
-              <input {...c} value={tradeoff.forGoal} onChange={(e) => setTradeoff({ ...tradeoff, forGoal: e.target.value })} />
-            )}
-          </Field>
-        </div>
+        <TradeoffFields
+          idPrefix="decision"
+          value={tradeoff}
+          onChange={(change) => setTradeoff({ ...tradeoff, ...change })}
+          withPriorities
+        />
       </fieldset>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>

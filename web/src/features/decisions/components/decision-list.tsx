@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
+import { ShowMore } from '../../../components/show-more'
 import { formatDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { type DecisionFilters, useDecisionList } from '../api/decisions'
@@ -83,16 +84,7 @@ export function DecisionList() {
             ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? 'Loading more…' : 'Show more decisions'}
-        </button>
-      )}
+      <ShowMore list={list} label="Show more decisions" />
     </>
   )
 }

@@ -8,12 +8,14 @@ import {
   useQueryClient,
 } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
+import { invalidateAfter } from '../../../lib/invalidation'
+import { incidentKeys } from '../../../lib/query-keys'
 
 export type IncidentFilters = Omit<IncidentQuery, 'limit' | 'cursor'>
 
 export const incidentListOptions = (filters: IncidentFilters) =>
   infiniteQueryOptions({
-    queryKey: ['incidents', 'list', filters],
+    queryKey: incidentKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
       api.get<Page<Incident>>(`/incidents${toQuery({ ...filters, limit: 25, cursor: pageParam })}`, { signal }),
     initialPageParam: null as string | null,
@@ -24,7 +26,7 @@ export const useIncidentList = (filters: IncidentFilters) => useInfiniteQuery(in
 /** By MIS number or id; the cache key is what the address says. */
 export const incidentOptions = (key: string) =>
   queryOptions({
-    queryKey: ['incidents', 'detail', key],
+    queryKey: incidentKeys.detail(key),
     queryFn: ({ signal }) => api.get<Incident>(`/incidents/${key}`, { signal }),
   })
 export const useIncident = (key: string) => useQuery(incidentOptions(key))
@@ -37,7 +39,7 @@ export function useUpdateIncident(key: string) {
       api.patch<Incident>(`/incidents/${key}`, changes, { ifMatch: version }),
     onSuccess: (incident) => {
       client.setQueryData(incidentOptions(key).queryKey, incident)
-      void client.invalidateQueries({ queryKey: ['incidents', 'list'] })
+      void invalidateAfter(client, 'incident.updated')
     },
   })
 }

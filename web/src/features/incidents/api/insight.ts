@@ -1,11 +1,13 @@
 import type { DecisionSuggestions, SimilarIncidents } from '@misalign/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../../lib/api'
+import { invalidateAfter } from '../../../lib/invalidation'
+import { insightKeys } from '../../../lib/query-keys'
 
 /** Incidents like this one (those marked "not related" left out), from the insight engine. */
 export const similarToIncidentOptions = (key: string) =>
   queryOptions({
-    queryKey: ['incidents', 'similar-to', key],
+    queryKey: insightKeys.similarToIncident(key),
     queryFn: ({ signal }) => api.get<SimilarIncidents>(`/incidents/${key}/similar?limit=5`, { signal }),
   })
 export const useSimilarToIncident = (key: string) => useQuery(similarToIncidentOptions(key))
@@ -13,7 +15,7 @@ export const useSimilarToIncident = (key: string) => useQuery(similarToIncidentO
 /** The likeliest decisions for an incident that names none. */
 export const incidentDecisionSuggestionsOptions = (key: string) =>
   queryOptions({
-    queryKey: ['incidents', 'decision-suggestions', key],
+    queryKey: insightKeys.decisionsForIncident(key),
     queryFn: ({ signal }) => api.get<DecisionSuggestions>(`/incidents/${key}/decision-suggestions?limit=3`, { signal }),
   })
 export const useIncidentDecisionSuggestions = (key: string, isWanted: boolean) =>
@@ -31,6 +33,6 @@ export function useNotRelated(key: string) {
         ? api.put<void>(`/incidents/${key}/unrelated/${otherId}`)
         : api.delete<void>(`/incidents/${key}/unrelated/${otherId}`),
     // Clusters and the report form's duplicates learn from it too.
-    onSuccess: () => client.invalidateQueries({ queryKey: ['incidents', 'similar'] }),
+    onSuccess: () => invalidateAfter(client, 'incident.unrelated'),
   })
 }

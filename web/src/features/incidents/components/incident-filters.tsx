@@ -2,6 +2,7 @@ import { discoveryChannels, incidentStatuses, rootCauses, type Team } from '@mis
 import { type FormEvent, useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { Field } from '../../../components/field'
+import { type FilterOptions, FilterSelect } from '../../../components/filter-select'
 import { withFilter } from '../../../lib/incident-filters'
 import { discoveryChannelLabels, incidentStatusLabels, rootCauseLabels } from '../../../lib/labels'
 
@@ -12,28 +13,15 @@ export function IncidentFilterBar({ teams }: { teams: Team[] }) {
   useEffect(() => setQ(search.get('q') ?? ''), [search])
 
   const set = (key: string, value: string) => setSearch(withFilter(search, key, value))
-  const select = (key: string, label: string, options: readonly (readonly [string, string])[]) => {
-    const values = search.getAll(key)
-    return (
-      <Field id={`filter-${key}`} label={label}>
-        {(c) => (
-          <select {...c} value={values.length > 1 ? '__several' : (values[0] ?? '')} onChange={(e) => set(key, e.target.value)}>
-            <option value="">Any</option>
-            {values.length > 1 && (
-              <option value="__several" disabled>
-                Several ({values.length})
-              </option>
-            )}
-            {options.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-    )
-  }
+  const select = (key: string, label: string, options: FilterOptions) => (
+    <FilterSelect
+      id={`filter-${key}`}
+      label={label}
+      values={search.getAll(key)}
+      options={options}
+      onChange={(value) => set(key, value)}
+    />
+  )
   const teamOptions = teams.map((t) => [t.id, t.name] as const)
 
   function submitSearch(event: FormEvent) {

@@ -2,6 +2,7 @@ import type { Incident } from '@misalign/shared'
 import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { ShowMore } from '../../../components/show-more'
 import { hasFilters } from '../../../lib/incident-filters'
 import { formatDay, incidentStatusLabels, rootCauseLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
@@ -36,17 +37,7 @@ export function IncidentList({ filters }: { filters: IncidentFilters }) {
           <IncidentRow key={incident.id} incident={incident} />
         ))}
       </ul>
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? 'Loading more…' : 'Show more incidents'}
-        </button>
-      )}
-      {list.isFetchNextPageError && <ProblemMessage error={list.error} />}
+      <ShowMore list={list} label="Show more incidents" />
     </>
   )
 }

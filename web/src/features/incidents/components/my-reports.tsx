@@ -2,6 +2,7 @@ import type { Incident, IncidentStatus } from '@misalign/shared'
 import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { ShowMore } from '../../../components/show-more'
 import { formatDay, incidentStatusLabels, rootCauseLabels } from '../../../lib/labels'
 import { useIncidentList } from '../api/incidents'
 import { useDecision, useGap } from '../api/trace'
@@ -37,17 +38,7 @@ export function MyReports() {
           <MyReport key={incident.id} incident={incident} />
         ))}
       </ul>
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? 'Loading more…' : 'Show more of my reports'}
-        </button>
-      )}
-      {list.isFetchNextPageError && <ProblemMessage error={list.error} />}
+      <ShowMore list={list} label="Show more of my reports" />
     </>
   )
 }

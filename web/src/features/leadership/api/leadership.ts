@@ -8,6 +8,8 @@ import type {
 } from '@misalign/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
+import { invalidateAfter } from '../../../lib/invalidation'
+import { leadershipKeys } from '../../../lib/query-keys'
 
 /** The review window; empty means the API's default (the 90 days ending today). */
 export interface ReviewWindowInput {
@@ -17,7 +19,7 @@ export interface ReviewWindowInput {
 
 const windowed = <T>(path: string, window: ReviewWindowInput) =>
   queryOptions({
-    queryKey: ['leadership', path, window],
+    queryKey: leadershipKeys.section(path, window),
     queryFn: () => api.get<T>(`/leadership/${path}${toQuery({ from: window.from, to: window.to })}`),
   })
 
@@ -40,9 +42,6 @@ export function useRequestTradeoff() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (decisionId: string) => api.post<TradeoffRequest>('/leadership/tradeoff-requests', { decisionId }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['leadership', 'agreement-only'] })
-      void client.invalidateQueries({ queryKey: ['tradeoff-requests'] })
-    },
+    onSuccess: () => void invalidateAfter(client, 'tradeoff.requested'),
   })
 }

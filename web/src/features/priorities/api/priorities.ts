@@ -8,10 +8,12 @@ import type {
 } from '@misalign/shared'
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
+import { invalidateAfter } from '../../../lib/invalidation'
+import { priorityKeys } from '../../../lib/query-keys'
 
 export const priorityListOptions = (q: string) =>
   infiniteQueryOptions({
-    queryKey: ['priorities', 'list', { q }],
+    queryKey: priorityKeys.list({ q }),
     queryFn: ({ pageParam, signal }) =>
       api.get<PriorityPage>(`/priorities${toQuery({ q: q || undefined, limit: 50, cursor: pageParam })}`, { signal }),
     initialPageParam: null as string | null,
@@ -25,13 +27,13 @@ export function useUpdatePriority(priority: Priority) {
   return useMutation({
     mutationFn: (changes: PriorityChanges) =>
       api.patch<Priority>(`/priorities/${priority.id}`, changes, { ifMatch: priority.version }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['priorities'] }),
+    onSuccess: () => invalidateAfter(client, 'priority.changed'),
   })
 }
 
 export const tradeoffsToConfirmOptions = () =>
   infiniteQueryOptions({
-    queryKey: ['priorities', 'to-confirm'],
+    queryKey: priorityKeys.tradeoffsToConfirm(),
     queryFn: ({ pageParam, signal }) =>
       api.get<TradeoffsToConfirmPage>(`/priorities/tradeoffs-to-confirm${toQuery({ limit: 20, cursor: pageParam })}`, { signal }),
     initialPageParam: null as string | null,
@@ -49,11 +51,6 @@ export function useConfirmTradeoff(item: TradeoffToConfirm) {
         { holderKind: item.holderKind, holderId: item.holderId, tradeoffIndex: item.tradeoffIndex, ...picks },
         { ifMatch: item.holderVersion },
       ),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['priorities'] }),
-        client.invalidateQueries({ queryKey: [item.holderKind === 'decision' ? 'decisions' : 'strategies'] }),
-        client.invalidateQueries({ queryKey: ['leadership'] }),
-      ]),
+    onSuccess: () => invalidateAfter(client, 'tradeoff.confirmed'),
   })
 }

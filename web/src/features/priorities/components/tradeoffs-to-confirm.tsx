@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { PriorityField, type PriorityPick } from '../../../components/priority-field'
+import { ShowMore } from '../../../components/show-more'
 import { useConfirmTradeoff, useTradeoffsToConfirm } from '../api/priorities'
 
 /**
@@ -37,16 +38,7 @@ export function TradeoffsToConfirm({ mayConfirm }: { mayConfirm: boolean }) {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={list.isFetchingNextPage}
-          onClick={() => list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-        </button>
-      )}
+      <ShowMore list={list} label="Show more" />
     </section>
   )
 }

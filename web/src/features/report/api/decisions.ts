@@ -1,10 +1,12 @@
 import type { Decision, NewDecision, Page } from '@misalign/shared'
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
+import { invalidateAfter } from '../../../lib/invalidation'
+import { decisionKeys } from '../../../lib/query-keys'
 
 export const decisionSearchOptions = (q: string) =>
   queryOptions({
-    queryKey: ['decisions', 'list', { q, limit: 8 }],
+    queryKey: decisionKeys.list({ q, limit: 8 }),
     queryFn: ({ signal }) => api.get<Page<Decision>>(`/decisions${toQuery({ q, limit: 8 })}`, { signal }),
     enabled: q.trim().length >= 2,
     placeholderData: keepPreviousData,
@@ -16,6 +18,6 @@ export function useCreateDecision() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (body: NewDecision) => api.post<Decision>('/decisions', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['decisions'] }),
+    onSuccess: () => invalidateAfter(client, 'decision.created'),
   })
 }

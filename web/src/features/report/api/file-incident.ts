@@ -1,6 +1,7 @@
 import type { Incident, NewIncident } from '@misalign/shared'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ApiError, api } from '../../../lib/api'
+import { invalidateAfter } from '../../../lib/invalidation'
 
 export const fileIncident = (body: NewIncident, idempotencyKey: string) =>
   api.post<Incident>('/incidents', body, { idempotencyKey })
@@ -16,6 +17,6 @@ export function useFileIncident() {
     mutationFn: ({ body, idempotencyKey }: { body: NewIncident; idempotencyKey: string }) => fileIncident(body, idempotencyKey),
     retry: (count, error) => count < 5 && error instanceof ApiError && (error.status === 409 || error.status === 503),
     retryDelay: 1000,
-    onSuccess: () => client.invalidateQueries({ queryKey: ['incidents'] }),
+    onSuccess: () => invalidateAfter(client, 'incident.filed'),
   })
 }

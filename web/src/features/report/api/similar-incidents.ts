@@ -1,6 +1,7 @@
 import type { SimilarIncidents } from '@misalign/shared'
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
+import { insightKeys } from '../../../lib/query-keys'
 import type { DraftInsightQuery } from '../draft'
 
 /**
@@ -9,7 +10,7 @@ import type { DraftInsightQuery } from '../draft'
  */
 export const similarIncidentsOptions = (decisionId: string | null, query: DraftInsightQuery) =>
   queryOptions({
-    queryKey: ['incidents', 'similar', { decisionId, ...query }],
+    queryKey: insightKeys.similarToDraft({ decisionId, ...query }),
     enabled: decisionId !== null || query.text.length >= 3,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>

@@ -4,6 +4,7 @@ import { Combobox } from '../../../components/combobox'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
+import { TradeoffFields } from '../../../components/tradeoff-fields'
 import { useDebouncedValue } from '../../../components/use-debounced-value'
 import { formatDay, localDay } from '../../../lib/labels'
 import { useCreateDecision, useDecisionSearch } from '../api/decisions'
@@ -164,21 +165,7 @@ function NewDecisionForm({
         <p className="hint">
           “We prefer X over Y, for goal Z.” A decision with its tradeoff lets partner teams predict the next one.
         </p>
-        <div className="tradeoff-grid">
-          <Field id="new-decision-prefer" label="We prefer">
-            {(c) => (
-              <input {...c} value={tradeoff.prefer} onChange={(e) => setTradeoff({ ...tradeoff, prefer: e.target.value })} />
-            )}
-          </Field>
-          <Field id="new-decision-over" label="over">
-            {(c) => <input {...c} value={tradeoff.over} onChange={(e) => setTradeoff({ ...tradeoff, over: e.target.value })} />}
-          </Field>
-          <Field id="new-decision-goal" label="for goal">
-            {(c) => (
-              <input {...c} value={tradeoff.forGoal} onChange={(e) => setTradeoff({ ...tradeoff, forGoal: e.target.value })} />
-            )}
-          </Field>
-        </div>
+        <TradeoffFields idPrefix="new-decision" value={tradeoff} onChange={(change) => setTradeoff({ ...tradeoff, ...change })} />
       </fieldset>
       <div className="actions">
         <button type="button" className="button-primary" onClick={submit} disabled={create.isPending}>

@@ -11,6 +11,7 @@ import {
 import { useState } from 'react'
 import { Loading, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
+import { ShowMore } from '../../../components/show-more'
 import { activeTeams, useTeamName, useTeams } from '../../../lib/reference-data'
 import { useUser } from '../../../lib/session'
 import { type ActionFilters, useActionList } from '../api/retros'
@@ -101,16 +102,7 @@ export function ActionList() {
           label="Actions across retros, newest first"
         />
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? 'Loading more…' : 'Show more actions'}
-        </button>
-      )}
+      <ShowMore list={list} label="Show more actions" />
     </>
   )
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
+import { ShowMore } from '../../../components/show-more'
 import { formatDay } from '../../../lib/labels'
 import { useRetroList } from '../api/retros'
 
@@ -71,16 +72,7 @@ export function RetroList() {
           </table>
         </div>
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? 'Loading more…' : 'Show more retros'}
-        </button>
-      )}
+      <ShowMore list={list} label="Show more retros" />
     </>
   )
 }

@@ -13,6 +13,7 @@ import { Link } from 'react-router'
 import { Notice, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
+import { TradeoffFields } from '../../../components/tradeoff-fields'
 import { useOpenStrategyGap, usePublishStrategyDraft, useUpdateRetro } from '../api/retros'
 
 /** The retro's conclusions: its summary, its status and the tradeoff it states (prefer X over Y, for goal Z). */
@@ -21,14 +22,16 @@ export function RetroSummaryForm({ workspace }: { workspace: RetroWorkspace }) {
   const update = useUpdateRetro(retro.id)
   const [summary, setSummary] = useState(retro.summary)
   const [status, setStatus] = useState<RetroStatus>(retro.status)
-  const [prefer, setPrefer] = useState(retro.tradeoff?.prefer ?? '')
-  const [over, setOver] = useState(retro.tradeoff?.over ?? '')
-  const [forGoal, setForGoal] = useState(retro.tradeoff?.forGoal ?? '')
+  const [stated, setStated] = useState({
+    prefer: retro.tradeoff?.prefer ?? '',
+    over: retro.tradeoff?.over ?? '',
+    forGoal: retro.tradeoff?.forGoal ?? '',
+  })
   const [error, setError] = useState<string | null>(null)
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    const parts = [prefer, over, forGoal].map((part) => part.trim())
+    const parts = [stated.prefer, stated.over, stated.forGoal].map((part) => part.trim())
     const filled = parts.filter(Boolean).length
     if (filled > 0 && filled < 3)
       return setError('A tradeoff needs all three parts: what you prefer, over what, and for which goal.')
@@ -76,15 +79,13 @@ export function RetroSummaryForm({ workspace }: { workspace: RetroWorkspace }) {
           “We prefer X over Y, for goal Z”: the context that would have made these decisions predictable. Leave it empty if the
           retro found none.
         </p>
-        <Field id="retro-prefer" label="We prefer">
-          {(c) => <input {...c} value={prefer} maxLength={300} onChange={(e) => setPrefer(e.target.value)} />}
-        </Field>
-        <Field id="retro-over" label="over">
-          {(c) => <input {...c} value={over} maxLength={300} onChange={(e) => setOver(e.target.value)} />}
-        </Field>
-        <Field id="retro-goal" label="for goal">
-          {(c) => <input {...c} value={forGoal} maxLength={300} onChange={(e) => setForGoal(e.target.value)} />}
-        </Field>
+        <TradeoffFields
+          idPrefix="retro"
+          value={stated}
+          onChange={(change) => setStated({ ...stated, ...change })}
+          isGrid={false}
+          maxLength={300}
+        />
       </fieldset>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={update.isPending}>

@@ -1,45 +1,62 @@
 import type { NewStrategy, Page, Strategy, StrategyChanges, StrategyQuery, StrategyRevisions } from '@misalign/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
+import { invalidateAfter, type WriteEvent } from '../../../lib/invalidation'
+import { strategyKeys } from '../../../lib/query-keys'
 
 export type StrategyFilters = Omit<StrategyQuery, 'limit' | 'cursor'>
 
 export const strategyListOptions = (filters: StrategyFilters) =>
   queryOptions({
-    queryKey: ['strategies', 'list', filters],
+    queryKey: strategyKeys.list(filters),
     queryFn: () => api.get<Page<Strategy>>(`/strategies${toQuery({ ...filters, limit: 200 })}`),
   })
 export const useStrategyList = (filters: StrategyFilters) => useQuery(strategyListOptions(filters))
 
 export const strategyOptions = (id: string) =>
-  queryOptions({ queryKey: ['strategies', 'detail', id], queryFn: () => api.get<Strategy>(`/strategies/${id}`) })
+  queryOptions({ queryKey: strategyKeys.detail(id), queryFn: () => api.get<Strategy>(`/strategies/${id}`) })
 export const useStrategy = (id: string) => useQuery(strategyOptions(id))
 
 export const revisionsOptions = (id: string) =>
   queryOptions({
-    queryKey: ['strategies', 'revisions', id],
+    queryKey: strategyKeys.revisions(id),
     queryFn: () => api.get<StrategyRevisions>(`/strategies/${id}/revisions`),
   })
 export const useRevisions = (id: string) => useQuery(revisionsOptions(id))
 
-function useStrategyMutation<V>(fn: (vars: V) => Promise<Strategy>) {
+type StrategyStep = 'publish' | 'retire' | 'revisions'
+const eventOfStep = {
+  publish: 'strategy.published',
+  retire: 'strategy.retired',
+  revisions: 'strategy.revised',
+} as const satisfies Record<StrategyStep, WriteEvent>
+
+function useStrategyMutation<V>(eventOf: (vars: V) => WriteEvent, fn: (vars: V) => Promise<Strategy>) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: fn,
-    onSuccess: (strategy) => {
+    onSuccess: (strategy, vars) => {
+      void invalidateAfter(client, eventOf(vars))
       client.setQueryData(strategyOptions(strategy.id).queryKey, strategy)
-      void client.invalidateQueries({ queryKey: ['strategies'] })
     },
   })
 }
 
-export const useCreateStrategy = () => useStrategyMutation((body: NewStrategy) => api.post<Strategy>('/strategies', body))
+export const useCreateStrategy = () =>
+  useStrategyMutation(
+    () => 'strategy.created',
+    (body: NewStrategy) => api.post<Strategy>('/strategies', body),
+  )
 export const useUpdateStrategy = (id: string) =>
-  useStrategyMutation(({ changes, version }: { changes: StrategyChanges; version: number }) =>
-    api.patch<Strategy>(`/strategies/${id}`, changes, { ifMatch: version }),
+  useStrategyMutation(
+    () => 'strategy.updated',
+    ({ changes, version }: { changes: StrategyChanges; version: number }) =>
+      api.patch<Strategy>(`/strategies/${id}`, changes, { ifMatch: version }),
   )
 /** publish, retire (If-Match) and revise (a new draft one revision up). */
 export const useStrategyStep = (id: string) =>
-  useStrategyMutation(({ step, version }: { step: 'publish' | 'retire' | 'revisions'; version: number }) =>
-    api.post<Strategy>(`/strategies/${id}/${step}`, undefined, step === 'revisions' ? {} : { ifMatch: version }),
+  useStrategyMutation(
+    ({ step }: { step: StrategyStep; version: number }) => eventOfStep[step],
+    ({ step, version }) =>
+      api.post<Strategy>(`/strategies/${id}/${step}`, undefined, step === 'revisions' ? {} : { ifMatch: version }),
   )

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
-import { PriorityField } from '../../../components/priority-field'
+import { TradeoffFields } from '../../../components/tradeoff-fields'
 import { localDay } from '../../../lib/labels'
 import { useCreateStrategy, useUpdateStrategy } from '../api/strategies'
 
@@ -113,23 +113,7 @@ export function StrategyForm({
         // biome-ignore lint/suspicious/noArrayIndexKey: tradeoffs have no id; the position is their identity here
         <fieldset key={i} className="tradeoff">
           <legend>Tradeoff {i + 1}</legend>
-          <div className="tradeoff-grid">
-            <PriorityField
-              id={`tradeoff-${i}-prefer`}
-              label="We prefer"
-              value={{ text: t.prefer, priorityId: t.preferPriorityId }}
-              onChange={(pick) => setTradeoff(i, { prefer: pick.text, preferPriorityId: pick.priorityId })}
-            />
-            <PriorityField
-              id={`tradeoff-${i}-over`}
-              label="over"
-              value={{ text: t.over, priorityId: t.overPriorityId }}
-              onChange={(pick) => setTradeoff(i, { over: pick.text, overPriorityId: pick.priorityId })}
-            />
-            <Field id={`tradeoff-${i}-goal`} label="for goal">
-              {(c) => <input {...c} value={t.forGoal} onChange={(e) => setTradeoff(i, { forGoal: e.target.value })} />}
-            </Field>
-          </div>
+          <TradeoffFields idPrefix={`tradeoff-${i}`} value={t} onChange={(change) => setTradeoff(i, change)} withPriorities />
           {tradeoffs.length > 1 && (
             <button type="button" className="button-link" onClick={() => setTradeoffs(tradeoffs.filter((_, j) => j !== i))}>
               Remove tradeoff {i + 1}

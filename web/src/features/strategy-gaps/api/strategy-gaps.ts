@@ -18,38 +18,40 @@ import type {
 } from '@misalign/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
+import { invalidateAfter } from '../../../lib/invalidation'
+import { decisionKeys, gapKeys, incidentKeys, strategyKeys } from '../../../lib/query-keys'
 
 export type RankingFilters = Omit<GapRankingQuery, 'limit'>
 
 /** Every gap ranked by weighted harm in one request; the API applies visibility. */
 export const gapRankingOptions = (filters: RankingFilters) =>
   queryOptions({
-    queryKey: ['strategy-gaps', 'list', 'ranking', filters],
+    queryKey: gapKeys.ranking(filters),
     queryFn: () => api.get<GapRanking>(`/strategy-gaps/ranking${toQuery({ ...filters, limit: 500 })}`),
   })
 export const useGapRanking = (filters: RankingFilters) => useQuery(gapRankingOptions(filters))
 
 export const gapSuggestionsOptions = (filters: GapSuggestionQuery) =>
   queryOptions({
-    queryKey: ['strategy-gaps', 'list', 'suggestions', filters],
+    queryKey: gapKeys.suggestions(filters),
     queryFn: () => api.get<GapSuggestions>(`/strategy-gaps/suggestions${toQuery({ ...filters })}`),
   })
 export const useGapSuggestions = (filters: GapSuggestionQuery) => useQuery(gapSuggestionsOptions(filters))
 
 export const gapOptions = (id: string) =>
-  queryOptions({ queryKey: ['strategy-gaps', 'detail', id], queryFn: () => api.get<StrategyGap>(`/strategy-gaps/${id}`) })
+  queryOptions({ queryKey: gapKeys.detail(id), queryFn: () => api.get<StrategyGap>(`/strategy-gaps/${id}`) })
 export const useGap = (id: string) => useQuery(gapOptions(id))
 
 export const gapContextOptions = (id: string) =>
   queryOptions({
-    queryKey: ['strategy-gaps', 'detail', id, 'context'],
+    queryKey: gapKeys.context(id),
     queryFn: () => api.get<GapContext>(`/strategy-gaps/${id}/context`),
   })
 export const useGapContext = (id: string) => useQuery(gapContextOptions(id))
 
 export const gapImpactOptions = (id: string, weeks?: number) =>
   queryOptions({
-    queryKey: ['strategy-gaps', 'detail', id, 'impact', { weeks }],
+    queryKey: gapKeys.impact(id, weeks),
     queryFn: () => api.get<GapImpact>(`/strategy-gaps/${id}/impact${toQuery({ weeks })}`),
   })
 export const useGapImpact = (id: string, weeks?: number) => useQuery(gapImpactOptions(id, weeks))
@@ -57,46 +59,45 @@ export const useGapImpact = (id: string, weeks?: number) => useQuery(gapImpactOp
 /** A gap's incidents, visible ones only: 200 is more than any gap has in the demo org. */
 export const gapIncidentsOptions = (gapId: string) =>
   queryOptions({
-    queryKey: ['incidents', 'list', { gapId, limit: 200 }],
+    queryKey: incidentKeys.list({ gapId, limit: 200 }),
     queryFn: () => api.get<Page<Incident>>(`/incidents${toQuery({ gapId, limit: 200 })}`),
   })
 export const useGapIncidents = (gapId: string) => useQuery(gapIncidentsOptions(gapId))
 
 export const publishedStrategiesOptions = () =>
   queryOptions({
-    queryKey: ['strategies', 'list', { status: 'published' }],
+    queryKey: strategyKeys.list({ status: 'published' }),
     queryFn: () => api.get<Page<Strategy>>('/strategies?status=published&limit=200'),
   })
 export const usePublishedStrategies = () => useQuery(publishedStrategiesOptions())
 
-function useGapMutation<V>(fn: (vars: V) => Promise<StrategyGap>) {
+function useGapMutation<V>(event: 'gap.created' | 'gap.updated' | 'gap.transitioned', fn: (vars: V) => Promise<StrategyGap>) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: fn,
     onSuccess: (gap) => {
+      // Who took the step, the verification outlook and the before/after change with it: the
+      // event's prefixes cover the gap's context and impact; the gap itself is the answer.
+      void invalidateAfter(client, event)
       client.setQueryData(gapOptions(gap.id).queryKey, gap)
-      // Who took the step, the verification outlook and the before/after change with it.
-      void client.invalidateQueries({ queryKey: [...gapOptions(gap.id).queryKey, 'context'] })
-      void client.invalidateQueries({ queryKey: [...gapOptions(gap.id).queryKey, 'impact'] })
-      void client.invalidateQueries({ queryKey: ['strategy-gaps', 'list'] })
-      void client.invalidateQueries({ queryKey: ['incidents', 'list'] })
     },
   })
 }
-export const useCreateGap = () => useGapMutation((body: NewStrategyGap) => api.post<StrategyGap>('/strategy-gaps', body))
+export const useCreateGap = () =>
+  useGapMutation('gap.created', (body: NewStrategyGap) => api.post<StrategyGap>('/strategy-gaps', body))
 export const useUpdateGap = (id: string) =>
-  useGapMutation(({ changes, version }: { changes: StrategyGapChanges; version: number }) =>
+  useGapMutation('gap.updated', ({ changes, version }: { changes: StrategyGapChanges; version: number }) =>
     api.patch<StrategyGap>(`/strategy-gaps/${id}`, changes, { ifMatch: version }),
   )
 export const useTransitionGap = (id: string) =>
-  useGapMutation(({ body, version }: { body: GapTransitionBody; version: number }) =>
+  useGapMutation('gap.transitioned', ({ body, version }: { body: GapTransitionBody; version: number }) =>
     api.post<StrategyGap>(`/strategy-gaps/${id}/transitions`, body, { ifMatch: version }),
   )
 
 /** Decisions whose title or summary holds the words, to put behind a gap; a short page is enough to pick from. */
 export const decisionSearchOptions = (q: string) =>
   queryOptions({
-    queryKey: ['decisions', 'list', { q, limit: 10 }],
+    queryKey: decisionKeys.list({ q, limit: 10 }),
     queryFn: () => api.get<Page<Decision>>(`/decisions${toQuery({ q, limit: 10 })}`),
     enabled: q.trim().length >= 2,
   })
@@ -114,11 +115,8 @@ function useAttachMutation(gapId: string, path: 'attach' | 'detach') {
   return useMutation({
     mutationFn: (body: GapAttachBody) => api.post<GapAttachResult>(`/strategy-gaps/${gapId}/${path}`, body),
     onSuccess: (result) => {
+      void invalidateAfter(client, 'gap.attached')
       client.setQueryData(gapOptions(gapId).queryKey, result.gap)
-      void client.invalidateQueries({ queryKey: [...gapOptions(gapId).queryKey, 'context'] })
-      void client.invalidateQueries({ queryKey: [...gapOptions(gapId).queryKey, 'impact'] })
-      void client.invalidateQueries({ queryKey: ['strategy-gaps', 'list'] })
-      void client.invalidateQueries({ queryKey: ['incidents', 'list'] })
     },
   })
 }
