@@ -1,5 +1,11 @@
 import type { ServiceDeps } from '../services/deps'
+import { actionService } from './actions/service'
+import { analyticsService } from './analytics/service'
+import { clusterService } from './clusters/service'
 import { incidentService } from './incidents/service'
+import { leadershipService } from './leadership/service'
+import { retroService } from './retros/service'
+import { signalService } from './signals/service'
 
 /**
  * One service per capability: the only way in for a change, whoever asks — a route, the CLI,
@@ -8,6 +14,12 @@ import { incidentService } from './incidents/service'
 export function createServices(deps: ServiceDeps) {
   return {
     incidents: incidentService(deps),
+    retros: retroService(deps),
+    actions: actionService(deps),
+    clusters: clusterService(deps),
+    leadership: leadershipService(deps),
+    analytics: analyticsService(deps),
+    signals: signalService(deps),
   }
 }
 

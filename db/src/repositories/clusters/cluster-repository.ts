@@ -48,7 +48,11 @@ export function clusterRepository(db: Db) {
         .update(clusters)
         .set({ version: sql`${clusters.version} + 1`, updatedAt: new Date() })
         .where(eq(clusters.id, id))
-      await tx.insert(clusterEdits).values({ clusterId: id, actorId: actor.id, kind: done.kind, payload: done.payload })
+      // The statement's clock, not the transaction's: a rename and a status change written in one
+      // transaction are two edits, and the log must list them in the order they were made.
+      await tx
+        .insert(clusterEdits)
+        .values({ clusterId: id, actorId: actor.id, kind: done.kind, payload: done.payload, createdAt: sql`clock_timestamp()` })
       await recordAudit(tx, {
         actor,
         action: `cluster.${done.kind}`,
@@ -352,7 +356,7 @@ export function clusterRepository(db: Db) {
         // A reverted split removes the split-off cluster: show the one the members went back to.
         return still ? id : p.role === 'target' ? String(p.otherId) : id
       })
-      return found && findCluster(db, found, viewer)
+      return found ? findCluster(db, found, viewer) : undefined
     },
   }
 }
