@@ -75,7 +75,7 @@ export function clusterService(deps: ServiceDeps) {
 
     /**
      * Rebuilds the engine's suggestions. No event: the engine's own output is not a person's
-     * change, and the run reads every incident outside its short write transaction (ADR 021).
+     * change, and the run reads every incident outside its short write transaction (ADR 025).
      */
     recompute(caller: Caller): Promise<RecomputeResult> {
       authorize(caller, 'cluster.edit')
