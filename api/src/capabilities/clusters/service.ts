@@ -1,16 +1,16 @@
 import { type ClusterRepository, clusterRepository } from '@misalign/db'
-import type {
-  ClusterChanges,
-  ClusterDetail,
-  ClusterListQuery,
-  ClusterStatus,
-  ClusterSummary,
-  DomainEvent,
-  RecomputeResult,
-  SimilarIncident,
-  SimilarIncidentsQuery,
+import {
+  type ClusterChanges,
+  type ClusterDetail,
+  type ClusterListQuery,
+  type ClusterStatus,
+  type ClusterSummary,
+  type DomainEvent,
+  fail,
+  type RecomputeResult,
+  type SimilarIncident,
+  type SimilarIncidentsQuery,
 } from '@misalign/shared'
-import { fail } from '@misalign/shared'
 import { authorize, type Caller } from '../../services/caller'
 import type { ServiceDeps } from '../../services/deps'
 import { type Recorder, writeTransaction } from '../../services/unit-of-work'
