@@ -151,6 +151,9 @@ describe('the action service', () => {
 
     const refused = await eventsOf(async () => {
       expect((await send('PATCH', `/api/v1/actions/${action.id}`, { status: 'open' }, { version: 1 })).statusCode).toBe(412)
+      const blank = await send('PATCH', `/api/v1/actions/${action.id}`, { description: '   ' }, { version: 2 })
+      expect(blank.statusCode).toBe(422)
+      expect(blank.json()).toMatchObject({ errors: [{ field: 'description' }] })
       const payload = { description: 'Add a weekly sync', ownerTeamId: ctx.teams.home, kind: 'add_sync_meeting' }
       expect((await send('POST', `/api/v1/retros/${retro.id}/actions`, payload, { as: 'member' })).statusCode).toBe(403)
     })
@@ -192,6 +195,9 @@ describe('the cluster service', () => {
     const refused = await eventsOf(async () => {
       expect((await send('PATCH', url, { status: 'confirmed' }, { version: 1 })).statusCode).toBe(409)
       expect((await send('PATCH', url, { title: 'x' }, { version: 7 })).statusCode).toBe(412)
+      const untitled = await send('PATCH', url, { title: '   ' }, { version: 1 })
+      expect(untitled.statusCode).toBe(422)
+      expect(untitled.json().detail).toBe('A cluster needs a title')
       expect((await send('PATCH', url, { title: 'x' }, { version: 1, as: 'member' })).statusCode).toBe(403)
       expect((await send('POST', `${url}/members`, { incidentId: incidents[0]?.id })).statusCode).toBe(409)
       expect((await send('POST', `${url}/merge`, { intoClusterId: clusterId })).statusCode).toBe(422)

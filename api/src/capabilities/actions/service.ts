@@ -62,6 +62,9 @@ export function actionService(deps: ServiceDeps) {
       if (!access) throw fail.notFound('action', id)
       const retroTeams = (await teamsOfRetro(caller, access.retroId)) ?? []
       authorize(caller, 'action.write', { teamIds: [access.ownerTeamId, ...retroTeams] })
+      if (changes.description !== undefined && !changes.description.trim()) {
+        throw fail.invalidField('description', 'Describe the action in a few words')
+      }
       const newOwner = changes.ownerTeamId
       if (newOwner && newOwner !== access.ownerTeamId && !canAssignActionTo(caller.viewer, newOwner, retroTeams)) {
         throw fail.forbidden(

@@ -85,6 +85,7 @@ export function clusterService(deps: ServiceDeps) {
     /** Rename and/or change status, in one transaction; each is its own logged, revertible edit. */
     update(caller: Caller, id: string, expectedVersion: number, changes: ClusterChanges): Promise<ClusterDetail> {
       return editCluster(caller, id, async (clusters, events) => {
+        if (changes.title !== undefined && !changes.title.trim()) throw fail.invalidField('title', 'A cluster needs a title')
         const before = await clusters.find(id, caller.viewer)
         const cluster = await clusters.update(id, expectedVersion, changes, caller.viewer, caller.actor)
         if (!before || !cluster) return cluster
@@ -115,6 +116,7 @@ export function clusterService(deps: ServiceDeps) {
     /** Answers with the cluster merged into; this one is dismissed as merged. */
     merge(caller: Caller, id: string, intoClusterId: string): Promise<ClusterDetail> {
       return editCluster(caller, id, async (clusters, events) => {
+        if (id === intoClusterId) throw fail.invalidField('intoClusterId', 'A cluster cannot be merged into itself')
         const target = await clusters.merge(id, intoClusterId, caller.viewer, caller.actor)
         const source = target && (await clusters.find(id, caller.viewer))
         if (!target || !source) return target

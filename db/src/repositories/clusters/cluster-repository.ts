@@ -101,7 +101,6 @@ export function clusterRepository(db: Db) {
       let touched = false
       if (changes.title !== undefined) {
         const title = changes.title.trim()
-        if (!title) throw new RuleViolationError('A cluster needs a title', 'title')
         const done = await edit(
           id,
           viewer,
@@ -165,7 +164,6 @@ export function clusterRepository(db: Db) {
 
     /** Moves every member of this cluster into another; this one is dismissed as merged. */
     async merge(id: string, intoClusterId: string, viewer: IncidentViewer, actor: Actor) {
-      if (id === intoClusterId) throw new RuleViolationError('A cluster cannot be merged into itself', 'intoClusterId')
       const done = await edit(id, viewer, actor, async ({ tx, cluster }) => {
         const [target] = await tx.select().from(clusters).where(eq(clusters.id, intoClusterId)).for('update')
         if (!target || !(await isVisible(tx, intoClusterId, viewer)))
