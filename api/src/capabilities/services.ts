@@ -1,6 +1,12 @@
 import type { ServiceDeps } from '../services/deps'
+import { actionService } from './actions/service'
+import { analyticsService } from './analytics/service'
+import { clusterService } from './clusters/service'
 import { incidentService } from './incidents/service'
 import { jobService } from './jobs/service'
+import { leadershipService } from './leadership/service'
+import { retroService } from './retros/service'
+import { signalService } from './signals/service'
 
 /**
  * One service per capability: the only way in for a change, whoever asks — a route, the CLI,
@@ -10,6 +16,12 @@ export function createServices(deps: ServiceDeps) {
   return {
     incidents: incidentService(deps),
     jobs: jobService(deps),
+    retros: retroService(deps),
+    actions: actionService(deps),
+    clusters: clusterService(deps),
+    leadership: leadershipService(deps),
+    analytics: analyticsService(deps),
+    signals: signalService(deps),
   }
 }
 

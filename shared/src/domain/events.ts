@@ -16,11 +16,14 @@ export const domainEventTypes = [
   'gap.transitioned',
   'cluster.confirmed',
   'cluster.dismissed',
+  'cluster.updated',
   'retro.created',
   'retro.updated',
   'retro.closed',
   'action.created',
   'action.updated',
+  'signal.noted',
+  'tradeoff-request.created',
   'priority.created',
   'priority.updated',
   'team.changed',
@@ -40,6 +43,8 @@ export type AggregateType =
   | 'priority'
   | 'team'
   | 'user'
+  | 'signal'
+  | 'tradeoff_request'
 
 /**
  * One event as a service records it. The payload names what changed, never who filed an

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { canAssignActionTo, IdParams, Page, RetroAction, RetroActionChanges, RetroActionQuery } from '@misalign/shared'
+import { IdParams, Page, RetroAction, RetroActionChanges, RetroActionQuery } from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
-import { problem } from '../../lib/problem'
 
 const tags = ['actions']
 
 const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const actions = app.services.actions
+
   app.get(
     '/',
     {
@@ -18,7 +19,7 @@ const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(RetroAction) },
       },
     },
-    async (req) => app.repos.actions.list(req.query),
+    async (req) => actions.list(app.caller(req), req.query),
   )
 
   app.patch(
@@ -35,19 +36,7 @@ const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'action')
-      const access = await app.repos.actions.findAccess(req.params.id)
-      if (!access) throw problem.notFound('action', req.params.id)
-      // A lead changes actions their team owns, or any action of a retro on a cluster that touches their team.
-      const retroTeams = (await app.repos.retros.retroTeams(access.retroId, app.incidentViewer(req))) ?? []
-      const viewer = app.authorize(req, 'action.write', { teamIds: [access.ownerTeamId, ...retroTeams] })
-      const newOwner = req.body.ownerTeamId
-      if (newOwner && newOwner !== access.ownerTeamId && !canAssignActionTo(viewer, newOwner, retroTeams)) {
-        throw problem.forbidden(
-          'You may hand an action only to a team this retro is about or a team you lead. Ask a leader to move it elsewhere.',
-        )
-      }
-      const action = await app.repos.actions.update(req.params.id, version, req.body, req.actor)
-      if (!action) throw problem.notFound('action', req.params.id)
+      const action = await actions.update(app.caller(req), req.params.id, version, req.body)
       return reply.header('etag', etagOf(action.version)).send(action)
     },
   )

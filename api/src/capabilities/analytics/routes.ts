@@ -18,8 +18,9 @@ const filtersNote =
   'Takes the incident list’s filters. Restricted incidents you may not see are not counted; a small team’s anonymous reports count under its parent team.'
 const schema = { tags: ['analytics'] }
 
-/** The dashboard's read models. Handlers only pass the viewer on: visibility is applied in SQL. */
+/** The dashboard's read models. Handlers only pass the caller on: visibility is applied in SQL. */
 const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const analytics = app.services.analytics
   const config = { policy: 'incident.read' } as const
 
   app.get(
@@ -34,7 +35,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Trends },
       },
     },
-    async (req) => app.repos.analytics.trends(req.query, app.incidentViewer(req)),
+    async (req) => analytics.trends(app.caller(req), req.query),
   )
 
   app.get(
@@ -49,7 +50,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TeamMatrix },
       },
     },
-    async (req) => app.repos.analytics.teamMatrix(req.query, app.incidentViewer(req)),
+    async (req) => analytics.teamMatrix(app.caller(req), req.query),
   )
 
   app.get(
@@ -64,7 +65,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DiscoveryLag },
       },
     },
-    async (req) => app.repos.analytics.discoveryLag(req.query, app.incidentViewer(req)),
+    async (req) => analytics.discoveryLag(app.caller(req), req.query),
   )
 
   app.get(
@@ -79,7 +80,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HarmBreakdown },
       },
     },
-    async (req) => app.repos.analytics.harm(req.query, app.incidentViewer(req)),
+    async (req) => analytics.harm(app.caller(req), req.query),
   )
 
   app.get(
@@ -94,7 +95,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TopDecisions },
       },
     },
-    async (req) => app.repos.analytics.topDecisions(req.query, app.incidentViewer(req)),
+    async (req) => analytics.topDecisions(app.caller(req), req.query),
   )
 
   app.get(
@@ -109,7 +110,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TopGaps },
       },
     },
-    async (req) => app.repos.analytics.topGaps(req.query, app.incidentViewer(req)),
+    async (req) => analytics.topGaps(app.caller(req), req.query),
   )
 
   app.get(
@@ -125,7 +126,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RemediationMix },
       },
     },
-    async (req) => app.repos.analytics.remediationMix(req.query, app.incidentViewer(req)),
+    async (req) => analytics.remediationMix(app.caller(req), req.query),
   )
 
   app.get(
@@ -140,7 +141,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DecisionClassBreakdown },
       },
     },
-    async (req) => app.repos.analytics.decisionClasses(req.query, app.incidentViewer(req)),
+    async (req) => analytics.decisionClasses(app.caller(req), req.query),
   )
 }
 export default analyticsRoutes

@@ -13,7 +13,6 @@ import {
   RecomputeResult,
 } from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
-import { problem } from '../../lib/problem'
 
 const tags = ['clusters']
 
@@ -22,6 +21,8 @@ const tags = ['clusters']
  * harm, signals and explanations count only incidents the caller may see.
  */
 const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const clusters = app.services.clusters
+
   app.get(
     '/',
     {
@@ -33,7 +34,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ClusterList },
       },
     },
-    async (req) => ({ items: await app.repos.clusters.list(req.query, app.incidentViewer(req)) }),
+    async (req) => ({ items: await clusters.list(app.caller(req), req.query) }),
   )
 
   app.post(
@@ -48,7 +49,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RecomputeResult },
       },
     },
-    async (req) => app.repos.clusters.recompute(req.actor),
+    async (req) => clusters.recompute(app.caller(req)),
   )
 
   app.get(
@@ -63,8 +64,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const cluster = await app.repos.clusters.find(req.params.id, app.incidentViewer(req))
-      if (!cluster) throw problem.notFound('cluster', req.params.id)
+      const cluster = await clusters.find(app.caller(req), req.params.id)
       return reply.header('etag', etagOf(cluster.version)).send(cluster)
     },
   )
@@ -83,8 +83,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'cluster')
-      const cluster = await app.repos.clusters.update(req.params.id, version, req.body, app.incidentViewer(req), req.actor)
-      if (!cluster) throw problem.notFound('cluster', req.params.id)
+      const cluster = await clusters.update(app.caller(req), req.params.id, version, req.body)
       return reply.header('etag', etagOf(cluster.version)).send(cluster)
     },
   )
@@ -101,11 +100,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ClusterDetail },
       },
     },
-    async (req) => {
-      const cluster = await app.repos.clusters.addMember(req.params.id, req.body.incidentId, app.incidentViewer(req), req.actor)
-      if (!cluster) throw problem.notFound('cluster', req.params.id)
-      return cluster
-    },
+    async (req) => clusters.addMember(app.caller(req), req.params.id, req.body.incidentId),
   )
 
   app.delete(
@@ -119,12 +114,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ClusterDetail },
       },
     },
-    async (req) => {
-      const { id, incidentId } = req.params
-      const cluster = await app.repos.clusters.removeMember(id, incidentId, app.incidentViewer(req), req.actor)
-      if (!cluster) throw problem.notFound('cluster', id)
-      return cluster
-    },
+    async (req) => clusters.removeMember(app.caller(req), req.params.id, req.params.incidentId),
   )
 
   app.post(
@@ -139,11 +129,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ClusterDetail },
       },
     },
-    async (req) => {
-      const cluster = await app.repos.clusters.merge(req.params.id, req.body.intoClusterId, app.incidentViewer(req), req.actor)
-      if (!cluster) throw problem.notFound('cluster', req.params.id)
-      return cluster
-    },
+    async (req) => clusters.merge(app.caller(req), req.params.id, req.body.intoClusterId),
   )
 
   app.post(
@@ -159,9 +145,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const viewer = app.incidentViewer(req)
-      const cluster = await app.repos.clusters.split(req.params.id, req.body.incidentIds, req.body.title, viewer, req.actor)
-      if (!cluster) throw problem.notFound('cluster', req.params.id)
+      const cluster = await clusters.split(app.caller(req), req.params.id, req.body.incidentIds, req.body.title)
       return reply.code(201).header('location', `/api/v1/clusters/${cluster.id}`).send(cluster)
     },
   )
@@ -177,12 +161,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ClusterDetail },
       },
     },
-    async (req) => {
-      const { id, editId } = req.params
-      const cluster = await app.repos.clusters.revert(id, editId, app.incidentViewer(req), req.actor)
-      if (!cluster) throw problem.notFound('cluster edit', editId)
-      return cluster
-    },
+    async (req) => clusters.revert(app.caller(req), req.params.id, req.params.editId),
   )
 }
 export default clusterRoutes

@@ -19,7 +19,7 @@ const similarIncidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SimilarIncidents },
       },
     },
-    async (req) => ({ items: await app.repos.insight.similarToDraft(req.query, app.incidentViewer(req)) }),
+    async (req) => ({ items: await app.services.clusters.similarToDraft(app.caller(req), req.query) }),
   )
 }
 export default similarIncidentRoutes

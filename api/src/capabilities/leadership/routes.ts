@@ -8,34 +8,24 @@ import {
   LeadershipReview,
   LeadershipReviewQuery,
   NewTradeoffRequest,
-  renderReviewMarkdown,
   SignalsSummary,
   StaleStrategies,
   TradeoffRequest,
   TradeoffRequestQuery,
   TradeoffRequests,
-  utcDay,
   WEIGHTED_HARM_EXPLANATION,
 } from '@misalign/shared'
 import { Type } from 'typebox'
-import { problem } from '../../lib/problem'
 
 const tags = ['leadership']
 const read = { policy: 'leadership.read' } as const
 const windowNote =
   'from/to are discovery days (default: the 90 days ending today). Restricted incidents you may not see are not counted; a small team’s anonymous reports count under its parent team. Each number carries the incident list query (`query`) that reproduces it.'
 
-/** A window that ends before it starts is a mistake the caller can fix, not an empty answer. */
-function checkWindow(query: { from?: string; to?: string }): void {
-  if (query.from && query.to && query.from > query.to) {
-    throw problem.validation([{ field: 'from', message: `must be on or before to (${query.to})` }])
-  }
-}
-
-const today = () => utcDay(new Date())
-
 /** What leadership reads, and the one write it makes: asking a team to state its tradeoff. */
 const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const leadership = app.services.leadership
+
   app.get(
     '/stale-strategies',
     {
@@ -48,10 +38,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StaleStrategies },
       },
     },
-    async (req) => {
-      checkWindow(req.query)
-      return app.repos.leadership.staleStrategies(req.query, app.incidentViewer(req), today())
-    },
+    async (req) => leadership.staleStrategies(app.caller(req), req.query),
   )
 
   app.get(
@@ -66,10 +53,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Conflicts },
       },
     },
-    async (req) => {
-      checkWindow(req.query)
-      return app.repos.leadership.conflicts(req.query, app.incidentViewer(req), today())
-    },
+    async (req) => leadership.conflicts(app.caller(req), req.query),
   )
 
   app.get(
@@ -84,10 +68,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AgreementOnlyDecisions },
       },
     },
-    async (req) => {
-      checkWindow(req.query)
-      return app.repos.leadership.agreementOnly(req.query, app.incidentViewer(req), today())
-    },
+    async (req) => leadership.agreementOnly(app.caller(req), req.query),
   )
 
   app.get(
@@ -102,10 +83,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Coverage },
       },
     },
-    async (req) => {
-      checkWindow(req.query)
-      return app.repos.leadership.coverage(req.query, app.incidentViewer(req), today())
-    },
+    async (req) => leadership.coverage(app.caller(req), req.query),
   )
 
   app.get(
@@ -120,10 +98,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DecisionVisibility },
       },
     },
-    async (req) => {
-      checkWindow(req.query)
-      return app.repos.leadership.decisionVisibility(req.query, app.incidentViewer(req), today())
-    },
+    async (req) => leadership.decisionVisibility(app.caller(req), req.query),
   )
 
   app.get(
@@ -138,10 +113,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SignalsSummary },
       },
     },
-    async (req) => {
-      checkWindow(req.query)
-      return app.repos.leadership.signals(req.query, app.incidentViewer(req), today())
-    },
+    async (req) => leadership.signals(app.caller(req), req.query),
   )
 
   app.get(
@@ -156,10 +128,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LeadershipReview },
       },
     },
-    async (req) => {
-      checkWindow(req.query)
-      return app.repos.leadershipReview.review(req.query, app.incidentViewer(req), today())
-    },
+    async (req) => leadership.review(app.caller(req), req.query),
   )
 
   app.get(
@@ -176,14 +145,10 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      checkWindow(req.query)
-      const review = await app.repos.leadershipReview.review(req.query, app.incidentViewer(req), today())
-      const teams = await app.repos.leadership.teamNames()
-      const markdown = renderReviewMarkdown(review, { teamName: (id) => teams.get(id) ?? 'a team' })
-      const file = `leadership-review-${review.window.from}-to-${review.window.to}.md`
+      const { fileName, markdown } = await leadership.reviewMarkdown(app.caller(req), req.query)
       return reply
         .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file}"`)
+        .header('content-disposition', `attachment; filename="${fileName}"`)
         .send(markdown)
     },
   )
@@ -201,7 +166,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TradeoffRequests },
       },
     },
-    async (req) => ({ items: await app.repos.leadership.requests.list(req.query) }),
+    async (req) => ({ items: await leadership.tradeoffRequests(app.caller(req), req.query) }),
   )
 
   app.post(
@@ -218,9 +183,8 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await app.repos.leadership.requests.request(req.body.decisionId, req.actor)
-      if (result.kind === 'no_decision') throw problem.notFound('decision', req.body.decisionId)
-      return reply.code(result.kind === 'created' ? 201 : 200).send(result.request)
+      const { request, created } = await leadership.requestTradeoff(app.caller(req), req.body.decisionId)
+      return reply.code(created ? 201 : 200).send(request)
     },
   )
 }

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { latestCalendarDay, NewSignal, Page, Signal, SignalQuery } from '@misalign/shared'
-import { problem } from '../../lib/problem'
+import { NewSignal, Page, Signal, SignalQuery } from '@misalign/shared'
 
 /**
  * Near misses and autonomy wins. Reading and noting them follows incidents ('incident.read',
  * 'incident.file'): a near miss is what the report form offers instead of filing an incident.
  */
 const signalRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const signals = app.services.signals
+
   app.get(
     '/',
     {
@@ -19,7 +20,7 @@ const signalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Signal) },
       },
     },
-    async (req) => app.repos.signals.list(req.query),
+    async (req) => signals.list(app.caller(req), req.query),
   )
 
   app.post(
@@ -35,20 +36,7 @@ const signalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Signal },
       },
     },
-    async (req, reply) => {
-      if (req.body.occurredAt > latestCalendarDay(new Date())) {
-        throw problem.unprocessable('occurredAt cannot be in the future: give the day it happened', [
-          { field: 'occurredAt', message: 'cannot be in the future' },
-        ])
-      }
-      if (req.body.kind === 'autonomy_win' && !req.body.strategyId) {
-        throw problem.unprocessable('An autonomy win names the strategy that let you decide on your own: send strategyId', [
-          { field: 'strategyId', message: 'is required for an autonomy win' },
-        ])
-      }
-      const signal = await app.repos.signals.create(req.body, req.actor)
-      return reply.code(201).send(signal)
-    },
+    async (req, reply) => reply.code(201).send(await signals.note(app.caller(req), req.body)),
   )
 }
 export default signalRoutes

@@ -17,7 +17,7 @@ import { type Actor, diff, recordAudit, updateOrTransfer } from '../access/audit
 import { assertTeamsExist } from '../access/team-references'
 import { displayedTeamId, type IncidentViewer, visibleTo } from '../incidents/incident-visibility'
 import { toPage } from '../support/cursor'
-import { RuleViolationError, StaleVersionError } from '../support/errors'
+import { StaleVersionError } from '../support/errors'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from '../support/keyset'
 
 export function toRetroAction(row: ActionRow, retroTitle: string): RetroAction {
@@ -227,9 +227,6 @@ export function actionRepository(db: Db) {
         if (!before) return undefined
         if (before.row.version !== expectedVersion) throw new StaleVersionError('action', before.row.version)
         if (changes.ownerTeamId) await assertTeamsExist(tx, [changes.ownerTeamId], 'ownerTeamId')
-        if (changes.description !== undefined && !changes.description.trim()) {
-          throw new RuleViolationError('Describe the action in a few words', 'description')
-        }
         const [after] = await tx
           .update(actions)
           .set({

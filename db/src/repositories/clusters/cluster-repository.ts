@@ -48,7 +48,11 @@ export function clusterRepository(db: Db) {
         .update(clusters)
         .set({ version: sql`${clusters.version} + 1`, updatedAt: new Date() })
         .where(eq(clusters.id, id))
-      await tx.insert(clusterEdits).values({ clusterId: id, actorId: actor.id, kind: done.kind, payload: done.payload })
+      // The statement's clock, not the transaction's: a rename and a status change written in one
+      // transaction are two edits, and the log must list them in the order they were made.
+      await tx
+        .insert(clusterEdits)
+        .values({ clusterId: id, actorId: actor.id, kind: done.kind, payload: done.payload, createdAt: sql`clock_timestamp()` })
       await recordAudit(tx, {
         actor,
         action: `cluster.${done.kind}`,
@@ -97,7 +101,6 @@ export function clusterRepository(db: Db) {
       let touched = false
       if (changes.title !== undefined) {
         const title = changes.title.trim()
-        if (!title) throw new RuleViolationError('A cluster needs a title', 'title')
         const done = await edit(
           id,
           viewer,
@@ -161,7 +164,6 @@ export function clusterRepository(db: Db) {
 
     /** Moves every member of this cluster into another; this one is dismissed as merged. */
     async merge(id: string, intoClusterId: string, viewer: IncidentViewer, actor: Actor) {
-      if (id === intoClusterId) throw new RuleViolationError('A cluster cannot be merged into itself', 'intoClusterId')
       const done = await edit(id, viewer, actor, async ({ tx, cluster }) => {
         const [target] = await tx.select().from(clusters).where(eq(clusters.id, intoClusterId)).for('update')
         if (!target || !(await isVisible(tx, intoClusterId, viewer)))
@@ -352,7 +354,7 @@ export function clusterRepository(db: Db) {
         // A reverted split removes the split-off cluster: show the one the members went back to.
         return still ? id : p.role === 'target' ? String(p.otherId) : id
       })
-      return found && findCluster(db, found, viewer)
+      return found ? findCluster(db, found, viewer) : undefined
     },
   }
 }

@@ -2,12 +2,10 @@ import {
   decisionClass,
   discoveryLagDays,
   type NewRetro,
-  type NewStrategy,
   type Page,
   type Retro,
   type RetroChanges,
   type RetroListItem,
-  type RetroPublication,
   type RetroQuery,
   type RetroWorkspace,
   type TimelineIncident,
@@ -25,17 +23,14 @@ import {
   incidents,
   type RetroRow,
   retros,
-  strategies,
   strategyGaps,
   teams,
 } from '../../schema/index'
 import { type Actor, diff, recordAudit } from '../access/audit-repository'
 import { actionRepository, toRetroAction } from '../actions/action-repository'
-import { strategyGapRepository } from '../gaps/strategy-gap-repository'
 import { displayedTeamId, type IncidentViewer, visibleTo } from '../incidents/incident-visibility'
-import { strategyRepository } from '../strategies/strategy-repository'
 import { toPage } from '../support/cursor'
-import { ConflictError, RuleViolationError, StaleVersionError } from '../support/errors'
+import { RuleViolationError, StaleVersionError } from '../support/errors'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from '../support/keyset'
 
 function tradeoffOf(row: RetroRow): Tradeoff | null {
@@ -60,7 +55,7 @@ export function toRetro(row: RetroRow): Retro {
   }
 }
 
-/** The columns a change sets; a stated tradeoff is stored trimmed, all three parts or none. */
+/** The columns a change sets; a stated tradeoff is stored trimmed (the service sees that it has all three parts). */
 function columnsOf(changes: RetroChanges): Partial<RetroRow> {
   const { tradeoff, heldAt, ...rest } = changes
   const columns: Partial<RetroRow> = { ...rest }
@@ -69,9 +64,6 @@ function columnsOf(changes: RetroChanges): Partial<RetroRow> {
     columns.tradeoffPrefer = tradeoff?.prefer.trim() || null
     columns.tradeoffOver = tradeoff?.over.trim() || null
     columns.tradeoffForGoal = tradeoff?.forGoal.trim() || null
-    if (tradeoff && !(columns.tradeoffPrefer && columns.tradeoffOver && columns.tradeoffForGoal)) {
-      throw new RuleViolationError('A tradeoff needs all three parts: what you prefer, over what, and for which goal', 'tradeoff')
-    }
   }
   return columns
 }
@@ -117,7 +109,7 @@ const unique = <T>(values: (T | null)[]): T[] => [...new Set(values.filter((v): 
 /** Teams a cluster touches, as this viewer sees it: who reported (as shown) and whose decisions caused it. */
 const teamsOf = (members: Member[]) => unique(members.flatMap((m) => [m.shownTeamId, m.incident.decisionOwnerTeamId]))
 
-async function lockRetro(tx: Tx, id: string, expectedVersion?: number): Promise<RetroRow | undefined> {
+async function lockRetro(tx: Db | Tx, id: string, expectedVersion?: number): Promise<RetroRow | undefined> {
   const [row] = await tx.select().from(retros).where(eq(retros.id, id)).for('update')
   if (row && expectedVersion !== undefined && row.version !== expectedVersion) throw new StaleVersionError('retro', row.version)
   return row
@@ -133,47 +125,6 @@ async function saveRetro(tx: Tx, before: RetroRow, columns: Partial<RetroRow>, a
   const retro = toRetro(after)
   await recordAudit(tx, { actor, action, entityType: 'retro', entityId: before.id, changes: diff(toRetro(before), retro) })
   return retro
-}
-
-/**
- * Opens a gap for the cluster and points its visible, gap-less incidents at it, so the gap
- * register counts them. Refused when the incidents already point at a gap.
- */
-async function openGapIn(
-  tx: Tx,
-  retro: RetroRow,
-  gap: { title: string; description: string },
-  viewer: IncidentViewer,
-  actor: Actor,
-) {
-  if (retro.gapId) throw new ConflictError(`This retro already opened a strategy gap (${retro.gapId})`)
-  const members = await visibleMembers(tx, retro.clusterId, viewer)
-  const pointedAt = unique(members.map((m) => m.incident.gapId))
-  if (pointedAt.length > 0) {
-    const titles = await tx.select({ title: strategyGaps.title }).from(strategyGaps).where(inArray(strategyGaps.id, pointedAt))
-    throw new ConflictError(
-      `The incidents of this cluster already point at a strategy gap: ${titles.map((t) => `"${t.title}"`).join(', ')}. Work on that gap instead of opening another.`,
-    )
-  }
-  const created = await strategyGapRepository(tx as unknown as Db).create(gap, actor)
-  const ids = members.map((m) => m.incident.id)
-  if (ids.length > 0) {
-    const attached = await tx
-      .update(incidents)
-      .set({ gapId: created.id, version: sql`${incidents.version} + 1`, updatedAt: new Date() })
-      .where(and(inArray(incidents.id, ids), isNull(incidents.gapId)))
-      .returning({ id: incidents.id })
-    for (const { id } of attached) {
-      await recordAudit(tx, {
-        actor,
-        action: 'update',
-        entityType: 'incident',
-        entityId: id,
-        changes: { gapId: { before: null, after: created.id } },
-      })
-    }
-  }
-  return created
 }
 
 function listFilters(query: RetroQuery): (SQL | undefined)[] {
@@ -345,47 +296,58 @@ export function retroRepository(db: Db) {
       }
     },
 
-    /** The stated tradeoff becomes a strategy draft (and, if asked, a gap), linked from the retro: one transaction. */
-    async publishStrategyDraft(
-      id: string,
-      draft: NewStrategy,
-      gap: { title: string; description: string } | null,
-      viewer: IncidentViewer,
-      actor: Actor,
-    ): Promise<RetroPublication | undefined> {
+    /** Locks the retro until the caller's transaction ends (call it on one); undefined when there is none. */
+    async lock(id: string): Promise<Retro | undefined> {
+      const row = await lockRetro(db, id)
+      return row && toRetro(row)
+    },
+
+    /** The strategy gaps the cluster's incidents this viewer may see already point at. */
+    async gapsPointedAt(clusterId: string, viewer: IncidentViewer): Promise<{ id: string; title: string }[]> {
+      const pointedAt = unique((await visibleMembers(db, clusterId, viewer)).map((m) => m.incident.gapId))
+      if (pointedAt.length === 0) return []
+      return db
+        .select({ id: strategyGaps.id, title: strategyGaps.title })
+        .from(strategyGaps)
+        .where(inArray(strategyGaps.id, pointedAt))
+    },
+
+    /**
+     * Points the cluster's visible incidents that name no gap at this one, so the gap register
+     * counts them; each is audited as an incident edit. Answers the incidents it changed.
+     */
+    async pointIncidentsAtGap(clusterId: string, gapId: string, viewer: IncidentViewer, actor: Actor): Promise<string[]> {
       return db.transaction(async (tx) => {
-        const before = await lockRetro(tx, id)
-        if (!before) return undefined
-        if (!tradeoffOf(before))
-          throw new RuleViolationError('State the tradeoff first: prefer what, over what, for which goal', 'tradeoff')
-        if (before.strategyId) {
-          const [existing] = await tx.select({ id: strategies.id }).from(strategies).where(eq(strategies.id, before.strategyId))
-          if (existing)
-            throw new ConflictError(
-              `This retro's tradeoff is already a strategy draft (${existing.id}): change that draft instead`,
-            )
+        const ids = (await visibleMembers(tx, clusterId, viewer)).map((m) => m.incident.id)
+        if (ids.length === 0) return []
+        const attached = await tx
+          .update(incidents)
+          .set({ gapId, version: sql`${incidents.version} + 1`, updatedAt: new Date() })
+          .where(and(inArray(incidents.id, ids), isNull(incidents.gapId)))
+          .returning({ id: incidents.id })
+        for (const { id } of attached) {
+          await recordAudit(tx, {
+            actor,
+            action: 'update',
+            entityType: 'incident',
+            entityId: id,
+            changes: { gapId: { before: null, after: gapId } },
+          })
         }
-        // Savepoints inside this transaction: the strategy, the gap and the link commit together.
-        const strategy = await strategyRepository(tx as unknown as Db).create(draft, actor)
-        const openedGap = gap ? await openGapIn(tx, before, gap, viewer, actor) : null
-        const columns = { strategyId: strategy.id, ...(openedGap ? { gapId: openedGap.id } : {}) }
-        const retro = await saveRetro(tx, before, columns, actor, 'publish_strategy_draft')
-        return { retro, strategy, gap: openedGap }
+        return attached.map(({ id }) => id)
       })
     },
 
-    async openStrategyGap(
+    /** Links the strategy draft and/or gap made from the retro; audited as `auditAction`. */
+    async link(
       id: string,
-      gap: { title: string; description: string },
-      viewer: IncidentViewer,
+      links: { strategyId?: string; gapId?: string },
       actor: Actor,
-    ): Promise<RetroPublication | undefined> {
+      auditAction: 'publish_strategy_draft' | 'open_strategy_gap',
+    ): Promise<Retro | undefined> {
       return db.transaction(async (tx) => {
         const before = await lockRetro(tx, id)
-        if (!before) return undefined
-        const openedGap = await openGapIn(tx, before, gap, viewer, actor)
-        const retro = await saveRetro(tx, before, { gapId: openedGap.id }, actor, 'open_strategy_gap')
-        return { retro, strategy: null, gap: openedGap }
+        return before && saveRetro(tx, before, links, actor, auditAction)
       })
     },
   }
