@@ -1,5 +1,12 @@
 import type { ServiceDeps } from '../services/deps'
+import { decisionService } from './decisions/service'
 import { incidentService } from './incidents/service'
+import { insightService } from './insight/service'
+import { languageCheckService } from './language-check/service'
+import { priorityService } from './priorities/service'
+import { strategyService } from './strategies/service'
+import { strategyGapService } from './strategy-gaps/service'
+import { triageService } from './triage/service'
 
 /**
  * One service per capability: the only way in for a change, whoever asks — a route, the CLI,
@@ -8,6 +15,13 @@ import { incidentService } from './incidents/service'
 export function createServices(deps: ServiceDeps) {
   return {
     incidents: incidentService(deps),
+    decisions: decisionService(deps),
+    strategies: strategyService(deps),
+    priorities: priorityService(deps),
+    strategyGaps: strategyGapService(deps),
+    triage: triageService(deps),
+    insight: insightService(deps),
+    languageCheck: languageCheckService(),
   }
 }
 
