@@ -80,7 +80,7 @@ describe('decision events', () => {
 })
 
 describe('strategy events', () => {
-  it('records created, updated, published, retired, and a revision as created', async () => {
+  it('records created, updated, published, revised and retired', async () => {
     let id = ''
     const events = await eventsOf(async () => {
       id = (await strategyOf()).id
@@ -101,7 +101,7 @@ describe('strategy events', () => {
       expect((await post(`/api/v1/strategies/${revisionId}/publish`, 1)).statusCode).toBe(200)
     })
     expect(revised.map((e) => [e.type, e.aggregateId])).toEqual([
-      ['strategy.created', revisionId],
+      ['strategy.revised', revisionId],
       ['strategy.published', revisionId],
       // Publishing the revision retired the strategy it supersedes, in the same transaction.
       ['strategy.retired', id],
@@ -129,7 +129,7 @@ describe('strategy events', () => {
 })
 
 describe('priority events', () => {
-  it('records priority.created and priority.updated, and a confirmation as a change of its decision', async () => {
+  it('records priority.created and priority.updated, and tradeoff.confirmed on the decision whose picks it confirmed', async () => {
     let speed = { id: '', version: 0 }
     let safety = { id: '', version: 0 }
     const events = await eventsOf(async () => {
@@ -156,7 +156,13 @@ describe('priority events', () => {
       expect(res.statusCode, res.body).toBe(200)
     })
     expect(confirmed).toEqual([
-      expect.objectContaining({ type: 'decision.updated', aggregateId: decision.id, aggregateVersion: decision.version + 1 }),
+      expect.objectContaining({
+        type: 'tradeoff.confirmed',
+        aggregateType: 'decision',
+        aggregateId: decision.id,
+        aggregateVersion: decision.version + 1,
+        payload: { tradeoffIndex: 0, preferPriorityId: speed.id, overPriorityId: safety.id },
+      }),
     ])
   })
 
@@ -179,7 +185,7 @@ describe('priority events', () => {
 })
 
 describe('strategy gap events', () => {
-  it('records gap.created, gap.updated for edits and attachments, and gap.transitioned for each step', async () => {
+  it('records gap.created, gap.updated, gap.attached and gap.detached, and gap.transitioned for each step', async () => {
     const incident = await fileIncident(ctx.inject, ctx.teams.home)
     const decision = await decisionOf()
     let gap = { id: '', version: 0 }
@@ -203,11 +209,19 @@ describe('strategy gap events', () => {
     })
     expect(changed.map((e) => [e.type, e.aggregateVersion])).toEqual([
       ['gap.updated', 2],
-      ['gap.updated', 3],
-      ['gap.updated', 3],
+      ['gap.attached', 3],
+      ['gap.detached', 3],
     ])
-    expect(changed[1]?.payload).toMatchObject({ attached: { decisionIds: [decision.id], incidentIds: [] } })
-    expect(changed[2]?.payload).toMatchObject({ detached: { incidentIds: [incident.id], decisionIds: [] } })
+    expect(changed[1]?.payload).toMatchObject({
+      decisionIds: [decision.id],
+      movedDecisionIds: [decision.id],
+      movedIncidentIds: [],
+    })
+    expect(changed[2]?.payload).toMatchObject({
+      decisionIds: [decision.id],
+      movedIncidentIds: [incident.id],
+      movedDecisionIds: [],
+    })
 
     const stepped = await eventsOf(async () => {
       const res = await post(`/api/v1/strategy-gaps/${gap.id}/transitions`, 3, {

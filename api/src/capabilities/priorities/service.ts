@@ -1,4 +1,4 @@
-import { decisionRepository, priorityConfirmationRepository, priorityRepository, strategyRepository } from '@misalign/db'
+import { priorityConfirmationRepository, priorityRepository } from '@misalign/db'
 import {
   checkPriorityPicks,
   type DomainEvent,
@@ -16,8 +16,6 @@ import {
 import { authorize, type Caller } from '../../services/caller'
 import type { ServiceDeps } from '../../services/deps'
 import { writeTransaction } from '../../services/unit-of-work'
-import { decisionEvent } from '../decisions/service'
-import { strategyEvent } from '../strategies/service'
 
 /** A priority is a word of the shared register: its name is a label, not a story. */
 const priorityEvent = (type: DomainEvent['type'], priority: Priority): DomainEvent => ({
@@ -78,7 +76,7 @@ export function priorityService(deps: ServiceDeps) {
 
     /**
      * A person confirms (or changes) the priorities a tradeoff picked; the words stay as written.
-     * The decision or strategy holding it changes version, so it is the one the event names.
+     * The decision or strategy holding it changes version, so it is the aggregate the event names.
      */
     async confirm(caller: Caller, input: TradeoffConfirmation, expectedVersion: number): Promise<TradeoffToConfirm> {
       const entity = input.holderKind
@@ -90,13 +88,17 @@ export function priorityService(deps: ServiceDeps) {
       return writeTransaction(deps, async (tx, events) => {
         const confirmed = await priorityConfirmationRepository(tx).confirm(input, expectedVersion, caller.actor)
         if (!confirmed) throw fail.notFound(entity, input.holderId)
-        if (entity === 'decision') {
-          const decision = await decisionRepository(tx).findById(input.holderId)
-          if (decision) await events.record(decisionEvent('decision.updated', decision))
-        } else {
-          const strategy = await strategyRepository(tx).findById(input.holderId)
-          if (strategy) await events.record(strategyEvent('strategy.updated', strategy))
-        }
+        await events.record({
+          type: 'tradeoff.confirmed',
+          aggregateType: entity,
+          aggregateId: confirmed.holderId,
+          aggregateVersion: confirmed.holderVersion,
+          payload: {
+            tradeoffIndex: confirmed.tradeoffIndex,
+            preferPriorityId: input.preferPriorityId,
+            overPriorityId: input.overPriorityId,
+          },
+        })
         return confirmed
       })
     },

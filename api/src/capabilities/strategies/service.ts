@@ -13,7 +13,7 @@ import type { ServiceDeps } from '../../services/deps'
 import { writeTransaction } from '../../services/unit-of-work'
 
 /** What others may learn from a strategy event: ids, status and lineage, not its words. */
-export const strategyEvent = (type: DomainEvent['type'], strategy: Strategy): DomainEvent => ({
+const strategyEvent = (type: DomainEvent['type'], strategy: Strategy): DomainEvent => ({
   type,
   aggregateType: 'strategy',
   aggregateId: strategy.id,
@@ -109,7 +109,7 @@ export function strategyService(deps: ServiceDeps) {
       await authorizeOwner(caller, id)
       return writeTransaction(deps, async (tx, events) => {
         const revision = found(await strategyRepository(tx).revise(id, caller.actor), id)
-        await events.record(strategyEvent('strategy.created', revision))
+        await events.record(strategyEvent('strategy.revised', revision))
         return revision
       })
     },

@@ -78,11 +78,13 @@ export function strategyGapService(deps: ServiceDeps) {
     return { incidentIds, decisionIds: body.decisionIds ?? [], dominantDecision: cluster?.dominantDecision ?? null }
   }
 
-  /** One event when anything moved; an attach that changed nothing says nothing. */
+  /** One event when anything moved, naming what moved; an attach that changed nothing says nothing. */
   const movedEvent = (outcome: AttachOutcome, attaching: boolean) =>
     outcome.incidentIds.length || outcome.decisionIds.length
-      ? gapEvent('gap.updated', outcome.gap, {
-          [attaching ? 'attached' : 'detached']: { incidentIds: outcome.incidentIds, decisionIds: outcome.decisionIds },
+      ? gapEvent(attaching ? 'gap.attached' : 'gap.detached', outcome.gap, {
+          // Beside the gap's decisionIds as they are now: what this attach or detach moved.
+          movedIncidentIds: outcome.incidentIds,
+          movedDecisionIds: outcome.decisionIds,
         })
       : undefined
 
