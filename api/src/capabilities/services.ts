@@ -2,11 +2,18 @@ import type { ServiceDeps } from '../services/deps'
 import { actionService } from './actions/service'
 import { analyticsService } from './analytics/service'
 import { clusterService } from './clusters/service'
+import { decisionService } from './decisions/service'
 import { incidentService } from './incidents/service'
+import { insightService } from './insight/service'
 import { jobService } from './jobs/service'
+import { languageCheckService } from './language-check/service'
 import { leadershipService } from './leadership/service'
+import { priorityService } from './priorities/service'
 import { retroService } from './retros/service'
 import { signalService } from './signals/service'
+import { strategyService } from './strategies/service'
+import { strategyGapService } from './strategy-gaps/service'
+import { triageService } from './triage/service'
 
 /**
  * One service per capability: the only way in for a change, whoever asks — a route, the CLI,
@@ -22,6 +29,13 @@ export function createServices(deps: ServiceDeps) {
     leadership: leadershipService(deps),
     analytics: analyticsService(deps),
     signals: signalService(deps),
+    decisions: decisionService(deps),
+    strategies: strategyService(deps),
+    priorities: priorityService(deps),
+    strategyGaps: strategyGapService(deps),
+    triage: triageService(deps),
+    insight: insightService(deps),
+    languageCheck: languageCheckService(),
   }
 }
 

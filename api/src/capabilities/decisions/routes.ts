@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { canTransfer, Decision, DecisionChanges, DecisionQuery, IdParams, NewDecision, Page } from '@misalign/shared'
+import { Decision, DecisionChanges, DecisionQuery, IdParams, NewDecision, Page } from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
-import { problem } from '../../lib/problem'
 
 const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const decisions = app.services.decisions
+
   app.get(
     '/',
     {
@@ -17,7 +18,7 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Decision) },
       },
     },
-    async (req) => app.repos.decisions.list(req.query),
+    async (req) => decisions.list(app.caller(req), req.query),
   )
 
   app.get(
@@ -27,8 +28,7 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['decisions'], summary: 'Read a decision', params: IdParams, response: { 200: Decision } },
     },
     async (req, reply) => {
-      const decision = await app.repos.decisions.findById(req.params.id)
-      if (!decision) throw problem.notFound('decision', req.params.id)
+      const decision = await decisions.find(app.caller(req), req.params.id)
       return reply.header('etag', etagOf(decision.version)).send(decision)
     },
   )
@@ -46,7 +46,7 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const decision = await app.repos.decisions.create(req.body, req.actor)
+      const decision = await decisions.create(app.caller(req), req.body)
       return reply
         .code(201)
         .header('etag', etagOf(decision.version))
@@ -71,21 +71,7 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'decision')
-      const current = await app.repos.decisions.findById(req.params.id)
-      if (!current) throw problem.notFound('decision', req.params.id)
-      const viewer = app.authorize(req, 'decision.update', { teamIds: [current.owningTeamId] })
-      const newOwner = req.body.owningTeamId
-      if (
-        newOwner &&
-        newOwner !== current.owningTeamId &&
-        !canTransfer(viewer, 'decision.update', current.owningTeamId, newOwner)
-      ) {
-        throw problem.forbidden(
-          'You may hand a decision only to a team you also lead (or ask a leader). Keep owningTeamId, or ask a lead of the new team.',
-        )
-      }
-      const decision = await app.repos.decisions.update(req.params.id, version, req.body, req.actor)
-      if (!decision) throw problem.notFound('decision', req.params.id)
+      const decision = await decisions.update(app.caller(req), req.params.id, version, req.body)
       return reply.header('etag', etagOf(decision.version)).send(decision)
     },
   )

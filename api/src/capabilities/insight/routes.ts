@@ -8,8 +8,6 @@ import {
   UnrelatedParams,
 } from '@misalign/shared'
 import { Type } from 'typebox'
-import { incidentKeyOf } from '../../lib/incident-key'
-import { problem } from '../../lib/problem'
 
 const howItWorks =
   'Ranked by the insight engine: shared words (stemmed, BM25, with related words), the decisions named by reports that read alike, the suspected owner team and timing. Suggestions only: nothing is linked until a person does it.'
@@ -20,6 +18,8 @@ const howItWorks =
  * "not related" answers that it remembers.
  */
 const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const insight = app.services.insight
+
   app.get(
     '/decisions/suggestions',
     {
@@ -32,7 +32,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DecisionSuggestions },
       },
     },
-    async (req) => ({ items: await app.repos.insight.decisionSuggestions(req.query, app.incidentViewer(req)) }),
+    async (req) => ({ items: await insight.decisionSuggestions(app.caller(req), req.query) }),
   )
 
   app.get(
@@ -48,15 +48,9 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DecisionSuggestions },
       },
     },
-    async (req) => {
-      const items = await app.repos.insight.decisionSuggestionsForIncident(
-        incidentKeyOf(req.params.id),
-        app.incidentViewer(req),
-        req.query.limit,
-      )
-      if (!items) throw problem.notFound('incident', req.params.id)
-      return { items }
-    },
+    async (req) => ({
+      items: await insight.decisionSuggestionsForIncident(app.caller(req), req.params.id, req.query.limit),
+    }),
   )
 
   app.get(
@@ -72,15 +66,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SimilarIncidents },
       },
     },
-    async (req) => {
-      const items = await app.repos.insight.similarToIncident(
-        incidentKeyOf(req.params.id),
-        app.incidentViewer(req),
-        req.query.limit,
-      )
-      if (!items) throw problem.notFound('incident', req.params.id)
-      return { items }
-    },
+    async (req) => ({ items: await insight.similarToIncident(app.caller(req), req.params.id, req.query.limit) }),
   )
 
   app.put(
@@ -97,13 +83,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const done = await app.repos.insight.markUnrelated(
-        incidentKeyOf(req.params.id),
-        req.params.otherId,
-        app.incidentViewer(req),
-        req.actor,
-      )
-      if (!done) throw problem.notFound('incident pair', `${req.params.id} / ${req.params.otherId}`)
+      await insight.markUnrelated(app.caller(req), req.params.id, req.params.otherId)
       return reply.code(204).send(null)
     },
   )
@@ -120,13 +100,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const done = await app.repos.insight.unmarkUnrelated(
-        incidentKeyOf(req.params.id),
-        req.params.otherId,
-        app.incidentViewer(req),
-        req.actor,
-      )
-      if (!done) throw problem.notFound('incident pair', `${req.params.id} / ${req.params.otherId}`)
+      await insight.unmarkUnrelated(app.caller(req), req.params.id, req.params.otherId)
       return reply.code(204).send(null)
     },
   )

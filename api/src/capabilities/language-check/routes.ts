@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { checkLanguage, LanguageCheckRequest, LanguageCheckResult } from '@misalign/shared'
+import { LanguageCheckRequest, LanguageCheckResult } from '@misalign/shared'
 
 /**
  * POST /api/v1/language-check: the report form's language check, for integrations and scripts
@@ -22,7 +22,7 @@ const languageCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LanguageCheckResult },
       },
     },
-    async (req) => ({ findings: checkLanguage(req.body.text) }),
+    async (req) => app.services.languageCheck.check(app.caller(req), req.body.text),
   )
 }
 export default languageCheckRoutes

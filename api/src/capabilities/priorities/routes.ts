@@ -15,12 +15,13 @@ import {
 } from '@misalign/shared'
 import { Type } from 'typebox'
 import { etagOf, expectedVersion } from '../../lib/etag'
-import { problem } from '../../lib/problem'
 
 const ToConfirmQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })
 
 /** The priorities register, and the tradeoffs whose priorities wait for a person to confirm them (ADR 015). */
 const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const priorities = app.services.priorities
+
   app.get(
     '/',
     {
@@ -33,7 +34,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PriorityPage },
       },
     },
-    async (req) => app.repos.priorities.list(req.query),
+    async (req) => priorities.list(app.caller(req), req.query),
   )
 
   app.get(
@@ -48,7 +49,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PrioritySuggestions },
       },
     },
-    async (req) => app.repos.priorities.suggest(req.query.text),
+    async (req) => priorities.suggest(app.caller(req), req.query.text),
   )
 
   app.get(
@@ -63,7 +64,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TradeoffsToConfirmPage },
       },
     },
-    async (req) => app.repos.priorityConfirmations.list(req.query),
+    async (req) => priorities.listToConfirm(app.caller(req), req.query),
   )
 
   app.post(
@@ -80,12 +81,8 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const entity = req.body.holderKind
-      const version = expectedVersion(req.headers['if-match'], entity)
-      const owner = await app.repos.priorityConfirmations.ownerOf(entity, req.body.holderId)
-      if (!owner) throw problem.notFound(entity, req.body.holderId)
-      const confirmed = await app.repos.priorityConfirmations.confirm(req.body, version, req.actor)
-      if (!confirmed) throw problem.notFound(entity, req.body.holderId)
+      const version = expectedVersion(req.headers['if-match'], req.body.holderKind)
+      const confirmed = await priorities.confirm(app.caller(req), req.body, version)
       return reply.header('etag', etagOf(confirmed.holderVersion)).send(confirmed)
     },
   )
@@ -97,8 +94,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['priorities'], summary: 'Read a priority', params: IdParams, response: { 200: Priority } },
     },
     async (req, reply) => {
-      const priority = await app.repos.priorities.findById(req.params.id)
-      if (!priority) throw problem.notFound('priority', req.params.id)
+      const priority = await priorities.find(app.caller(req), req.params.id)
       return reply.header('etag', etagOf(priority.version)).send(priority)
     },
   )
@@ -116,7 +112,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const priority = await app.repos.priorities.create(req.body, req.actor)
+      const priority = await priorities.create(app.caller(req), req.body)
       return reply
         .code(201)
         .header('etag', etagOf(priority.version))
@@ -139,8 +135,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'priority')
-      const priority = await app.repos.priorities.update(req.params.id, version, req.body, req.actor)
-      if (!priority) throw problem.notFound('priority', req.params.id)
+      const priority = await priorities.update(app.caller(req), req.params.id, version, req.body)
       return reply.header('etag', etagOf(priority.version)).send(priority)
     },
   )

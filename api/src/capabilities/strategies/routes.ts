@@ -1,26 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdParams, NewStrategy, Page, Strategy, StrategyChanges, StrategyQuery, StrategyRevisions } from '@misalign/shared'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import { etagOf, expectedVersion } from '../../lib/etag'
-import { problem } from '../../lib/problem'
 
 const tags = ['strategies']
 const read = { policy: 'strategy.read' } as const
 const write = { policy: 'strategy.write' } as const
 
 const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  function send(reply: FastifyReply, strategy: Strategy | undefined, id: string) {
-    if (!strategy) throw problem.notFound('strategy', id)
-    return reply.header('etag', etagOf(strategy.version)).send(strategy)
-  }
-
-  /** Leads write their own team's strategies, and hand one only to a team they also lead; leaders and admins any. */
-  async function authorizeOwner(req: FastifyRequest, id: string, newOwnerTeamId?: string): Promise<void> {
-    const strategy = await app.repos.strategies.findById(id)
-    if (!strategy) throw problem.notFound('strategy', id)
-    app.authorize(req, 'strategy.write', { teamIds: [strategy.ownerTeamId] })
-    if (newOwnerTeamId) app.authorize(req, 'strategy.write', { teamIds: [newOwnerTeamId] })
-  }
+  const strategies = app.services.strategies
+  const send = (reply: FastifyReply, strategy: Strategy) => reply.header('etag', etagOf(strategy.version)).send(strategy)
 
   app.get(
     '/',
@@ -34,22 +23,21 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Strategy) },
       },
     },
-    async (req) => app.repos.strategies.list(req.query),
+    async (req) => strategies.list(app.caller(req), req.query),
   )
 
   app.get(
     '/:id',
     { config: read, schema: { tags, summary: 'Read a strategy', params: IdParams, response: { 200: Strategy } } },
-    async (req, reply) => send(reply, await app.repos.strategies.findById(req.params.id), req.params.id),
+    async (req, reply) => send(reply, await strategies.find(app.caller(req), req.params.id)),
   )
 
   app.post(
     '/',
     { config: write, schema: { tags, summary: 'Draft a strategy', body: NewStrategy, response: { 201: Strategy } } },
     async (req, reply) => {
-      app.authorize(req, 'strategy.write', { teamIds: [req.body.ownerTeamId] })
-      const strategy = await app.repos.strategies.create(req.body, req.actor)
-      return send(reply.code(201).header('location', `/api/v1/strategies/${strategy.id}`), strategy, strategy.id)
+      const strategy = await strategies.create(app.caller(req), req.body)
+      return send(reply.code(201).header('location', `/api/v1/strategies/${strategy.id}`), strategy)
     },
   )
 
@@ -68,8 +56,7 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'strategy')
-      await authorizeOwner(req, req.params.id, req.body.ownerTeamId)
-      return send(reply, await app.repos.strategies.update(req.params.id, version, req.body, req.actor), req.params.id)
+      return send(reply, await strategies.update(app.caller(req), req.params.id, version, req.body))
     },
   )
 
@@ -87,8 +74,7 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'strategy')
-      await authorizeOwner(req, req.params.id)
-      return send(reply, await app.repos.strategies.publish(req.params.id, version, req.actor), req.params.id)
+      return send(reply, await strategies.publish(app.caller(req), req.params.id, version))
     },
   )
 
@@ -100,8 +86,7 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'strategy')
-      await authorizeOwner(req, req.params.id)
-      return send(reply, await app.repos.strategies.retire(req.params.id, version, req.actor), req.params.id)
+      return send(reply, await strategies.retire(app.caller(req), req.params.id, version))
     },
   )
 
@@ -118,10 +103,8 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await authorizeOwner(req, req.params.id)
-      const revision = await app.repos.strategies.revise(req.params.id, req.actor)
-      if (!revision) throw problem.notFound('strategy', req.params.id)
-      return send(reply.code(201).header('location', `/api/v1/strategies/${revision.id}`), revision, revision.id)
+      const revision = await strategies.revise(app.caller(req), req.params.id)
+      return send(reply.code(201).header('location', `/api/v1/strategies/${revision.id}`), revision)
     },
   )
 
@@ -136,11 +119,7 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StrategyRevisions },
       },
     },
-    async (req) => {
-      const items = await app.repos.strategies.listRevisions(req.params.id)
-      if (!items) throw problem.notFound('strategy', req.params.id)
-      return { items }
-    },
+    async (req) => ({ items: await strategies.listRevisions(app.caller(req), req.params.id) }),
   )
 }
 export default strategyRoutes

@@ -18,57 +18,15 @@ import {
   StrategyGap,
   StrategyGapChanges,
   StrategyGapQuery,
-  utcDay,
 } from '@misalign/shared'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import { etagOf, expectedVersion } from '../../lib/etag'
-import { problem } from '../../lib/problem'
 
 const visibilityNote = 'Restricted incidents count only for those who may see them.'
-const today = () => utcDay(new Date())
 
 const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  async function gapOr404(id: string) {
-    const gap = await app.repos.strategyGaps.findById(id)
-    if (!gap) throw problem.notFound('strategy gap', id)
-    return gap
-  }
-
-  /**
-   * Attaching incidents changes them, so the caller needs incident.update on each; an id they
-   * cannot see reads as absent, one already in a gap is a rule to explain.
-   */
-  async function checkAttachable(req: FastifyRequest, ids: readonly string[]) {
-    const found = await app.repos.strategyGaps.attachable(ids, app.incidentViewer(req))
-    const byId = new Map(found.map((i) => [i.id, i]))
-    const missing = ids.filter((id) => !byId.has(id))
-    if (missing.length) throw problem.unprocessable(`No incident ${missing.join(', ')} to attach`)
-    for (const incident of found) {
-      if (incident.gapId)
-        throw problem.unprocessable(`Incident ${incident.id} already points at a gap; attach only incidents in no gap`)
-      app.authorize(req, 'incident.update', { teamIds: [incident.reportingTeamId], isOwnedByViewer: incident.isMine })
-    }
-  }
-
-  /**
-   * What an attach or detach moves: the incidents named and a cluster's incidents the viewer may
-   * see, each of which the caller must be allowed to change (incident.update), and the decisions.
-   */
-  async function attachPlan(req: FastifyRequest, body: GapAttachBody) {
-    const cluster = body.clusterId
-      ? await app.repos.strategyGaps.clusterForAttach(body.clusterId, app.incidentViewer(req))
-      : undefined
-    if (body.clusterId && !cluster) throw problem.unprocessable(`No cluster ${body.clusterId} to attach`)
-    const incidentIds = [...new Set([...(body.incidentIds ?? []), ...(cluster?.incidentIds ?? [])])]
-    const found = await app.repos.strategyGaps.attachable(incidentIds, app.incidentViewer(req))
-    const known = new Set(found.map((i) => i.id))
-    const missing = incidentIds.filter((id) => !known.has(id))
-    if (missing.length) throw problem.unprocessable(`No incident ${missing.join(', ')} to attach`)
-    for (const incident of found) {
-      app.authorize(req, 'incident.update', { teamIds: [incident.reportingTeamId], isOwnedByViewer: incident.isMine })
-    }
-    return { incidentIds, decisionIds: body.decisionIds ?? [], dominantDecision: cluster?.dominantDecision ?? null }
-  }
+  const gaps = app.services.strategyGaps
+  const send = (reply: FastifyReply, gap: StrategyGap) => reply.header('etag', etagOf(gap.version)).send(gap)
 
   app.get(
     '/ranking',
@@ -82,12 +40,7 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GapRanking },
       },
     },
-    async (req) => {
-      if (req.query.from && req.query.to && req.query.from > req.query.to) {
-        throw problem.badRequest('from must be on or before to', [{ field: 'from', message: 'must be on or before to' }])
-      }
-      return app.repos.strategyGaps.ranking(req.query, app.incidentViewer(req), today())
-    },
+    async (req) => gaps.ranking(app.caller(req), req.query),
   )
 
   app.get(
@@ -102,12 +55,7 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GapSuggestions },
       },
     },
-    async (req) => {
-      if (req.query.from && req.query.to && req.query.from > req.query.to) {
-        throw problem.badRequest('from must be on or before to', [{ field: 'from', message: 'must be on or before to' }])
-      }
-      return app.repos.strategyGaps.suggestions(req.query, app.incidentViewer(req), today())
-    },
+    async (req) => gaps.suggestions(app.caller(req), req.query),
   )
 
   app.get(
@@ -123,10 +71,7 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GapImpact },
       },
     },
-    async (req) => {
-      const gap = await gapOr404(req.params.id)
-      return app.repos.strategyGaps.impact(gap, req.query.weeks, app.incidentViewer(req), today())
-    },
+    async (req) => gaps.impact(app.caller(req), req.params.id, req.query.weeks),
   )
 
   app.get(
@@ -142,11 +87,7 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GapContext },
       },
     },
-    async (req) => {
-      const gap = await gapOr404(req.params.id)
-      const personIds = [gap.ownerId, gap.acknowledged.byId, gap.published.byId, gap.verified.byId, gap.wontFix.byId]
-      return app.repos.strategyGaps.context({ ...gap, personIds }, app.incidentViewer(req), today())
-    },
+    async (req) => gaps.context(app.caller(req), req.params.id),
   )
 
   app.get(
@@ -160,7 +101,7 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(StrategyGap) },
       },
     },
-    async (req) => app.repos.strategyGaps.list(req.query),
+    async (req) => gaps.list(app.caller(req), req.query),
   )
 
   app.get(
@@ -169,10 +110,7 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'gap.read' },
       schema: { tags: ['strategy gaps'], summary: 'Read a strategy gap', params: IdParams, response: { 200: StrategyGap } },
     },
-    async (req, reply) => {
-      const gap = await gapOr404(req.params.id)
-      return reply.header('etag', etagOf(gap.version)).send(gap)
-    },
+    async (req, reply) => send(reply, await gaps.find(app.caller(req), req.params.id)),
   )
 
   app.post(
@@ -187,9 +125,8 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      if (req.body.incidentIds?.length) await checkAttachable(req, req.body.incidentIds)
-      const gap = await app.repos.strategyGaps.create(req.body, req.actor)
-      return reply.code(201).header('etag', etagOf(gap.version)).header('location', `/api/v1/strategy-gaps/${gap.id}`).send(gap)
+      const gap = await gaps.create(app.caller(req), req.body)
+      return send(reply.code(201).header('location', `/api/v1/strategy-gaps/${gap.id}`), gap)
     },
   )
 
@@ -207,9 +144,7 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'strategy gap')
-      const gap = await app.repos.strategyGaps.update(req.params.id, version, req.body, req.actor)
-      if (!gap) throw problem.notFound('strategy gap', req.params.id)
-      return reply.header('etag', etagOf(gap.version)).send(gap)
+      return send(reply, await gaps.update(app.caller(req), req.params.id, version, req.body))
     },
   )
 
@@ -228,13 +163,8 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await gapOr404(req.params.id)
-      const plan = await attachPlan(req, req.body)
-      const outcome = await app.repos.strategyGaps.attach(req.params.id, plan, req.actor)
-      if (!outcome) throw problem.notFound('strategy gap', req.params.id)
-      const offered = plan.dominantDecision
-      const isOffered = offered && !outcome.gap.decisionIds.includes(offered.id)
-      return reply.header('etag', etagOf(outcome.gap.version)).send({ ...outcome, offeredDecision: isOffered ? offered : null })
+      const outcome = await gaps.attach(app.caller(req), req.params.id, req.body)
+      return reply.header('etag', etagOf(outcome.gap.version)).send(outcome)
     },
   )
 
@@ -253,11 +183,8 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await gapOr404(req.params.id)
-      const plan = await attachPlan(req, req.body)
-      const outcome = await app.repos.strategyGaps.detach(req.params.id, plan, req.actor)
-      if (!outcome) throw problem.notFound('strategy gap', req.params.id)
-      return reply.header('etag', etagOf(outcome.gap.version)).send({ ...outcome, offeredDecision: null })
+      const outcome = await gaps.detach(app.caller(req), req.params.id, req.body)
+      return reply.header('etag', etagOf(outcome.gap.version)).send(outcome)
     },
   )
 
@@ -276,9 +203,7 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'strategy gap')
-      const gap = await app.repos.strategyGaps.transition(req.params.id, version, req.body, req.actor)
-      if (!gap) throw problem.notFound('strategy gap', req.params.id)
-      return reply.header('etag', etagOf(gap.version)).send(gap)
+      return send(reply, await gaps.transition(app.caller(req), req.params.id, version, req.body))
     },
   )
 }

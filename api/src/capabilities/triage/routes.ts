@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { can, NoDecisionPage, NoDecisionQuery } from '@misalign/shared'
-import { topSuggestions } from './suggestions'
+import { NoDecisionPage, NoDecisionQuery } from '@misalign/shared'
 
 /** GET /api/v1/triage/no-decision: the queue of incidents nobody has traced to a decision yet. */
 const triageRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,25 +16,7 @@ const triageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NoDecisionPage },
       },
     },
-    async (req) => {
-      const viewer = app.incidentViewer(req)
-      const page = await app.repos.triage.listWithoutDecision(req.query, viewer)
-      const suggestions = await topSuggestions(
-        app,
-        page.items.map((incident) => incident.id),
-        viewer,
-      )
-      return {
-        total: page.total,
-        nextCursor: page.nextCursor,
-        items: page.items.map((incident) => ({
-          incident,
-          // As the incident page decides it: by the team others see, so anonymity holds.
-          mayLink: can(viewer, 'incident.update', { teamIds: [incident.reportingTeamId], isOwnedByViewer: incident.isMine }),
-          suggestions: suggestions.get(incident.id) ?? [],
-        })),
-      }
-    },
+    async (req) => app.services.triage.listWithoutDecision(app.caller(req), req.query),
   )
 }
 export default triageRoutes

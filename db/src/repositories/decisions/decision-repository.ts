@@ -2,7 +2,6 @@ import {
   type Decision,
   type DecisionChanges,
   type DecisionQuery,
-  type DecisionStatus,
   decisionClass,
   isCompleteTradeoff,
   type NewDecision,
@@ -100,25 +99,6 @@ async function tradeoffColumns(
   }
 }
 
-/** "superseded" and supersededById go together, and a decision cannot replace itself. */
-function checkSupersession(id: string, status: DecisionStatus, supersededById: string | null): void {
-  if (supersededById !== null && supersededById.toLowerCase() === id.toLowerCase()) {
-    throw new RuleViolationError(
-      'A decision cannot be superseded by itself; name the decision that replaced it',
-      'supersededById',
-    )
-  }
-  if (status === 'superseded' && supersededById === null) {
-    throw new RuleViolationError('A superseded decision needs supersededById: say which decision replaced it', 'supersededById')
-  }
-  if (status !== 'superseded' && supersededById !== null) {
-    throw new RuleViolationError(
-      `Only a superseded decision names a supersededById; set status to superseded, or send supersededById: null`,
-      'supersededById',
-    )
-  }
-}
-
 /** `ilike` pattern that matches the word literally: %, _ and \ lose their wildcard meaning. */
 function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -140,6 +120,12 @@ export function decisionRepository(db: Db) {
   return {
     async findById(id: string): Promise<Decision | undefined> {
       const [row] = await db.select().from(decisions).where(eq(decisions.id, id))
+      return row && toDecision(row)
+    },
+
+    /** The decision locked until the caller's transaction ends, to judge a change against it. */
+    async lockById(id: string): Promise<Decision | undefined> {
+      const [row] = await db.select().from(decisions).where(eq(decisions.id, id)).for('update')
       return row && toDecision(row)
     },
 
@@ -186,9 +172,6 @@ export function decisionRepository(db: Db) {
         if (!before) return undefined
         if (before.version !== expectedVersion) throw new StaleVersionError('decision', before.version)
         const { tradeoff, ...rest } = changes
-        const status = changes.status ?? before.status
-        const supersededById = changes.supersededById === undefined ? before.supersededById : changes.supersededById
-        checkSupersession(id, status, supersededById)
         if (changes.sharedWithTeamIds) await assertTeamsExist(tx, changes.sharedWithTeamIds, 'sharedWithTeamIds')
         const [after] = await tx
           .update(decisions)

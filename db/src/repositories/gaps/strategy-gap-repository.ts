@@ -1,5 +1,4 @@
 import {
-  checkGapTransition,
   defaultVerificationWeeks,
   type GapTransitionBody,
   type NewStrategyGap,
@@ -24,6 +23,7 @@ import { decisionIdsOf, linkDecisions, replaceDecisions } from './strategy-gap-d
 import { strategyGapInsights } from './strategy-gap-insights'
 import { toStrategyGap } from './strategy-gap-row'
 
+export type { AttachOutcome, AttachPlan } from './strategy-gap-attach'
 export { toStrategyGap }
 
 function filtersOf(query: StrategyGapQuery): (SQL | undefined)[] {
@@ -183,6 +183,12 @@ export function strategyGapRepository(db: Db) {
       return row && toStrategyGap(row, (await decisionIdsOf(db, [id])).get(id) ?? [])
     },
 
+    /** The gap locked until the caller's transaction ends, to judge a change against it. */
+    async lockById(id: string): Promise<StrategyGap | undefined> {
+      const [row] = await db.select().from(strategyGaps).where(eq(strategyGaps.id, id)).for('update')
+      return row && toStrategyGap(row, (await decisionIdsOf(db, [id])).get(id) ?? [])
+    },
+
     /** Newest first; createdAt never changes, so page boundaries hold while gaps move on. */
     async list(query: StrategyGapQuery): Promise<Page<StrategyGap>> {
       const limit = query.limit ?? 50
@@ -254,11 +260,12 @@ export function strategyGapRepository(db: Db) {
         return columns
       }),
 
-    /** One lifecycle step, checked by the domain rule; each step records who took it and when. */
+    /**
+     * One lifecycle step; each records who took it and when. The caller has checked the step
+     * with the domain rule (checkGapTransition) against the gap it locked in this transaction.
+     */
     transition: (id: string, expectedVersion: number, body: GapTransitionBody, actor: Actor) =>
       write(id, expectedVersion, actor, 'transition', async (tx, before) => {
-        const check = checkGapTransition(before.status, body)
-        if (!check.ok) throw new RuleViolationError(check.message, 'to')
         return { ...(await stepColumns(tx, before, body, actor)), status: body.to }
       }),
   }

@@ -43,6 +43,15 @@ interface Subject {
   unrelated: Set<string>
 }
 
+/** Two incidents a person said are not related, as the caller named them. */
+export interface UnrelatedPair {
+  /** Lower id first: the pair is stored once, whichever side it was marked from. */
+  ids: [string, string]
+  subject: string
+  other: string
+  subjectVersion: number
+}
+
 export function insightRepository(db: Db) {
   const toSimilar = (index: InsightIndex, ranked: RankedIncident): SimilarIncident | undefined => {
     const row = index.incidentAt(ranked.incident)
@@ -298,51 +307,50 @@ export function insightRepository(db: Db) {
       return result
     },
 
-    /** Records "not related" for a pair both sides of which the caller may see; false if either is not visible. */
-    async markUnrelated(idOrNumber: string | number, otherId: string, viewer: IncidentViewer, actor: Actor): Promise<boolean> {
-      const pair = await visiblePair(idOrNumber, otherId, viewer)
-      if (!pair) return false
-      const [a, b] = pair
-      await db.transaction(async (tx) => {
+    /**
+     * The pair as "not related" stores it (lower id first), if the viewer may see both sides;
+     * undefined otherwise, or when both name the same incident. Checked against the table: the
+     * index may lag a moment behind.
+     */
+    visiblePair,
+
+    /** Records "not related" for the pair; false when it was recorded already. */
+    async markUnrelated(pair: UnrelatedPair, actor: Actor): Promise<boolean> {
+      return db.transaction(async (tx) => {
         const inserted = await tx
           .insert(incidentUnrelatedPairs)
-          .values({ incidentId: a, otherIncidentId: b, markedById: actor.id })
+          .values({ incidentId: pair.ids[0], otherIncidentId: pair.ids[1], markedById: actor.id })
           .onConflictDoNothing()
           .returning({ a: incidentUnrelatedPairs.incidentId })
-        if (inserted.length > 0)
-          await recordAudit(tx, {
-            actor,
-            action: 'mark_unrelated',
-            entityType: 'incident',
-            entityId: pair.subject,
-            changes: { unrelatedTo: { after: pair.other } },
-          })
+        if (inserted.length === 0) return false
+        await recordAudit(tx, {
+          actor,
+          action: 'mark_unrelated',
+          entityType: 'incident',
+          entityId: pair.subject,
+          changes: { unrelatedTo: { after: pair.other } },
+        })
+        return true
       })
-      markInsightDirty(db)
-      return true
     },
 
-    /** Takes "not related" back; false if either incident is not visible. */
-    async unmarkUnrelated(idOrNumber: string | number, otherId: string, viewer: IncidentViewer, actor: Actor): Promise<boolean> {
-      const pair = await visiblePair(idOrNumber, otherId, viewer)
-      if (!pair) return false
-      const [a, b] = pair
-      await db.transaction(async (tx) => {
+    /** Takes "not related" back; false when it was not recorded. */
+    async unmarkUnrelated(pair: UnrelatedPair, actor: Actor): Promise<boolean> {
+      return db.transaction(async (tx) => {
         const deleted = await tx
           .delete(incidentUnrelatedPairs)
-          .where(and(eq(incidentUnrelatedPairs.incidentId, a), eq(incidentUnrelatedPairs.otherIncidentId, b)))
+          .where(and(eq(incidentUnrelatedPairs.incidentId, pair.ids[0]), eq(incidentUnrelatedPairs.otherIncidentId, pair.ids[1])))
           .returning({ a: incidentUnrelatedPairs.incidentId })
-        if (deleted.length > 0)
-          await recordAudit(tx, {
-            actor,
-            action: 'unmark_unrelated',
-            entityType: 'incident',
-            entityId: pair.subject,
-            changes: { unrelatedTo: { before: pair.other } },
-          })
+        if (deleted.length === 0) return false
+        await recordAudit(tx, {
+          actor,
+          action: 'unmark_unrelated',
+          entityType: 'incident',
+          entityId: pair.subject,
+          changes: { unrelatedTo: { before: pair.other } },
+        })
+        return true
       })
-      markInsightDirty(db)
-      return true
     },
   }
 
@@ -352,16 +360,20 @@ export function insightRepository(db: Db) {
     return row?.id
   }
 
-  async function visiblePair(idOrNumber: string | number, otherId: string, viewer: IncidentViewer) {
+  async function visiblePair(
+    idOrNumber: string | number,
+    otherId: string,
+    viewer: IncidentViewer,
+  ): Promise<UnrelatedPair | undefined> {
     const subjectId = await idOf(idOrNumber)
-    // The index may lag a moment behind; visibility is checked against the table itself.
     if (!subjectId || subjectId === otherId) return undefined
     const rows = await db
-      .select({ id: incidents.id })
+      .select({ id: incidents.id, version: incidents.version })
       .from(incidents)
       .where(and(or(eq(incidents.id, subjectId), eq(incidents.id, otherId)), visibleTo(viewer)))
     if (rows.length !== 2) return undefined
-    const ordered = subjectId < otherId ? [subjectId, otherId] : [otherId, subjectId]
-    return Object.assign(ordered as [string, string], { subject: subjectId, other: otherId })
+    const subjectVersion = rows.find((row) => row.id === subjectId.toLowerCase())?.version ?? 0
+    const ids: [string, string] = subjectId < otherId ? [subjectId, otherId] : [otherId, subjectId]
+    return { ids, subject: subjectId, other: otherId, subjectVersion }
   }
 }

@@ -93,16 +93,11 @@ export function priorityConfirmationRepository(db: Db) {
 
     /**
      * A person confirms (or changes) the priorities a tradeoff picked. The words stay as they
-     * were written. Undefined when the holder does not exist.
+     * were written. Undefined when the holder does not exist. The caller has checked the two
+     * picks differ (checkPriorityPicks); that each is in the register is checked here.
      */
     async confirm(input: TradeoffConfirmation, expectedVersion: number, actor: Actor): Promise<TradeoffToConfirm | undefined> {
       return db.transaction(async (tx) => {
-        if (input.preferPriorityId === input.overPriorityId) {
-          throw new RuleViolationError(
-            'A tradeoff prefers one priority over another: pick two different priorities',
-            'overPriorityId',
-          )
-        }
         const known = await tx
           .select({ id: priorities.id, name: priorities.name })
           .from(priorities)

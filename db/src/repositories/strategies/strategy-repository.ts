@@ -106,6 +106,12 @@ async function setStatus(tx: Tx, before: StrategyRow, status: StrategyRow['statu
   return strategy
 }
 
+export interface Published {
+  published: Strategy
+  /** The strategy this revision superseded, retired by the same publication. */
+  retired?: Strategy
+}
+
 export function strategyRepository(db: Db) {
   return {
     async findById(id: string): Promise<Strategy | undefined> {
@@ -232,8 +238,11 @@ export function strategyRepository(db: Db) {
       })
     },
 
-    /** Publishing a revision retires the strategy it supersedes, in the same transaction. */
-    async publish(id: string, expectedVersion: number, actor: Actor): Promise<Strategy | undefined> {
+    /**
+     * Publishing a revision retires the strategy it supersedes, in the same transaction; the
+     * answer names the one it retired, if any, so the caller can say so.
+     */
+    async publish(id: string, expectedVersion: number, actor: Actor): Promise<Published | undefined> {
       return db.transaction(async (tx) => {
         const before = await lock(tx, id)
         if (!before) return undefined
@@ -246,8 +255,8 @@ export function strategyRepository(db: Db) {
         }
         const published = await setStatus(tx, before, 'published', actor, 'publish')
         const previous = before.supersedesId ? await lock(tx, before.supersedesId) : undefined
-        if (previous?.status === 'published') await setStatus(tx, previous, 'retired', actor, 'retire')
-        return published
+        const retired = previous?.status === 'published' ? await setStatus(tx, previous, 'retired', actor, 'retire') : undefined
+        return { published, retired }
       })
     },
 
