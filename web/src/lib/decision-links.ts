@@ -11,7 +11,7 @@ export function useLinkDecisions() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (links: DecisionLink[]) => api.post<LinkedDecisions>('/incidents/decision-links', { links }),
-    onSuccess: () => invalidateAfter(client, 'incident.linked'),
+    onSuccess: () => invalidateAfter(client, 'incident.decision-linked'),
   })
 }
 

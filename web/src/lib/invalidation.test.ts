@@ -69,7 +69,7 @@ describe('what a write makes stale', () => {
   })
 
   it('linking decisions to incidents also refreshes the open incident page', async () => {
-    expect(await staleAfter('incident.linked')).toEqual(
+    expect(await staleAfter('incident.decision-linked')).toEqual(
       expect.arrayContaining(['incidentPage', 'triageQueue', 'dashboardTrends']),
     )
   })
@@ -81,7 +81,7 @@ describe('what a write makes stale', () => {
   })
 
   it('asking for a tradeoff refreshes the decision page’s open requests', async () => {
-    expect(await staleAfter('tradeoff.requested')).toEqual(['openTradeoffRequests'])
+    expect(await staleAfter('tradeoff-request.created')).toEqual(['openTradeoffRequests'])
   })
 
   it('publishing a strategy leaves incident screens alone', async () => {

@@ -1,3 +1,4 @@
+import type { DomainEventType } from '@misalign/shared'
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query'
 import {
   actionKeys,
@@ -64,9 +65,10 @@ export const invalidationMap = {
   /** The edited incident's own page is set from the API's answer, so only what is built from it goes stale. */
   'incident.updated': incidentFacts,
   /** Decisions linked to incidents in one request (triage, an incident page): the incidents themselves changed too. */
-  'incident.linked': [...incidentFacts, incidentKeys.details()],
+  'incident.decision-linked': [...incidentFacts, incidentKeys.details()],
   /** "Not related" teaches the insight engine; the lists on screen stay as they are. */
-  'incident.unrelated': [insightKeys.similar()],
+  'incident.marked-unrelated': [insightKeys.similar()],
+  'incident.unmarked-unrelated': [insightKeys.similar()],
   'decision.created': decisionFacts,
   'decision.updated': [...decisionFacts, incidentKeys.lists()],
   'gap.created': gapFacts,
@@ -74,6 +76,7 @@ export const invalidationMap = {
   'gap.transitioned': gapFacts,
   /** Attaching or detaching incidents or a decision: the gap's incidents and the ranking change. */
   'gap.attached': gapFacts,
+  'gap.detached': gapFacts,
   'strategy.created': strategyFacts,
   'strategy.updated': strategyFacts,
   'strategy.published': strategyFacts,
@@ -88,13 +91,14 @@ export const invalidationMap = {
   'action.updated': actionFacts,
   'cluster.updated': clusterFacts,
   'cluster.confirmed': clusterFacts,
+  'cluster.dismissed': clusterFacts,
   'cluster.edited': clusterFacts,
   'clusters.recomputed': clusterFacts,
   'priority.created': [priorityKeys.all],
-  'priority.changed': [priorityKeys.all, decisionKeys.details(), strategyKeys.details(), leadershipKeys.all],
+  'priority.updated': [priorityKeys.all, decisionKeys.details(), strategyKeys.details(), leadershipKeys.all],
   /** A confirmed tradeoff changes its decision or strategy (version and priorities). */
   'tradeoff.confirmed': [priorityKeys.all, decisionKeys.all, strategyKeys.all, leadershipKeys.all],
-  'tradeoff.requested': [leadershipKeys.agreementOnly(), leadershipKeys.tradeoffRequests()],
+  'tradeoff-request.created': [leadershipKeys.agreementOnly(), leadershipKeys.tradeoffRequests()],
   /** A near miss or an autonomy win: counted in the leadership review, apart from incidents. */
   'signal.noted': [leadershipKeys.all],
   'team.created': [teamKeys.all],
@@ -102,6 +106,11 @@ export const invalidationMap = {
 } as const satisfies Record<string, readonly QueryKey[]>
 
 export type WriteEvent = keyof typeof invalidationMap
+
+/** Every event the API records has its entry here; a new one fails the type check until it does. */
+type MissingEvents = Exclude<DomainEventType, WriteEvent | 'team.changed' | 'user.changed'>
+const everyDomainEventCovered: MissingEvents extends never ? true : MissingEvents = true
+void everyDomainEventCovered
 
 /** The key prefixes a write makes stale. */
 export const staleAfter = (event: WriteEvent): readonly QueryKey[] => invalidationMap[event]

@@ -33,6 +33,6 @@ export function useNotRelated(key: string) {
         ? api.put<void>(`/incidents/${key}/unrelated/${otherId}`)
         : api.delete<void>(`/incidents/${key}/unrelated/${otherId}`),
     // Clusters and the report form's duplicates learn from it too.
-    onSuccess: () => invalidateAfter(client, 'incident.unrelated'),
+    onSuccess: () => invalidateAfter(client, 'incident.marked-unrelated'),
   })
 }

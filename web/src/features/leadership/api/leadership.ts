@@ -42,6 +42,6 @@ export function useRequestTradeoff() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (decisionId: string) => api.post<TradeoffRequest>('/leadership/tradeoff-requests', { decisionId }),
-    onSuccess: () => void invalidateAfter(client, 'tradeoff.requested'),
+    onSuccess: () => void invalidateAfter(client, 'tradeoff-request.created'),
   })
 }

@@ -27,7 +27,7 @@ export function useUpdatePriority(priority: Priority) {
   return useMutation({
     mutationFn: (changes: PriorityChanges) =>
       api.patch<Priority>(`/priorities/${priority.id}`, changes, { ifMatch: priority.version }),
-    onSuccess: () => invalidateAfter(client, 'priority.changed'),
+    onSuccess: () => invalidateAfter(client, 'priority.updated'),
   })
 }
 
