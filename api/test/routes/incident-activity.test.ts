@@ -174,8 +174,15 @@ describe('"this hurt us too": /api/v1/incidents/:id/impacts', () => {
     expect(impact).toMatchObject({ isMine: false, reporterId: null, teamId: ctx.teams.org })
     expect(impact.createdAt).toMatch(/T00:00:00\.000Z$/)
 
-    const feed = JSON.stringify(await activity(incident.id, 'leader'))
-    expect(feed).toContain('Someone (anonymous) added that this hurt The Org too')
+    await ctx.as('lead').inject({ method: 'POST', url: `/api/v1/incidents/${incident.id}/comments`, payload: { body: 'Noted' } })
+    const entries = await activity(incident.id, 'leader')
+    // It keeps its day only, so it sorts last in its day, never between the day's named entries by its time.
+    expect(entries.items.map((e) => e.summary)).toEqual([
+      'Someone (anonymous) added that this hurt The Org too: harm 3 × surprise 4 = 12',
+      'Lead Person commented',
+      'Member Person filed this incident',
+    ])
+    const feed = JSON.stringify(entries)
     for (const secret of [ctx.actors.outsider.id, ctx.actors.outsider.email, 'Outsider Person', ctx.teams.away]) {
       expect(feed).not.toContain(secret)
       expect(JSON.stringify(seen.json())).not.toContain(secret)

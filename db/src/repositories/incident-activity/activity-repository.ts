@@ -92,6 +92,14 @@ async function namesFor(db: Db | Tx, rows: FeedRow[], viewer: IncidentViewer): P
   return { team: lookup(teamRows), decision: lookup(decisionRows), gap: lookup(gapRows), incident: lookup(incidentRows) }
 }
 
+/**
+ * Where an entry sorts. An anonymous entry keeps only its day (ADR 007), so it must not be placed
+ * between the day's named entries by its real time: an anonymous filing sorts first in its day,
+ * any other anonymous entry last in its day; named entries sort by their time.
+ */
+const sortMicros = sql`(extract(epoch from case when a.actor_label = ${ANONYMOUS_LABEL} and a.action <> 'create'
+    then a.at + interval '1 day' - interval '1 microsecond' else a.at end) * 1000000)::bigint`
+
 function toEntry(row: FeedRow, names: ActivityNames, incidentId: string): ActivityEntry {
   const actorName = actorNameOf(row)
   if (row.kind === 'comment') {
@@ -129,12 +137,12 @@ export function incidentActivityRepository(db: Db) {
       const limit = query.limit ?? 50
       const after = decodeCursor(query.cursor, ['string', 'number', 'string'] as const)
       // Microseconds, not a JS Date: entries of one transaction share a timestamp finer than ms.
-      // Anonymous entries keep the day only, so a filing sorts below the same day's edits (`seq`).
+      // A filing sorts below entries of the same instant (`seq`): an anonymous one shares its day's midnight.
       const before = after ? sql`where (micros, seq, id) < (${after[0]}::bigint, ${after[1]}, ${after[2]}::uuid)` : sql``
       const rows = await queryRows<FeedRow>(
         db,
         sql`select * from (
-          select 'change' as kind, a.id, a.at, (extract(epoch from a.at) * 1000000)::bigint as micros,
+          select 'change' as kind, a.id, a.at, ${sortMicros} as micros,
             case when a.action = 'create' then 0 else 1 end as seq, a.action,
             a.actor_label, u.display_name as actor_name, a.changes,
             null::uuid as author_id, null::text as body, null::uuid[] as mention_team_ids
