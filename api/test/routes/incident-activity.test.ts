@@ -158,6 +158,28 @@ describe('"this hurt us too": /api/v1/incidents/:id/impacts', () => {
     )
   })
 
+  it('counts an impact in the decision’s harm and among the teams it hurt on the leadership review', async () => {
+    const decision = await ctx.inject({
+      method: 'POST',
+      url: '/api/v1/decisions',
+      payload: { title: 'Drop the v1 API', owningTeamId: ctx.teams.org, decidedAt: addDays(recently, -30) },
+    })
+    const incident = await fileIncident(ctx.as('member').inject, ctx.teams.home, {
+      discoveredAt: recently,
+      decisionId: decision.json().id,
+    })
+    await ctx.as('outsider').inject({
+      method: 'POST',
+      url: `/api/v1/incidents/${incident.id}/impacts`,
+      payload: impactBody(ctx.teams.away, { surprise: 2, harm: 2 }),
+    })
+    const review = await ctx.as('leader').inject({ method: 'GET', url: '/api/v1/leadership/decision-visibility' })
+    expect(review.statusCode, review.body).toBe(200)
+    const item = review.json().items.find((i: { decisionId: string }) => i.decisionId === decision.json().id)
+    expect(item.hurtTeamIds.sort()).toEqual([ctx.teams.home, ctx.teams.away].sort())
+    expect(item.harm).toMatchObject({ incidents: 1, weightedHarm: 12 + 4 })
+  })
+
   it('keeps an anonymous impact’s author to themselves and shows a small team as its parent', async () => {
     const incident = await fileIncident(ctx.as('member').inject, ctx.teams.home)
     const added = await ctx.as('outsider').inject({

@@ -26,6 +26,8 @@ export function HurtUsToo({ incident, draft }: { incident: Incident; draft?: Imp
   const viewer = { userId: user.id, role: user.role, teamIds: user.teamIds }
   const [isOpen, setOpen] = useState(draft !== undefined)
   const items = impacts.data?.items ?? []
+  // Teams whose harm is already on it (an anonymous one only for its author: others see its parent team).
+  const taken = items.filter((i) => i.isMine || !i.anonymous).map((i) => i.teamId)
 
   return (
     <section className="card hurt-too" aria-labelledby="hurt-heading">
@@ -75,7 +77,7 @@ export function HurtUsToo({ incident, draft }: { incident: Incident; draft?: Imp
       )}
       {remove.error && <ProblemMessage error={remove.error} title="Not taken back." />}
       {isOpen ? (
-        <ImpactForm incident={incident} draft={draft} onDone={() => setOpen(false)} />
+        <ImpactForm incident={incident} draft={draft} taken={taken} onDone={() => setOpen(false)} />
       ) : (
         <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
           This hurt us too
@@ -85,13 +87,21 @@ export function HurtUsToo({ incident, draft }: { incident: Incident; draft?: Imp
   )
 }
 
-function ImpactForm({ incident, draft, onDone }: { incident: Incident; draft?: ImpactDraft | undefined; onDone: () => void }) {
+interface ImpactFormProps {
+  incident: Incident
+  draft?: ImpactDraft | undefined
+  /** Teams that already said so: one impact per team. */
+  taken: readonly string[]
+  onDone: () => void
+}
+
+function ImpactForm({ incident, draft, taken, onDone }: ImpactFormProps) {
   const user = useUser()
   const teams = useTeams()
   const add = useAddImpact(incident.id)
   const mayPickAnyTeam = user.role === 'leader' || user.role === 'admin'
   const choices = activeTeams(teams.data).filter(
-    (t) => t.id !== incident.reportingTeamId && (mayPickAnyTeam || user.teamIds.includes(t.id)),
+    (t) => t.id !== incident.reportingTeamId && !taken.includes(t.id) && (mayPickAnyTeam || user.teamIds.includes(t.id)),
   )
   const [teamId, setTeamId] = useState(draft?.teamId ?? '')
   const [surprise, setSurprise] = useState<number | null>(draft?.surprise ?? null)
@@ -124,9 +134,7 @@ function ImpactForm({ incident, draft, onDone }: { incident: Incident; draft?: I
   }
 
   if (choices.length === 0 && teams.isSuccess) {
-    return (
-      <p className="hint">You belong to no team other than the one that filed it, so there is no other team’s harm to add.</p>
-    )
+    return <p className="hint">Every team you can speak for has either filed it or already added its harm.</p>
   }
 
   return (
