@@ -33,6 +33,9 @@ export function ActivityFeed({ incidentId, version }: { incidentId: string; vers
       <CommentForm incidentId={incidentId} />
       {feed.error && <ProblemMessage error={feed.error} title="Could not load the activity." />}
       {feed.isPending && <p className="hint">Loading the activity…</p>}
+      {feed.isSuccess && entries.length === 0 && (
+        <p className="hint">No activity recorded yet (reports imported or seeded in bulk carry no history).</p>
+      )}
       <ol className="activity-list" aria-label="Activity, newest first">
         {entries.map((entry) => (
           <li key={entry.id} className={`activity-entry activity-${entry.kind}`}>
