@@ -23,7 +23,7 @@ export const TeamMention = Type.Object({ teamId: Uuid, teamName: Type.String() }
 export const IncidentComment = Type.Object({
   id: Uuid,
   incidentId: Uuid,
-  authorId: Uuid,
+  authorId: Nullable(Uuid),
   authorName: Type.String(),
   body: Type.String(),
   mentions: Type.Array(TeamMention, { description: 'The teams the comment calls on' }),

@@ -107,7 +107,8 @@ function toEntry(row: FeedRow, names: ActivityNames, incidentId: string): Activi
     const comment: IncidentComment = {
       id: row.id,
       incidentId,
-      authorId: row.author_id ?? '00000000-0000-0000-0000-000000000000',
+      // Null once the author's account is deleted.
+      authorId: row.author_id,
       authorName: actorName,
       body: row.body ?? '',
       mentions,
