@@ -88,7 +88,8 @@ export default function IncidentRoute() {
       )}
       <div className="incident-layout">
         <IncidentDetail incident={data} />
-        <IncidentSidebar incident={data} mayEdit={mayEdit} />
+        {/* While the full editor is open it is the one place to change fields: the sidebar reads only. */}
+        <IncidentSidebar incident={data} mayEdit={mayEdit && !isEditing} />
         <div className="incident-rest">
           <HurtUsToo key={`impacts-${data.id}`} incident={data} draft={impactDraft} />
           <IncidentInsight key={`insight-${data.id}`} incident={data} mayEdit={mayEdit} />
