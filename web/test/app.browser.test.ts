@@ -81,7 +81,8 @@ describe('the report page', () => {
     expect(await countIncidents(member, `q=${encodeURIComponent(title.split(' ').at(-1) ?? '')}`)).toBe(1)
     await member.getByRole('link', { name: /^Open MIS-\d+$/ }).click()
     await member.getByRole('heading', { name: 'Trace' }).waitFor()
-    await member.getByRole('link', { name: /Deprecate the v1 payments API/ }).waitFor()
+    // The decision's link, not the cluster named after it in the sidebar.
+    await member.getByRole('link', { name: /^Deprecate the v1 payments API/ }).waitFor()
   })
 
   it('files anonymously, saying what others will and will not see', async () => {

@@ -8,6 +8,7 @@ import clusterRoutes from './clusters/routes'
 import similarIncidentRoutes from './clusters/similar'
 import decisionRoutes from './decisions/routes'
 import healthRoutes from './health/routes'
+import incidentActivityRoutes from './incident-activity/routes'
 import incidentRoutes from './incidents/routes'
 import insightFreshness from './insight/freshness'
 import insightRoutes from './insight/routes'
@@ -35,6 +36,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(jobRoutes, { prefix: '/api/v1/admin/jobs' })
   await app.register(insightFreshness)
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
+  await app.register(incidentActivityRoutes, { prefix: '/api/v1/incidents' })
   await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })
   await app.register(insightRoutes, { prefix: '/api/v1' })
   await app.register(decisionLinkRoutes, { prefix: '/api/v1/incidents/decision-links' })

@@ -21,6 +21,9 @@ async function makeWorld(ctx: TestContext) {
   await ctx.inject({ method: 'POST', url: `/api/v1/strategies/${published.id}/publish`, headers: { 'if-match': '"1"' } })
   const incident = await post('/api/v1/incidents', incidentBody(home), 'member')
   const cluster = await clusterWorld(ctx, incident.id)
+  // Another team's incident that hurt the home team too: the member said so.
+  const awayIncident = await post('/api/v1/incidents', incidentBody(ctx.teams.away), 'outsider')
+  const impact = await post(`/api/v1/incidents/${awayIncident.id}/impacts`, { teamId: home, surprise: 3, harm: 2 }, 'member')
   return {
     home,
     ...cluster,
@@ -29,6 +32,9 @@ async function makeWorld(ctx: TestContext) {
     published,
     gap: await post('/api/v1/strategy-gaps', { title: 'No API lifecycle strategy' }),
     incident,
+    awayIncident,
+    secondAwayIncident: await post('/api/v1/incidents', incidentBody(ctx.teams.away), 'outsider'),
+    impact,
     team: await post('/api/v1/teams', { slug: `t-${Math.random().toString(36).slice(2, 10)}`, name: 'Temp' }),
     user: await post('/api/v1/users', {
       email: `u${Math.random().toString(36).slice(2)}@test.example`,
@@ -409,6 +415,41 @@ const probes: Record<string, Probe> = {
   'DELETE /api/v1/incidents/{id}/unrelated/{otherId}': {
     request: (w) => ({ method: 'DELETE', url: `/api/v1/incidents/${w.incident.id}/unrelated/${w.secondIncidentId}` }),
     ok: 204,
+    owner: 'org',
+  },
+  'GET /api/v1/incidents/{id}/activity': {
+    request: (w) => ({ url: `/api/v1/incidents/${w.incident.id}/activity` }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/incidents/{id}/comments': {
+    request: (w) => ({ method: 'POST', url: `/api/v1/incidents/${w.incident.id}/comments`, payload: { body: 'Us too' } }),
+    ok: 201,
+    owner: 'org',
+  },
+  'GET /api/v1/incidents/{id}/impacts': {
+    request: (w) => ({ url: `/api/v1/incidents/${w.awayIncident.id}/impacts` }),
+    ok: 200,
+    owner: 'org',
+  },
+  // The home team says another team's incident hurt it too.
+  'POST /api/v1/incidents/{id}/impacts': {
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/v1/incidents/${w.secondAwayIncident.id}/impacts`,
+      payload: { teamId: w.home, surprise: 3, harm: 2 },
+    }),
+    ok: 201,
+    owner: 'team',
+  },
+  'DELETE /api/v1/incidents/{id}/impacts/{impactId}': {
+    request: (w) => ({ method: 'DELETE', url: `/api/v1/incidents/${w.awayIncident.id}/impacts/${w.impact.id}` }),
+    ok: 204,
+    owner: 'member',
+  },
+  'GET /api/v1/incidents/{id}/clusters': {
+    request: (w) => ({ url: `/api/v1/incidents/${w.incident.id}/clusters` }),
+    ok: 200,
     owner: 'org',
   },
   'GET /api/v1/clusters': { request: () => ({ url: '/api/v1/clusters' }), ok: 200, owner: 'org' },

@@ -11,6 +11,9 @@ import { analyticsRepository } from './analytics/analytics-repository'
 import { clusterRepository } from './clusters/cluster-repository'
 import { decisionRepository } from './decisions/decision-repository'
 import { strategyGapRepository } from './gaps/strategy-gap-repository'
+import { incidentActivityRepository } from './incident-activity/activity-repository'
+import { incidentClusterRepository } from './incident-activity/cluster-refs'
+import { incidentImpactRepository } from './incident-activity/impact-repository'
 import { incidentRepository } from './incidents/incident-repository'
 import { triageRepository } from './incidents/triage-repository'
 import { insightRepository } from './insight/insight-repository'
@@ -28,6 +31,7 @@ export * from './access/identity-repository'
 export * from './access/oidc-flow-repository'
 export * from './access/principal-repository'
 export * from './access/session-repository'
+export { assertTeamsExist } from './access/team-references'
 export * from './access/team-repository'
 export * from './access/user-repository'
 export * from './actions/action-repository'
@@ -36,6 +40,9 @@ export { recomputeClusters } from './clusters/cluster-recompute'
 export * from './clusters/cluster-repository'
 export * from './decisions/decision-repository'
 export * from './gaps/strategy-gap-repository'
+export * from './incident-activity/activity-repository'
+export * from './incident-activity/cluster-refs'
+export * from './incident-activity/impact-repository'
 export { ANONYMOUS_NUMBER_BLOCK } from './incidents/anonymous-numbers'
 export * from './incidents/incident-repository'
 export * from './incidents/incident-visibility'
@@ -79,6 +86,9 @@ export function createRepositories(db: Db) {
     retros: retroRepository(db),
     actions: actionRepository(db),
     triage: triageRepository(db),
+    incidentActivity: incidentActivityRepository(db),
+    incidentImpacts: incidentImpactRepository(db),
+    incidentClusters: incidentClusterRepository(db),
     priorities: priorityRepository(db),
     priorityConfirmations: priorityConfirmationRepository(db),
   }

@@ -7,7 +7,7 @@ import { daysBetween } from './discovery-lag'
 
 /** The formula the register ranks by, shown on the screen and returned by the API. */
 export const GAP_RANKING_FORMULA =
-  'Rank = weighted harm: the sum of harm × surprise (1–25 each) over the gap’s incidents discovered in the window; ties go to more incidents'
+  'Rank = weighted harm: the sum of harm × surprise (1–25 each) over the gap’s incidents discovered in the window, and over the harm other teams added to them ("this hurt us too"); ties go to more incidents'
 
 /** A quarter: the span of a periodic leadership review, and long enough for halves to compare. */
 export const defaultRankingWindowDays = 90

@@ -19,6 +19,13 @@ export const policy = {
   'incident.read':        row('org',    'org',    'org',   'org'),
   'incident.file':        row('org',    'org',    'org',   'org'),
   'incident.update':      row('self',   'team',   'org',   'org'),
+  // Anyone who can see an incident may comment on it and mention teams.
+  'incident.comment':     row('org',    'org',    'org',   'org'),
+  // "This hurt us too": a team adds its own harm to an incident; members and leads for their
+  // own teams, leaders and admins for any team. Removing one is for whoever added it, leads of
+  // its team, leaders and admins.
+  'impact.add':           row('team',   'team',   'org',   'org'),
+  'impact.remove':        row('self',   'team',   'org',   'org'),
   // The queue of incidents with no decision: a lead's opens on their own teams, but may look wider.
   'triage.read':          row('none',   'org',    'org',   'org'),
   'decision.read':        row('org',    'org',    'org',   'org'),

@@ -68,6 +68,21 @@ type GroupRow = {
   quotes: string[] | null
 }
 
+/**
+ * `, contributions as (…)`, to follow `gapIncidentsCte`: each attributed incident, and each other
+ * team's impact on it (dated by the incident, shown as its team, or the parent of a small team
+ * when anonymous), with `is_incident` telling them apart.
+ */
+const withImpactsCte = sql`, contributions as (
+    select a.id, a.discovered_at, a.gap_id, a.attributed_gap_id, a.weighted_harm, a.shown_team_id,
+      a.engineer_days_lost, true as is_incident
+    from attributed a
+    union all
+    select a.id, a.discovered_at, a.gap_id, a.attributed_gap_id, ii.weighted_harm,
+      case when ii.anonymous then shown.small_shown else ii.team_id end, ii.engineer_days_lost, false
+    from attributed a join incident_impacts ii on ii.incident_id = a.id join shown on shown.id = ii.team_id
+  )`
+
 type GapRef = { id: string; addressedByStrategyId: string | null }
 
 export function strategyGapInsights(db: Db) {
@@ -114,17 +129,20 @@ export function strategyGapInsights(db: Db) {
       // One pass over the visible incidents up to the window's end: the window's numbers filter
       // on its start, "last seen" does not. (Measured faster than a per-gap indexed look-up.)
       const inWindow = sql`s.discovered_at >= ${from}`
-      const found = await rows<RankingRow>(sql`${scopeCte({ to }, viewer)}${gapIncidentsCte}
+      // Harm counts from the incidents and from every "this hurt us too" on them, each as the
+      // harm of the team that felt it (docs/decisions/023); incidents, halves and "via" count
+      // incidents only.
+      const found = await rows<RankingRow>(sql`${scopeCte({ to }, viewer)}${gapIncidentsCte}${withImpactsCte}
         select g.id, g.title, g.status, g.owner_id,
-          count(s.id) filter (where ${inWindow})::int as n,
-          count(s.id) filter (where ${inWindow} and s.gap_id is null)::int as via,
+          count(s.id) filter (where ${inWindow} and s.is_incident)::int as n,
+          count(s.id) filter (where ${inWindow} and s.is_incident and s.gap_id is null)::int as via,
           coalesce(sum(s.weighted_harm) filter (where ${inWindow}), 0)::int as wh,
           count(distinct s.shown_team_id) filter (where ${inWindow})::int as teams,
-          count(s.id) filter (where ${inWindow} and s.discovered_at <= ${middle})::int as earlier,
-          count(s.id) filter (where s.discovered_at > ${middle})::int as later,
+          count(s.id) filter (where ${inWindow} and s.is_incident and s.discovered_at <= ${middle})::int as earlier,
+          count(s.id) filter (where s.is_incident and s.discovered_at > ${middle})::int as later,
           coalesce(sum(s.engineer_days_lost) filter (where ${inWindow}), 0)::float8 as days,
           max(s.discovered_at)::text as last
-        from strategy_gaps g left join attributed s on s.attributed_gap_id = g.id
+        from strategy_gaps g left join contributions s on s.attributed_gap_id = g.id
         ${query.status ? sql`where g.status = ${query.status}` : sql``}
         group by g.id
         order by wh desc, n desc, g.created_at desc, g.id

@@ -67,18 +67,30 @@ export function incidentTallies(db: Db, viewer: IncidentViewer) {
       return clean.map((query, k) => ({ incidents: byK.get(k)?.n ?? 0, weightedHarm: byK.get(k)?.wh ?? 0, query }))
     },
 
-    /** Per decision over the window: all incidents, those with root cause conflicting_priorities, and the teams hurt. */
+    /**
+     * Per decision over the window: all incidents, those with root cause conflicting_priorities, and
+     * the teams hurt. Weighted harm and teams hurt include every "this hurt us too" on those
+     * incidents, as the harm of the team that added it (docs/decisions/023); counts are incidents.
+     */
     async byDecision(window: { from: string; to: string }, decisionIds?: readonly string[]) {
       if (decisionIds && decisionIds.length === 0) return []
+      const named = sql`decision_id is not null ${decisionIds ? sql`and decision_id in ${decisionIds}` : sql``}`
       return queryRows<{ decision_id: string; n: number; wh: number; cp_n: number; cp_wh: number; teams: string[] }>(
         db,
-        sql`${scopeCte(window, viewer)}
-          select decision_id, count(*)::int as n, sum(weighted_harm)::int as wh,
-            count(*) filter (where root_cause = 'conflicting_priorities')::int as cp_n,
+        sql`${scopeCte(window, viewer)},
+          named as (select * from scope where ${named}),
+          harm as (
+            select decision_id, root_cause, weighted_harm, shown_team_id, true as is_incident from named
+            union all
+            select n.decision_id, n.root_cause, ii.weighted_harm,
+              case when ii.anonymous then shown.small_shown else ii.team_id end, false
+            from named n join incident_impacts ii on ii.incident_id = n.id join shown on shown.id = ii.team_id
+          )
+          select decision_id, count(*) filter (where is_incident)::int as n, sum(weighted_harm)::int as wh,
+            count(*) filter (where is_incident and root_cause = 'conflicting_priorities')::int as cp_n,
             coalesce(sum(weighted_harm) filter (where root_cause = 'conflicting_priorities'), 0)::int as cp_wh,
             array_agg(distinct shown_team_id::text) as teams
-          from scope
-          where decision_id is not null ${decisionIds ? sql`and decision_id in ${decisionIds}` : sql``}
+          from harm
           group by decision_id`,
       )
     },

@@ -1,12 +1,15 @@
 import { can } from '@misalign/shared'
 import { useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useLocation, useParams } from 'react-router'
 import { Loading, Notice, ProblemMessage } from '../../components/feedback'
 import { Badge, PageHeader, usePageTitle } from '../../components/page'
 import { useIncident } from '../../features/incidents/api/incidents'
+import { ActivityFeed } from '../../features/incidents/components/activity-feed'
+import { HurtUsToo, type ImpactDraft } from '../../features/incidents/components/hurt-us-too'
 import { IncidentDetail } from '../../features/incidents/components/incident-detail'
 import { IncidentEditor } from '../../features/incidents/components/incident-editor'
 import { IncidentInsight } from '../../features/incidents/components/incident-insight'
+import { IncidentSidebar } from '../../features/incidents/components/incident-sidebar'
 import { incidentStatusLabels } from '../../lib/labels'
 import { useUser } from '../../lib/session'
 
@@ -15,6 +18,8 @@ export default function IncidentRoute() {
   usePageTitle(key)
   const user = useUser()
   const incident = useIncident(key)
+  // The report form's "This hurt us too" arrives with the draft's surprise, harm and cost.
+  const impactDraft = (useLocation().state as { impactDraft?: ImpactDraft } | null)?.impactDraft
   const [isEditing, setEditing] = useState(false)
   const [justSaved, setJustSaved] = useState(false)
 
@@ -81,8 +86,16 @@ export default function IncidentRoute() {
           }}
         />
       )}
-      <IncidentDetail incident={data} />
-      <IncidentInsight key={`insight-${data.id}`} incident={data} mayEdit={mayEdit} />
+      <div className="incident-layout">
+        <IncidentDetail incident={data} />
+        {/* While the full editor is open it is the one place to change fields: the sidebar reads only. */}
+        <IncidentSidebar incident={data} mayEdit={mayEdit && !isEditing} />
+        <div className="incident-rest">
+          <HurtUsToo key={`impacts-${data.id}`} incident={data} draft={impactDraft} />
+          <IncidentInsight key={`insight-${data.id}`} incident={data} mayEdit={mayEdit} />
+          <ActivityFeed key={`activity-${data.id}`} incidentId={data.id} version={data.version} />
+        </div>
+      </div>
     </>
   )
 }

@@ -8,6 +8,25 @@ import { useSimilarIncidents } from '../api/similar-incidents'
 import type { ReportDraft } from '../draft'
 import { useDraftInsightQuery } from './use-draft-insight-query'
 
+/**
+ * What "this hurt us too" on the incident starts from: the draft's team, surprise, harm and cost
+ * (the person still confirms it there). Plain data, so the report feature imports nothing of the
+ * incidents feature.
+ */
+function impactDraftOf(draft: ReportDraft) {
+  const days = Number(draft.engineerDaysLost)
+  const delay = Number(draft.delayDays)
+  return {
+    teamId: draft.reportingTeamId,
+    surprise: draft.surprise ?? undefined,
+    harm: draft.harm && draft.harm > 0 ? draft.harm : undefined,
+    harmKinds: draft.harmKinds,
+    anonymous: draft.anonymous,
+    engineerDaysLost: draft.engineerDaysLost.trim() && Number.isFinite(days) ? days : null,
+    delayDays: draft.delayDays.trim() && Number.isInteger(delay) ? delay : null,
+  }
+}
+
 function reasonOf(incident: SimilarIncident): string {
   const words = incidentReasonWords(incident)
   return words.length > 0 ? words.join(', ') : 'similar words'
@@ -30,7 +49,10 @@ export function SimilarIncidents({ draft }: { draft: ReportDraft }) {
       {similar.isSuccess && items.length === 0 && <p className="hint">No similar incident found. Yours looks new.</p>}
       {items.length > 0 && (
         <>
-          <p className="hint">If one of these is the same thing, open it instead of filing again. Your draft stays saved here.</p>
+          <p className="hint">
+            If one of these is the same thing, say it hurt you too there instead of filing again: your surprise, harm and cost go
+            with you, and count as your team’s harm. Your draft stays saved here.
+          </p>
           <ul className="similar-list">
             {items.map((incident) => (
               <li key={incident.id}>
@@ -43,7 +65,11 @@ export function SimilarIncidents({ draft }: { draft: ReportDraft }) {
                     {reasonOf(incident)} · {incidentStatusLabels[incident.status]} · discovered {formatDay(incident.discoveredAt)}
                   </span>
                 </div>
-                <Link to={`/incidents/${incident.key}`} aria-label={`This is the same thing: open ${incident.key}`}>
+                <Link
+                  to={`/incidents/${incident.key}`}
+                  state={{ impactDraft: impactDraftOf(draft) }}
+                  aria-label={`This is the same thing: open ${incident.key} and add that it hurt us too`}
+                >
                   This is the same thing
                 </Link>
               </li>

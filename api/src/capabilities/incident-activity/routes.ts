@@ -1,0 +1,157 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ActivityEntry,
+  ActivityQuery,
+  ImpactParams,
+  IncidentClusters,
+  IncidentImpact,
+  IncidentImpacts,
+  IncidentKeyParams,
+  NewIncidentComment,
+  NewIncidentImpact,
+  Page,
+} from '@misalign/shared'
+import { Type } from 'typebox'
+import { incidentKeyOf } from '../../lib/incident-key'
+import { problem } from '../../lib/problem'
+import { incidentActivityService } from './service'
+
+/**
+ * The incident page's own endpoints under /api/v1/incidents/{id}: its activity feed, comments,
+ * "this hurt us too" impacts and the clusters it belongs to (docs/decisions/023).
+ */
+const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const service = incidentActivityService({ database: app.database, repos: app.repos })
+  const visible = async (id: string, viewer: ReturnType<typeof app.incidentViewer>) => {
+    const incident = await app.repos.incidents.find(incidentKeyOf(id), viewer)
+    if (!incident) throw problem.notFound('incident', id)
+    return incident
+  }
+
+  app.get(
+    '/:id/activity',
+    {
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'The activity feed: every change and comment, newest first, in plain words',
+        description: 'Anonymous reporters are never named. Page with limit and the nextCursor of the previous page.',
+        params: IncidentKeyParams,
+        querystring: ActivityQuery,
+        response: { 200: Page(ActivityEntry) },
+      },
+    },
+    async (req) => {
+      const viewer = app.incidentViewer(req)
+      const incident = await visible(req.params.id, viewer)
+      return app.repos.incidentActivity.page(incident.id, req.query, viewer)
+    },
+  )
+
+  app.post(
+    '/:id/comments',
+    {
+      config: { policy: 'incident.comment' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Comment on an incident, mentioning teams',
+        params: IncidentKeyParams,
+        body: NewIncidentComment,
+        response: { 201: ActivityEntry },
+      },
+    },
+    async (req, reply) => {
+      const entry = await service.addComment(
+        app.incidentViewer(req),
+        req.actor,
+        incidentKeyOf(req.params.id),
+        req.params.id,
+        req.body,
+      )
+      return reply.code(201).send(entry)
+    },
+  )
+
+  app.get(
+    '/:id/impacts',
+    {
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['incidents'],
+        summary: '"This hurt us too": the other teams hurt by this incident, with the weighted harm in all',
+        params: IncidentKeyParams,
+        response: { 200: IncidentImpacts },
+      },
+    },
+    async (req) => {
+      const viewer = app.incidentViewer(req)
+      const incident = await visible(req.params.id, viewer)
+      return app.repos.incidentImpacts.listForIncident(incident.id, incident.weightedHarm, viewer)
+    },
+  )
+
+  app.post(
+    '/:id/impacts',
+    {
+      config: { policy: 'impact.add' },
+      schema: {
+        tags: ['incidents'],
+        summary: '"This hurt us too": add your team\'s surprise, harm and cost to an incident instead of filing a duplicate',
+        description:
+          'For a team you belong to (leaders and admins: any team), once per team. Anonymous: others see no name, the day only, and a small team as its parent.',
+        params: IncidentKeyParams,
+        body: NewIncidentImpact,
+        response: { 201: IncidentImpact },
+      },
+    },
+    async (req, reply) => {
+      const impact = await service.addImpact(
+        app.incidentViewer(req),
+        req.actor,
+        incidentKeyOf(req.params.id),
+        req.params.id,
+        req.body,
+      )
+      return reply.code(201).send(impact)
+    },
+  )
+
+  app.delete(
+    '/:id/impacts/:impactId',
+    {
+      config: { policy: 'impact.remove' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Take back a team\'s "this hurt us too"',
+        description: 'Whoever added it, leads of its team, leaders and admins.',
+        params: ImpactParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await service.removeImpact(
+        app.incidentViewer(req),
+        req.actor,
+        incidentKeyOf(req.params.id),
+        req.params.id,
+        req.params.impactId,
+      )
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.get(
+    '/:id/clusters',
+    {
+      config: { policy: 'cluster.read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'The clusters this incident belongs to (dismissed suggestions left out)',
+        params: IncidentKeyParams,
+        response: { 200: IncidentClusters },
+      },
+    },
+    async (req) => app.repos.incidentClusters.listForIncident((await visible(req.params.id, app.incidentViewer(req))).id),
+  )
+}
+export default incidentActivityRoutes
