@@ -3,6 +3,7 @@ import { actionService } from './actions/service'
 import { analyticsService } from './analytics/service'
 import { clusterService } from './clusters/service'
 import { decisionService } from './decisions/service'
+import { incidentActivityService } from './incident-activity/service'
 import { incidentService } from './incidents/service'
 import { insightService } from './insight/service'
 import { jobService } from './jobs/service'
@@ -22,6 +23,7 @@ import { triageService } from './triage/service'
 export function createServices(deps: ServiceDeps) {
   return {
     incidents: incidentService(deps),
+    incidentActivity: incidentActivityService(deps),
     jobs: jobService(deps),
     retros: retroService(deps),
     actions: actionService(deps),

@@ -1,4 +1,4 @@
-import type { Db } from '@misalign/db'
+import type { Db, Tx } from '@misalign/db'
 import type { DomainEvent } from '@misalign/shared'
 import type { JobQueue } from '../jobs/queue'
 import type { EventLog } from './event-log'
@@ -17,7 +17,7 @@ export interface Recorder {
  * One transaction for a service's writes and the events they raise. Consumers are woken only
  * after the commit, so a worker never looks for a job its writer has not committed yet.
  */
-export async function writeTransaction<T>(deps: WriteDeps, work: (tx: Db, events: Recorder) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(deps: WriteDeps, work: (tx: Tx, events: Recorder) => Promise<T>): Promise<T> {
   const toWake = new Set<string>()
   const result = await deps.db.transaction(async (tx) =>
     work(tx, {

@@ -69,6 +69,10 @@ export const invalidationMap = {
   /** "Not related" teaches the insight engine; the lists on screen stay as they are. */
   'incident.marked-unrelated': [insightKeys.similar()],
   'incident.unmarked-unrelated': [insightKeys.similar()],
+  'incident.commented': [incidentKeys.activities()],
+  /** Another team's harm counts in the gap ranking and the review (ADR 023), and shows in the feed. */
+  'incident.impact-added': [incidentKeys.activities(), incidentKeys.impactLists(), gapKeys.all, leadershipKeys.all],
+  'incident.impact-removed': [incidentKeys.activities(), incidentKeys.impactLists(), gapKeys.all, leadershipKeys.all],
   'decision.created': decisionFacts,
   'decision.updated': [...decisionFacts, incidentKeys.lists()],
   'gap.created': gapFacts,

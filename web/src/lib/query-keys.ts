@@ -17,6 +17,12 @@ export const incidentKeys = {
   details: () => [...incidentKeys.all, 'detail'] as const,
   /** By MIS number or id: the key is what the address says. */
   detail: (key: string) => [...incidentKeys.details(), key] as const,
+  /** An incident page's feed of changes and comments. */
+  activities: () => [...incidentKeys.all, 'activity'] as const,
+  activity: (incidentId: string) => [...incidentKeys.activities(), incidentId] as const,
+  /** "This hurt us too": other teams' impacts on one incident. */
+  impactLists: () => [...incidentKeys.all, 'impacts'] as const,
+  impacts: (incidentId: string) => [...incidentKeys.impactLists(), incidentId] as const,
 }
 
 export const decisionKeys = {
@@ -56,6 +62,7 @@ export const clusterKeys = {
   list: (filters: Filters) => [...clusterKeys.lists(), filters] as const,
   details: () => [...clusterKeys.all, 'detail'] as const,
   detail: (id: string) => [...clusterKeys.details(), id] as const,
+  ofIncident: (incidentId: string) => [...clusterKeys.all, 'of-incident', incidentId] as const,
 }
 
 export const retroKeys = {

@@ -13,20 +13,13 @@ import {
 } from '@misalign/shared'
 import { Type } from 'typebox'
 import { incidentKeyOf } from '../../lib/incident-key'
-import { problem } from '../../lib/problem'
-import { incidentActivityService } from './service'
 
 /**
  * The incident page's own endpoints under /api/v1/incidents/{id}: its activity feed, comments,
  * "this hurt us too" impacts and the clusters it belongs to (docs/decisions/023).
  */
 const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = incidentActivityService({ database: app.database, repos: app.repos })
-  const visible = async (id: string, viewer: ReturnType<typeof app.incidentViewer>) => {
-    const incident = await app.repos.incidents.find(incidentKeyOf(id), viewer)
-    if (!incident) throw problem.notFound('incident', id)
-    return incident
-  }
+  const service = app.services.incidentActivity
 
   app.get(
     '/:id/activity',
@@ -41,11 +34,7 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(ActivityEntry) },
       },
     },
-    async (req) => {
-      const viewer = app.incidentViewer(req)
-      const incident = await visible(req.params.id, viewer)
-      return app.repos.incidentActivity.page(incident.id, req.query, viewer)
-    },
+    async (req) => service.activity(app.caller(req), incidentKeyOf(req.params.id), req.params.id, req.query),
   )
 
   app.post(
@@ -61,13 +50,7 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const entry = await service.addComment(
-        app.incidentViewer(req),
-        req.actor,
-        incidentKeyOf(req.params.id),
-        req.params.id,
-        req.body,
-      )
+      const entry = await service.addComment(app.caller(req), incidentKeyOf(req.params.id), req.params.id, req.body)
       return reply.code(201).send(entry)
     },
   )
@@ -83,11 +66,7 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: IncidentImpacts },
       },
     },
-    async (req) => {
-      const viewer = app.incidentViewer(req)
-      const incident = await visible(req.params.id, viewer)
-      return app.repos.incidentImpacts.listForIncident(incident.id, incident.weightedHarm, viewer)
-    },
+    async (req) => service.impacts(app.caller(req), incidentKeyOf(req.params.id), req.params.id),
   )
 
   app.post(
@@ -105,13 +84,7 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const impact = await service.addImpact(
-        app.incidentViewer(req),
-        req.actor,
-        incidentKeyOf(req.params.id),
-        req.params.id,
-        req.body,
-      )
+      const impact = await service.addImpact(app.caller(req), incidentKeyOf(req.params.id), req.params.id, req.body)
       return reply.code(201).send(impact)
     },
   )
@@ -129,13 +102,7 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await service.removeImpact(
-        app.incidentViewer(req),
-        req.actor,
-        incidentKeyOf(req.params.id),
-        req.params.id,
-        req.params.impactId,
-      )
+      await service.removeImpact(app.caller(req), incidentKeyOf(req.params.id), req.params.id, req.params.impactId)
       return reply.code(204).send(null)
     },
   )
@@ -151,7 +118,7 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: IncidentClusters },
       },
     },
-    async (req) => app.repos.incidentClusters.listForIncident((await visible(req.params.id, app.incidentViewer(req))).id),
+    async (req) => service.clusters(app.caller(req), incidentKeyOf(req.params.id), req.params.id),
   )
 }
 export default incidentActivityRoutes

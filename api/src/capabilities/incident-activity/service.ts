@@ -1,25 +1,19 @@
+import { anonymousActor, assertTeamsExist, recordAudit, toImpact } from '@misalign/db'
 import {
-  type Actor,
-  anonymousActor,
-  assertTeamsExist,
-  type Database,
-  type IncidentViewer,
-  type Repositories,
-  recordAudit,
-  toImpact,
-} from '@misalign/db'
-import {
-  type Action,
   type ActivityEntry,
-  can,
+  type ActivityQuery,
   checkImpact,
+  type DomainEvent,
   fail,
   type Incident,
   type IncidentImpact,
   type NewIncidentComment,
   type NewIncidentImpact,
-  type ResourceOwnership,
+  type Page,
 } from '@misalign/shared'
+import { authorize, type Caller } from '../../services/caller'
+import type { ServiceDeps } from '../../services/deps'
+import { writeTransaction } from '../../services/unit-of-work'
 
 /*
  * The incident page's writes (docs/decisions/023): a comment that mentions teams, and "this hurt
@@ -28,43 +22,60 @@ import {
  * transaction. Every way in (routes today, Slack or the CLI later) calls these.
  */
 
-interface Deps {
-  database: Database
-  repos: Repositories
-}
-
-function require(viewer: IncidentViewer, action: Action, resource?: ResourceOwnership): void {
-  if (!can(viewer, action, resource)) {
-    throw fail.forbidden(
-      `Your role (${viewer.role}) may not do this here. Ask a lead of the team concerned, a leader or an admin.`,
-    )
+/** Impact events say which team was hurt and how much, never an anonymous impact's team. */
+function impactEvent(type: DomainEvent['type'], incident: Incident, impact: IncidentImpact): DomainEvent {
+  return {
+    type,
+    aggregateType: 'incident',
+    aggregateId: incident.id,
+    aggregateVersion: incident.version,
+    payload: {
+      key: incident.key,
+      impactId: impact.id,
+      teamId: impact.anonymous ? null : impact.teamId,
+      anonymous: impact.anonymous,
+      weightedHarm: impact.weightedHarm,
+    },
   }
 }
 
-export function incidentActivityService({ database, repos }: Deps) {
-  const { db } = database
+export function incidentActivityService(deps: ServiceDeps) {
+  const { db, repos } = deps
 
-  /** The incident as this viewer sees it; a restricted one they may not see does not exist (404). */
-  async function visibleIncident(key: string | number, viewer: IncidentViewer, asked: string): Promise<Incident> {
-    const incident = await repos.incidents.find(key, viewer)
+  /** The incident as this caller sees it; a restricted one they may not see does not exist (404). */
+  async function visibleIncident(caller: Caller, key: string | number, asked: string): Promise<Incident> {
+    const incident = await repos.incidents.find(key, caller.viewer)
     if (!incident) throw fail.notFound('incident', asked)
     return incident
   }
 
   return {
-    async addComment(
-      viewer: IncidentViewer,
-      actor: Actor,
-      key: string | number,
-      asked: string,
-      draft: NewIncidentComment,
-    ): Promise<ActivityEntry> {
-      require(viewer, 'incident.comment')
-      const incident = await visibleIncident(key, viewer, asked)
+    async activity(caller: Caller, key: string | number, asked: string, query: ActivityQuery): Promise<Page<ActivityEntry>> {
+      authorize(caller, 'incident.read')
+      const incident = await visibleIncident(caller, key, asked)
+      return repos.incidentActivity.page(incident.id, query, caller.viewer)
+    },
+
+    async impacts(caller: Caller, key: string | number, asked: string) {
+      authorize(caller, 'incident.read')
+      const incident = await visibleIncident(caller, key, asked)
+      return repos.incidentImpacts.listForIncident(incident.id, incident.weightedHarm, caller.viewer)
+    },
+
+    async clusters(caller: Caller, key: string | number, asked: string) {
+      authorize(caller, 'cluster.read')
+      const incident = await visibleIncident(caller, key, asked)
+      return repos.incidentClusters.listForIncident(incident.id)
+    },
+
+    async addComment(caller: Caller, key: string | number, asked: string, draft: NewIncidentComment): Promise<ActivityEntry> {
+      authorize(caller, 'incident.comment')
+      const { viewer, actor } = caller
+      const incident = await visibleIncident(caller, key, asked)
       const body = draft.body.trim()
       if (body === '') throw fail.invalidField('body', 'Write something: the comment is empty')
       const mentions = draft.mentionTeamIds ?? []
-      return db.transaction(async (tx) => {
+      return writeTransaction(deps, async (tx, events) => {
         await assertTeamsExist(tx, mentions, 'mentionTeamIds')
         const comment = await repos.incidentActivity.insertComment(tx, incident.id, viewer.userId, body, mentions)
         // The body stays out of the audit log: it is the comment's own record.
@@ -77,21 +88,24 @@ export function incidentActivityService({ database, repos }: Deps) {
         })
         const entry = await repos.incidentActivity.describeComment(tx, incident.id, comment.id, viewer)
         if (!entry) throw new Error('written comment not found')
+        // Mentioned teams are what a notifier (Slack, #15) needs; the words stay on the page.
+        await events.record({
+          type: 'incident.commented',
+          aggregateType: 'incident',
+          aggregateId: incident.id,
+          aggregateVersion: incident.version,
+          payload: { key: incident.key, commentId: comment.id, mentionTeamIds: mentions },
+        })
         return entry
       })
     },
 
-    async addImpact(
-      viewer: IncidentViewer,
-      actor: Actor,
-      key: string | number,
-      asked: string,
-      draft: NewIncidentImpact,
-    ): Promise<IncidentImpact> {
-      require(viewer, 'impact.add', { teamIds: [draft.teamId] })
+    async addImpact(caller: Caller, key: string | number, asked: string, draft: NewIncidentImpact): Promise<IncidentImpact> {
+      authorize(caller, 'impact.add', { teamIds: [draft.teamId] })
+      const { viewer, actor } = caller
       const problems = checkImpact(draft)
       if (problems.length > 0) throw fail.invalid(problems.map((p) => p.message).join('. '), problems)
-      const incident = await visibleIncident(key, viewer, asked)
+      const incident = await visibleIncident(caller, key, asked)
       // Compared with the team others are shown, so the answer cannot reveal which small team
       // filed an anonymous report.
       if (incident.reportingTeamId === draft.teamId) {
@@ -100,7 +114,7 @@ export function incidentActivityService({ database, repos }: Deps) {
           'own-incident',
         )
       }
-      return db.transaction(async (tx) => {
+      return writeTransaction(deps, async (tx, events) => {
         await assertTeamsExist(tx, [draft.teamId], 'teamId')
         if (await repos.incidentImpacts.existsForTeam(tx, incident.id, draft.teamId)) {
           throw fail.conflict(
@@ -118,20 +132,22 @@ export function incidentActivityService({ database, repos }: Deps) {
           entityId: incident.id,
           changes: impactChanges(asOthersSeeIt, 'after'),
         })
+        await events.record(impactEvent('incident.impact-added', incident, asOthersSeeIt))
         return toImpact(impact, shownTeamId, viewer)
       })
     },
 
-    async removeImpact(viewer: IncidentViewer, actor: Actor, key: string | number, asked: string, impactId: string) {
-      const incident = await visibleIncident(key, viewer, asked)
+    async removeImpact(caller: Caller, key: string | number, asked: string, impactId: string) {
+      const { viewer, actor } = caller
+      const incident = await visibleIncident(caller, key, asked)
       const found = await repos.incidentImpacts.find(db, incident.id, impactId)
       if (!found) throw fail.notFound('impact', impactId)
       const mine = toImpact(found.impact, found.shownTeamId, viewer).isMine
       // An anonymous impact is checked against the team others see, so a lead cannot learn
       // that someone of their small team added it by being allowed to remove it.
       const teamId = found.impact.anonymous && !mine ? found.shownTeamId : found.impact.teamId
-      require(viewer, 'impact.remove', { teamIds: [teamId], isOwnedByViewer: mine })
-      await db.transaction(async (tx) => {
+      authorize(caller, 'impact.remove', { teamIds: [teamId], isOwnedByViewer: mine })
+      await writeTransaction(deps, async (tx, events) => {
         await repos.incidentImpacts.remove(tx, found.impact.id)
         await recordAudit(tx, {
           actor: found.impact.anonymous && mine ? anonymousActor : actor,
@@ -140,6 +156,7 @@ export function incidentActivityService({ database, repos }: Deps) {
           entityId: incident.id,
           changes: impactChanges(toImpact(found.impact, found.shownTeamId), 'before'),
         })
+        await events.record(impactEvent('incident.impact-removed', incident, toImpact(found.impact, found.shownTeamId)))
       })
     },
   }

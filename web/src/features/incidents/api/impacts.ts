@@ -1,38 +1,39 @@
 import type { IncidentClusters, IncidentImpact, IncidentImpacts, NewIncidentImpact } from '@misalign/shared'
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query'
 import { api } from '../../../lib/api'
-import { activityOptions } from './activity'
+import { useInvalidateAfter } from '../../../lib/invalidation'
+import { clusterKeys, incidentKeys } from '../../../lib/query-keys'
 
 /** "This hurt us too": the other teams' impacts on an incident, and the weighted harm in all. */
 export const impactsOptions = (incidentId: string) =>
   queryOptions({
-    queryKey: ['incidents', 'impacts', incidentId],
+    queryKey: incidentKeys.impacts(incidentId),
     queryFn: ({ signal }) => api.get<IncidentImpacts>(`/incidents/${incidentId}/impacts`, { signal }),
   })
 export const useImpacts = (incidentId: string) => useQuery(impactsOptions(incidentId))
 
 /** A change to impacts changes the feed and every ranking that sums harm. */
-function useImpactChange<T, V>(incidentId: string, mutationFn: (variables: V) => Promise<T>) {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn,
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: impactsOptions(incidentId).queryKey })
-      void client.invalidateQueries({ queryKey: activityOptions(incidentId).queryKey })
-      void client.invalidateQueries({ queryKey: ['strategy-gaps'] })
-    },
-  })
+function useImpactChange<T, V>(
+  event: 'incident.impact-added' | 'incident.impact-removed',
+  mutationFn: (variables: V) => Promise<T>,
+) {
+  const invalidateAfter = useInvalidateAfter()
+  return useMutation({ mutationFn, onSuccess: () => invalidateAfter(event) })
 }
 
 export const useAddImpact = (incidentId: string) =>
-  useImpactChange(incidentId, (impact: NewIncidentImpact) => api.post<IncidentImpact>(`/incidents/${incidentId}/impacts`, impact))
+  useImpactChange('incident.impact-added', (impact: NewIncidentImpact) =>
+    api.post<IncidentImpact>(`/incidents/${incidentId}/impacts`, impact),
+  )
 
 export const useRemoveImpact = (incidentId: string) =>
-  useImpactChange(incidentId, (impactId: string) => api.delete<void>(`/incidents/${incidentId}/impacts/${impactId}`))
+  useImpactChange('incident.impact-removed', (impactId: string) =>
+    api.delete<void>(`/incidents/${incidentId}/impacts/${impactId}`),
+  )
 
 export const incidentClustersOptions = (incidentId: string) =>
   queryOptions({
-    queryKey: ['clusters', 'of-incident', incidentId],
+    queryKey: clusterKeys.ofIncident(incidentId),
     queryFn: ({ signal }) => api.get<IncidentClusters>(`/incidents/${incidentId}/clusters`, { signal }),
   })
 export const useIncidentClusters = (incidentId: string) => useQuery(incidentClustersOptions(incidentId))
