@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox'
 import { discoveryChannels, harmKinds, incidentStatuses, rootCauses } from '../domain/vocabulary'
-import { DateOnly, LongText, Nullable, PageQuery, RowMeta, Text, Title, Uuid } from './common'
+import { DateOnly, LongText, Nullable, PageQuery, RowMeta, SortQuery, Text, Title, Uuid } from './common'
 
 const Scale = (what: string) => Type.Integer({ minimum: 1, maximum: 5, description: `${what}, 1–5` })
 const HarmKinds = Type.Array(Type.Enum(harmKinds), { uniqueItems: true, maxItems: harmKinds.length })
@@ -115,10 +115,15 @@ export const IncidentFilters = {
   q: Type.Optional(Text(200, { description: 'Words in the title or narrative' })),
 }
 
+export const incidentSortFields = ['number', 'discoveredAt', 'weightedHarm'] as const
+export type IncidentSortField = (typeof incidentSortFields)[number]
+
 export const IncidentQuery = Type.Object(
   {
     ...PageQuery,
     ...IncidentFilters,
+    hasDecision: Type.Optional(Type.Boolean({ description: 'false: only incidents that name no decision yet' })),
+    sort: SortQuery(incidentSortFields, '-number, newest first'),
     mine: Type.Optional(
       Type.Boolean({ description: 'true: only the reports you filed, your anonymous ones included (a member’s home page)' }),
     ),

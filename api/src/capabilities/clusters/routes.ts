@@ -9,11 +9,14 @@ import {
   ClusterMemberParams,
   ClusterMergeBody,
   ClusterSplitBody,
+  ClusterStatusChanges,
+  ClusterStatusResult,
   IdParams,
   RecomputeResult,
 } from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
 import { problem } from '../../lib/problem'
+import { clusterService } from './service'
 
 const tags = ['clusters']
 
@@ -22,6 +25,7 @@ const tags = ['clusters']
  * harm, signals and explanations count only incidents the caller may see.
  */
 const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const service = clusterService({ repos: app.repos })
   app.get(
     '/',
     {
@@ -33,7 +37,23 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ClusterList },
       },
     },
-    async (req) => ({ items: await app.repos.clusters.list(req.query, app.incidentViewer(req)) }),
+    async (req) => app.repos.clusters.list(req.query, app.incidentViewer(req)),
+  )
+
+  app.post(
+    '/status',
+    {
+      config: { policy: 'cluster.edit' },
+      schema: {
+        tags,
+        summary: 'Confirm or dismiss many clusters at once',
+        description:
+          'Each cluster is given with the version you saw. All change or none does: a stale version answers 412, an unknown cluster 404, one already in that status 409. Each change is logged and can be reverted like a single one.',
+        body: ClusterStatusChanges,
+        response: { 200: ClusterStatusResult },
+      },
+    },
+    async (req) => service.setStatuses(app.authorize(req, 'cluster.edit'), app.incidentViewer(req), req.actor, req.body),
   )
 
   app.post(

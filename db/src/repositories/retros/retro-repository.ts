@@ -34,6 +34,7 @@ import { actionRepository, toRetroAction } from '../actions/action-repository'
 import { strategyGapRepository } from '../gaps/strategy-gap-repository'
 import { displayedTeamId, type IncidentViewer, visibleTo } from '../incidents/incident-visibility'
 import { strategyRepository } from '../strategies/strategy-repository'
+import { countUpTo } from '../support/count'
 import { toPage } from '../support/cursor'
 import { ConflictError, RuleViolationError, StaleVersionError } from '../support/errors'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from '../support/keyset'
@@ -209,7 +210,8 @@ export function retroRepository(db: Db) {
         .where(and(...listFilters(query), after ? beforeInDescending(retros.createdAt, retros.id, after, 'instant') : undefined))
         .orderBy(desc(retros.createdAt), desc(retros.id))
         .limit(limit + 1)
-      return toPage(
+      const total = await countUpTo(db, retros, and(...listFilters(query)))
+      const page = toPage(
         rows,
         limit,
         ({ row, clusterTitle, actionCount, openActionCount }) => ({
@@ -220,6 +222,7 @@ export function retroRepository(db: Db) {
         }),
         ({ row, sortKey }) => [sortKey, row.id],
       )
+      return { ...page, ...total }
     },
 
     /** The teams a cluster touches for this viewer (for permission checks); undefined when there is no such cluster. */
