@@ -272,3 +272,25 @@ describe('clusters: pages and bulk status', () => {
     expect(empty.statusCode).toBe(400)
   })
 })
+
+describe('incidents grouped by decision', () => {
+  it('lists a cluster’s incidents and counts them per decision, as the caller may see them', async () => {
+    const { items } = await threeSuggestions(ctx)
+    const heaviest = items[0]
+    if (!heaviest) throw new Error('expected a cluster')
+    const page = (await ctx.inject({ url: `/api/v1/incidents?clusterId=${heaviest.id}&limit=2` })).json() as Listed
+    expect(page.total).toBe(5)
+    expect(page.items).toHaveLength(2)
+    const groups = (await ctx.inject({ url: '/api/v1/decisions/incident-counts' })).json().items
+    expect(groups.map((g: { count: number }) => g.count)).toEqual([5, 4, 3])
+    expect(groups[0]).toMatchObject({ title: 'Move CI builds to ARM runners', weightedHarm: 60 })
+    const inCluster = (await ctx.inject({ url: `/api/v1/decisions/incident-counts?clusterId=${heaviest.id}` })).json()
+    expect(inCluster.items).toHaveLength(1)
+
+    await fileIncident(ctx.inject, ctx.teams.home, { restricted: true })
+    const forOutsider = (await ctx.as('outsider').inject({ url: '/api/v1/decisions/incident-counts?hasDecision=false' })).json()
+    expect(forOutsider.items).toEqual([])
+    const forAdmin = (await ctx.inject({ url: '/api/v1/decisions/incident-counts?hasDecision=false' })).json()
+    expect(forAdmin.items).toEqual([{ decisionId: null, title: null, count: 1, weightedHarm: 12 }])
+  })
+})

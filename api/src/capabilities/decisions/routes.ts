@@ -1,5 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { canTransfer, Decision, DecisionChanges, DecisionQuery, IdParams, NewDecision, Page } from '@misalign/shared'
+import {
+  canTransfer,
+  Decision,
+  DecisionChanges,
+  DecisionQuery,
+  IdParams,
+  IncidentDecisionGroups,
+  IncidentGroupQuery,
+  NewDecision,
+  Page,
+} from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
 import { problem } from '../../lib/problem'
 
@@ -18,6 +28,22 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => app.repos.decisions.list(req.query),
+  )
+
+  app.get(
+    '/incident-counts',
+    {
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Count incidents per decision, for grouping a list by decision',
+        description:
+          'The incident list filters (gapId, clusterId, …), with the same visibility; most weighted harm first. Incidents naming no decision are one group with decisionId null.',
+        querystring: IncidentGroupQuery,
+        response: { 200: IncidentDecisionGroups },
+      },
+    },
+    async (req) => app.repos.incidents.countByDecision(req.query, app.incidentViewer(req)),
   )
 
   app.get(

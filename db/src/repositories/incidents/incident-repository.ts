@@ -3,6 +3,8 @@ import {
   discoveryLagDays,
   type Incident,
   type IncidentChanges,
+  type IncidentDecisionGroups,
+  type IncidentGroupQuery,
   type IncidentQuery,
   type NewIncident,
   type Page,
@@ -10,7 +12,7 @@ import {
 } from '@misalign/shared'
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../../client'
-import { decisions, type IncidentRow, idempotencyKeys, incidents } from '../../schema/index'
+import { clusterMembers, decisions, type IncidentRow, idempotencyKeys, incidents } from '../../schema/index'
 import { type Actor, anonymousActor, diff, recordAudit } from '../access/audit-repository'
 import { countsTowardsGap } from '../gaps/gap-attribution'
 import { countUpTo } from '../support/count'
@@ -102,7 +104,7 @@ export interface IdempotencyContext {
 
 export type CreateResult = { kind: 'created'; incident: Incident } | { kind: 'replayed'; statusCode: number; body: unknown }
 
-function filtersOf(query: IncidentQuery, viewer: IncidentViewer): (SQL | undefined)[] {
+function filtersOf(query: IncidentGroupQuery & Pick<IncidentQuery, 'mine'>, viewer: IncidentViewer): (SQL | undefined)[] {
   return [
     // Their own anonymous reports carry no reporter id, only the viewer's keyed hash (ADR 007).
     query.mine ? or(eq(incidents.reporterId, viewer.userId), eq(incidents.reporterKey, viewer.reporterKey)) : undefined,
@@ -120,6 +122,9 @@ function filtersOf(query: IncidentQuery, viewer: IncidentViewer): (SQL | undefin
         : isNull(incidents.decisionId),
     // The incidents that count towards the gap: named by hand, or through its decisions (ADR 017).
     query.gapId ? countsTowardsGap(query.gapId, sql`${incidents.gapId}`, sql`${incidents.decisionId}`) : undefined,
+    query.clusterId
+      ? sql`exists (select 1 from ${clusterMembers} where ${clusterMembers.clusterId} = ${query.clusterId} and ${clusterMembers.incidentId} = ${incidents.id})`
+      : undefined,
     query.from ? gte(incidents.discoveredAt, query.from) : undefined,
     query.to ? lte(incidents.discoveredAt, query.to) : undefined,
     query.q?.trim() ? sql`${incidents.searchText} @@ websearch_to_tsquery('english', ${query.q})` : undefined,
@@ -259,6 +264,23 @@ export function incidentRepository(db: Db) {
         (row) => order.cursorOf(row.incident),
       )
       return { ...page, ...total }
+    },
+
+    /** The matching incidents counted per decision (heaviest first), the unnamed ones as one group. */
+    async countByDecision(query: IncidentGroupQuery, viewer: IncidentViewer): Promise<IncidentDecisionGroups> {
+      const rows = await db
+        .select({
+          decisionId: incidents.decisionId,
+          title: decisions.title,
+          count: sql<number>`count(*)::int`,
+          weightedHarm: sql<number>`coalesce(sum(${incidents.weightedHarm}), 0)::int`,
+        })
+        .from(incidents)
+        .leftJoin(decisions, eq(decisions.id, incidents.decisionId))
+        .where(and(visibleTo(viewer), ...filtersOf(query, viewer)))
+        .groupBy(incidents.decisionId, decisions.title)
+        .orderBy(sql`4 desc`, sql`3 desc`, incidents.decisionId)
+      return { items: rows.map((row) => ({ ...row, title: row.title ?? null })) }
     },
 
     async create(input: NewIncident, viewer: IncidentViewer, actor: Actor): Promise<Incident> {
