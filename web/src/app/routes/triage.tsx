@@ -1,8 +1,9 @@
 import { mayAttempt } from '@misalign/shared'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { Notice } from '../../components/feedback'
 import { Field } from '../../components/field'
 import { PageHeader, usePageTitle } from '../../components/page'
+import { ClusterList } from '../../features/clusters/components/cluster-list'
 import { NoDecisionQueue } from '../../features/triage/components/no-decision-queue'
 import { activeTeams, useTeams } from '../../lib/reference-data'
 import { useUser } from '../../lib/session'
@@ -50,6 +51,16 @@ export default function TriageRoute() {
         </Field>
       </div>
       <NoDecisionQueue key={teamId} teamId={teamId} />
+      {mayAttempt(user, 'cluster.edit') && (
+        <section aria-labelledby="triage-suggested-clusters">
+          <h2 id="triage-suggested-clusters">Suggested clusters</h2>
+          <p className="hint">
+            Groups of related reports the engine found. Select the ones that belong together and confirm them, or dismiss the
+            rest; each one can be reopened on the <Link to="/clusters">Clusters</Link> page.
+          </p>
+          <ClusterList status="suggested" mayEdit compact />
+        </section>
+      )}
     </>
   )
 }

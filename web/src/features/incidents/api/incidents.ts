@@ -1,4 +1,4 @@
-import type { Incident, IncidentChanges, IncidentQuery, Page } from '@misalign/shared'
+import type { Incident, IncidentChanges, IncidentDecisionGroups, IncidentGroupQuery, IncidentQuery, Page } from '@misalign/shared'
 import {
   infiniteQueryOptions,
   queryOptions,
@@ -41,3 +41,11 @@ export function useUpdateIncident(key: string) {
     },
   })
 }
+
+/** How many of the matching incidents name each decision (a gap's, a cluster's): the groups of a grouped list. */
+export const incidentDecisionGroupsOptions = (filters: IncidentGroupQuery) =>
+  queryOptions({
+    queryKey: ['incidents', 'by-decision', filters],
+    queryFn: ({ signal }) => api.get<IncidentDecisionGroups>(`/decisions/incident-counts${toQuery(filters)}`, { signal }),
+  })
+export const useIncidentDecisionGroups = (filters: IncidentGroupQuery) => useQuery(incidentDecisionGroupsOptions(filters))

@@ -1,15 +1,25 @@
 import type { NewStrategy, Page, Strategy, StrategyChanges, StrategyQuery, StrategyRevisions } from '@misalign/shared'
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
 
 export type StrategyFilters = Omit<StrategyQuery, 'limit' | 'cursor'>
 
 export const strategyListOptions = (filters: StrategyFilters) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['strategies', 'list', filters],
-    queryFn: () => api.get<Page<Strategy>>(`/strategies${toQuery({ ...filters, limit: 200 })}`),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Strategy>>(`/strategies${toQuery({ ...filters, limit: 25, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   })
-export const useStrategyList = (filters: StrategyFilters) => useQuery(strategyListOptions(filters))
+export const useStrategyList = (filters: StrategyFilters) => useInfiniteQuery(strategyListOptions(filters))
 
 export const strategyOptions = (id: string) =>
   queryOptions({ queryKey: ['strategies', 'detail', id], queryFn: () => api.get<Strategy>(`/strategies/${id}`) })

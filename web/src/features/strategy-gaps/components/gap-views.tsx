@@ -5,7 +5,6 @@ import { Badge } from '../../../components/page'
 import { incidentListHref } from '../../../lib/incident-filters'
 import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
-import { useGapIncidents } from '../api/strategy-gaps'
 import { DetachDecisionButton } from './gap-attach'
 
 export const GapStatusMark = ({ gap }: { gap: Pick<StrategyGap, 'status'> }) => (
@@ -104,50 +103,6 @@ export function GapDecisions({
             </li>
           ))}
         </ul>
-      )}
-    </section>
-  )
-}
-
-/** The gap's visible incidents, each with the missing context its reporter wrote, quoted. */
-export function GapIncidents({ gapId }: { gapId: string }) {
-  const incidents = useGapIncidents(gapId)
-  if (incidents.isPending) return <Loading label="Loading the gap’s incidents" />
-  if (incidents.error) return <ProblemMessage error={incidents.error} />
-  const items = incidents.data.items
-  const total = items.reduce((sum, x) => sum + x.weightedHarm, 0)
-  return (
-    <section className="card" aria-labelledby="gap-incidents">
-      <h2 id="gap-incidents">Incidents in this gap</h2>
-      {items.length === 0 ? (
-        <EmptyState>
-          <p>No incident counts towards this gap yet: attach incidents, or put the decisions behind it on the gap.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p>
-            <Link to={incidentListHref({ gapId })}>{countOf(items.length, 'incident')}</Link>, weighted harm{' '}
-            <strong>{total}</strong> <span className="hint">({WEIGHTED_HARM_EXPLANATION}, summed)</span>
-          </p>
-          <ul className="gap-incident-list">
-            {items.map((i) => (
-              <li key={i.id}>
-                <Link to={`/incidents/${i.key}`}>
-                  {i.key} {i.title}
-                </Link>{' '}
-                <span className="hint">
-                  weighted harm {i.weightedHarm}, discovered {formatDay(i.discoveredAt)}
-                </span>
-                {i.missingContext.trim() && (
-                  <blockquote className="missing-context">
-                    <span className="visually-hidden">Missing context: </span>
-                    {i.missingContext}
-                  </blockquote>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
       )}
     </section>
   )

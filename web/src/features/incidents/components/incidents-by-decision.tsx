@@ -1,0 +1,120 @@
+import { type Incident, type IncidentDecisionGroup, type IncidentGroupQuery, WEIGHTED_HARM_EXPLANATION } from '@misalign/shared'
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
+import { countOf, formatDay } from '../../../lib/labels'
+import { useIncidentDecisionGroups } from '../api/incidents'
+import { IncidentList } from './incident-list'
+
+/**
+ * A gap's or a cluster's incidents grouped by the decision they name, each group with its count
+ * and weighted harm. A group opens onto its own paged list, so a gap with 142 incidents is a few
+ * lines until someone asks for one decision's reports.
+ */
+export function IncidentsByDecision({
+  filters,
+  heading,
+  empty,
+  showMissingContext = false,
+}: {
+  filters: IncidentGroupQuery
+  heading: string
+  empty: string
+  showMissingContext?: boolean
+}) {
+  const groups = useIncidentDecisionGroups(filters)
+  const headingId = `by-decision-${Object.values(filters).join('-')}`
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
+      {groups.isPending && <Loading label="Loading incidents by decision" />}
+      {groups.error && <ProblemMessage error={groups.error} title="The incidents could not be grouped." />}
+      {groups.data && groups.data.items.length === 0 && (
+        <EmptyState>
+          <p>{empty}</p>
+        </EmptyState>
+      )}
+      {groups.data && groups.data.items.length > 0 && (
+        <>
+          <p className="hint">
+            {countOf(
+              groups.data.items.reduce((n, g) => n + g.count, 0),
+              'incident',
+            )}{' '}
+            behind {countOf(groups.data.items.filter((g) => g.decisionId).length, 'decision')}, heaviest first.{' '}
+            <abbr title={WEIGHTED_HARM_EXPLANATION}>Weighted harm</abbr> is summed per decision.
+          </p>
+          <ul className="decision-groups">
+            {groups.data.items.map((group) => (
+              <DecisionGroup
+                key={group.decisionId ?? 'none'}
+                group={group}
+                filters={filters}
+                showMissingContext={showMissingContext}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
+
+function DecisionGroup({
+  group,
+  filters,
+  showMissingContext,
+}: {
+  group: IncidentDecisionGroup
+  filters: IncidentGroupQuery
+  showMissingContext: boolean
+}) {
+  const [isOpen, setOpen] = useState(false)
+  const groupFilters = group.decisionId ? { ...filters, decisionId: group.decisionId } : { ...filters, hasDecision: false }
+  return (
+    <li>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          <span className="group-title">{group.title ?? 'No decision named yet'}</span>{' '}
+          <span className="group-count">
+            {countOf(group.count, 'incident')} · weighted harm {group.weightedHarm}
+          </span>
+        </summary>
+        {group.decisionId && (
+          <p className="hint">
+            <Link to={`/decisions/${group.decisionId}`}>Open the decision</Link>
+          </p>
+        )}
+        {isOpen && (
+          <IncidentList
+            filters={{ ...groupFilters, sort: '-weightedHarm' }}
+            renderItems={(items) => <GroupItems items={items} showMissingContext={showMissingContext} />}
+          />
+        )}
+      </details>
+    </li>
+  )
+}
+
+function GroupItems({ items, showMissingContext }: { items: Incident[]; showMissingContext: boolean }) {
+  return (
+    <ul className="gap-incident-list">
+      {items.map((i) => (
+        <li key={i.id}>
+          <Link to={`/incidents/${i.key}`}>
+            {i.key} {i.title}
+          </Link>{' '}
+          <span className="hint">
+            weighted harm {i.weightedHarm}, discovered {formatDay(i.discoveredAt)}
+          </span>
+          {showMissingContext && i.missingContext.trim() && (
+            <blockquote className="missing-context">
+              <span className="visually-hidden">Missing context: </span>
+              {i.missingContext}
+            </blockquote>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
