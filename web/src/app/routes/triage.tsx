@@ -32,6 +32,11 @@ export default function TriageRoute() {
         title="Incidents with no decision"
         intro="Reports nobody has traced to the decision behind them yet. The tracker suggests likely decisions from the decision register and from similar reports; you decide. Every link is recorded in the audit log and can be undone."
       />
+      {mayAttempt(user, 'cluster.edit') && (
+        <p>
+          <a href="#triage-suggested-clusters">Review suggested clusters</a>, below the reports.
+        </p>
+      )}
       <div className="filters">
         <Field id="triage-team" label="Whose incidents" hint="Reported by the team, or suspected to be its decision.">
           {(c) => (

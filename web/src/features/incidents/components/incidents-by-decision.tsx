@@ -6,6 +6,9 @@ import { countOf, formatDay } from '../../../lib/labels'
 import { useIncidentDecisionGroups } from '../api/incidents'
 import { IncidentList } from './incident-list'
 
+/** Decisions per page: a gap's incidents can name ninety decisions, most of them once. */
+const GROUPS_PER_PAGE = 10
+
 /**
  * A gap's or a cluster's incidents grouped by the decision they name, each group with its count
  * and weighted harm. A group opens onto its own paged list, so a gap with 142 incidents is a few
@@ -23,6 +26,12 @@ export function IncidentsByDecision({
   showMissingContext?: boolean
 }) {
   const groups = useIncidentDecisionGroups(filters)
+  const [pageIndex, setPageIndex] = useState(0)
+  const all = groups.data?.items ?? []
+  const pageCount = Math.max(1, Math.ceil(all.length / GROUPS_PER_PAGE))
+  const index = Math.min(pageIndex, pageCount - 1)
+  const shown = all.slice(index * GROUPS_PER_PAGE, (index + 1) * GROUPS_PER_PAGE)
+  const range = `${index * GROUPS_PER_PAGE + 1}–${index * GROUPS_PER_PAGE + shown.length} of ${countOf(all.length, 'decision group')}`
   const headingId = `by-decision-${Object.values(filters).join('-')}`
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -44,8 +53,9 @@ export function IncidentsByDecision({
             behind {countOf(groups.data.items.filter((g) => g.decisionId).length, 'decision')}, heaviest first.{' '}
             <abbr title={WEIGHTED_HARM_EXPLANATION}>Weighted harm</abbr> is summed per decision.
           </p>
+          {pageCount > 1 && <p className="list-count">{range}</p>}
           <ul className="decision-groups">
-            {groups.data.items.map((group) => (
+            {shown.map((group) => (
               <DecisionGroup
                 key={group.decisionId ?? 'none'}
                 group={group}
@@ -54,6 +64,22 @@ export function IncidentsByDecision({
               />
             ))}
           </ul>
+          {pageCount > 1 && (
+            <nav className="pager" aria-label="Pages of decision groups">
+              <button type="button" className="button-secondary" disabled={index === 0} onClick={() => setPageIndex(index - 1)}>
+                Previous
+              </button>
+              <span className="pager-range">{range}</span>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={index >= pageCount - 1}
+                onClick={() => setPageIndex(index + 1)}
+              >
+                Next
+              </button>
+            </nav>
+          )}
         </>
       )}
     </section>

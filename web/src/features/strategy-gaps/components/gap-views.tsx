@@ -75,14 +75,23 @@ export function GapDecisions({
 }) {
   const teamName = useTeamName()
   if (!context) return null
+  // The decisions its incidents merely name are the groups of the incident list beside this;
+  // listing them here too made a gap of 94 decisions 7,000 px tall.
+  const listed = context.decisions.filter((d) => d.isBehindGap || d.countsTowardsGapId)
+  const namedOnly = context.decisions.length - listed.length
   return (
     <section className="card" aria-labelledby="gap-decisions">
       <h2 id="gap-decisions">Decisions behind them</h2>
-      {context.decisions.length === 0 ? (
-        <p>No decision is behind this gap yet, and none of its incidents names one.</p>
-      ) : (
+      {context.decisions.length === 0 && <p>No decision is behind this gap yet, and none of its incidents names one.</p>}
+      {namedOnly > 0 && (
+        <p className="hint">
+          {listed.length === 0 ? 'No decision is put behind this gap; its' : 'Its'} incidents also name{' '}
+          {countOf(namedOnly, 'other decision')}: they are the groups of the incident list.
+        </p>
+      )}
+      {listed.length > 0 && (
         <ul className="gap-decision-list">
-          {context.decisions.map((d) => (
+          {listed.map((d) => (
             <li key={d.id}>
               <Link to={`/decisions/${d.id}`}>{d.title}</Link>{' '}
               <Badge tone={d.hasTradeoff ? 'good' : 'warn'}>{d.hasTradeoff ? 'Strategy-bearing' : 'Agreement'}</Badge>{' '}
