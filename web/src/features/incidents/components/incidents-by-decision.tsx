@@ -12,7 +12,8 @@ const GROUPS_PER_PAGE = 10
 /**
  * A gap's or a cluster's incidents grouped by the decision they name, each group with its count
  * and weighted harm. A group opens onto its own paged list, so a gap with 142 incidents is a few
- * lines until someone asks for one decision's reports.
+ * lines until someone asks for one decision's reports. With `showMissingContext` (a gap) the
+ * heaviest group starts open: what context was missing is the point of the page.
  */
 export function IncidentsByDecision({
   filters,
@@ -55,9 +56,10 @@ export function IncidentsByDecision({
           </p>
           {pageCount > 1 && <p className="list-count">{range}</p>}
           <ul className="decision-groups">
-            {shown.map((group) => (
+            {shown.map((group, i) => (
               <DecisionGroup
                 key={group.decisionId ?? 'none'}
+                isOpenAtFirst={showMissingContext && index === 0 && i === 0}
                 group={group}
                 filters={filters}
                 showMissingContext={showMissingContext}
@@ -90,16 +92,18 @@ function DecisionGroup({
   group,
   filters,
   showMissingContext,
+  isOpenAtFirst,
 }: {
+  isOpenAtFirst: boolean
   group: IncidentDecisionGroup
   filters: IncidentGroupQuery
   showMissingContext: boolean
 }) {
-  const [isOpen, setOpen] = useState(false)
+  const [isOpen, setOpen] = useState(isOpenAtFirst)
   const groupFilters = group.decisionId ? { ...filters, decisionId: group.decisionId } : { ...filters, hasDecision: false }
   return (
     <li>
-      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <details open={isOpenAtFirst || undefined} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <span className="group-title">{group.title ?? 'No decision named yet'}</span>{' '}
           <span className="group-count">
