@@ -57,6 +57,9 @@ describe('clusters', () => {
     expect(await lead.getByRole('link', { name: 'Hold a retro' }).getAttribute('href')).toBe(`/retros/new?clusterId=${id}`)
     await checkScreen(lead, '41-cluster-suggested')
 
+    // Its incidents are grouped by decision; the member table for edits is folded away.
+    await lead.getByRole('heading', { name: 'Incidents in this cluster, by decision' }).waitFor()
+    await lead.getByText(/^Edit its members/).click()
     await lead.getByRole('button', { name: 'Confirm cluster' }).click()
     await lead.getByText('Confirmed the cluster').waitFor()
 

@@ -82,6 +82,9 @@ export const incidents = pgTable(
     index('incidents_reporter_idx').on(t.reporterId),
     index('incidents_reporter_key_idx').on(t.reporterKey),
     index('incidents_search_idx').using('gin', t.searchText),
+    // The sortable list columns, each ending on number so a keyset page is one index range (ADR 024).
+    index('incidents_weighted_harm_number_idx').on(t.weightedHarm, t.number),
+    index('incidents_discovered_at_number_idx').on(t.discoveredAt, t.number),
     check('incidents_surprise_range', sql`${t.surprise} between 1 and 5`),
     check('incidents_harm_range', sql`${t.harm} between 1 and 5`),
     check('incidents_engineer_days_nonnegative', sql`${t.engineerDaysLost} is null or ${t.engineerDaysLost} >= 0`),

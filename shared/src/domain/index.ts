@@ -1,6 +1,7 @@
 /** Pure domain rules of DESIGN.md: no I/O, no clock; callers pass `today` where it matters. */
 export * from './action-class'
 export * from './analytics'
+export * from './cluster-status'
 export * from './clustering/index'
 export * from './conflicts'
 export * from './coverage'

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox'
 import { clusterSignals } from '../domain/clustering/signals'
 import { clusterMemberSources, clusterStatuses, incidentStatuses } from '../domain/vocabulary'
-import { DateOnly, DateTime, Nullable, Title, Uuid } from './common'
+import { DateOnly, DateTime, Nullable, Page, PageQuery, Title, Uuid } from './common'
 import { DraftQuery, insightReasons, matchConfidences } from './insight'
 
 const Signals = Type.Array(Type.Enum(clusterSignals), {
@@ -23,14 +23,36 @@ export const ClusterSummary = Type.Object({
 })
 export type ClusterSummary = Static<typeof ClusterSummary>
 
-export const ClusterList = Type.Object({ items: Type.Array(ClusterSummary) })
+/** Heaviest first (weighted harm, then size); a Page with its total. */
+export const ClusterList = Page(ClusterSummary)
 export type ClusterList = Static<typeof ClusterList>
 
 export const ClusterListQuery = Type.Object(
-  { status: Type.Optional(Type.Enum(clusterStatuses)) },
+  { ...PageQuery, status: Type.Optional(Type.Enum(clusterStatuses)) },
   { additionalProperties: false },
 )
 export type ClusterListQuery = Static<typeof ClusterListQuery>
+
+/** Confirm or dismiss many suggestions at once: all change, or none does. */
+export const ClusterStatusChanges = Type.Object(
+  {
+    status: Type.Enum(['confirmed', 'dismissed'] as const),
+    clusters: Type.Array(
+      Type.Object(
+        { id: Uuid, version: Type.Integer({ minimum: 1, description: 'The version you saw, as If-Match would carry it' }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ClusterStatusChanges = Static<typeof ClusterStatusChanges>
+
+export const ClusterStatusResult = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, previousStatus: Type.Enum(clusterStatuses), version: Type.Integer({ minimum: 1 }) })),
+})
+export type ClusterStatusResult = Static<typeof ClusterStatusResult>
 
 export const ClusterMember = Type.Object({
   incidentId: Uuid,

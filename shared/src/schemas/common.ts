@@ -60,8 +60,35 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({
     items: Type.Array(item),
     nextCursor: Nullable(Type.String({ description: 'Pass as cursor to get the next page; null on the last page' })),
+    total: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'How many items match these filters, on all pages (as this caller may see them)' }),
+    ),
+    isTotalCapped: Type.Optional(
+      Type.Boolean({ description: 'true: counting stopped at total; at least that many match ("of 10,000+")' }),
+    ),
   })
 export interface Page<T> {
   items: T[]
   nextCursor: string | null
+  total?: number
+  isTotalCapped?: boolean
+}
+
+/**
+ * A `sort` parameter over an allow-list of fields: `field` ascending, `-field` descending.
+ * A cursor is only valid for the sort it was given out with (ADR 024).
+ */
+export const SortQuery = <const F extends readonly string[]>(fields: F, byDefault: string) =>
+  Type.Optional(
+    Type.Enum([...fields, ...fields.map((field) => `-${field}`)] as (F[number] | `-${F[number]}`)[], {
+      description: `One of ${fields.join(', ')}; a leading - sorts descending (default ${byDefault})`,
+    }),
+  )
+export interface SortOrder<F extends string> {
+  field: F
+  descending: boolean
+}
+/** '-weightedHarm' → { field: 'weightedHarm', descending: true } */
+export function sortOrderOf<F extends string>(sort: F | `-${F}`): SortOrder<F> {
+  return sort.startsWith('-') ? { field: sort.slice(1) as F, descending: true } : { field: sort as F, descending: false }
 }

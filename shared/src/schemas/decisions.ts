@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox'
 import { decisionStatuses } from '../domain/vocabulary'
-import { DateOnly, LongText, Nullable, PageQuery, RowMeta, Text, Title, Uuid } from './common'
+import { DateOnly, LongText, Nullable, PageQuery, RowMeta, SortQuery, Text, Title, Uuid } from './common'
 
 export const TradeoffSchema = Type.Object(
   {
@@ -86,9 +86,13 @@ export const DecisionChanges = Type.Object(
 )
 export type DecisionChanges = Static<typeof DecisionChanges>
 
+export const decisionSortFields = ['decidedAt', 'title'] as const
+export type DecisionSortField = (typeof decisionSortFields)[number]
+
 export const DecisionQuery = Type.Object(
   {
     ...PageQuery,
+    sort: SortQuery(decisionSortFields, '-decidedAt, most recently decided first'),
     owningTeamId: Type.Optional(Uuid),
     status: Type.Optional(Type.Enum(decisionStatuses)),
     decisionClass: Type.Optional(Type.Enum(['agreement', 'strategy_bearing'])),

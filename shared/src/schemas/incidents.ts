@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox'
 import { discoveryChannels, harmKinds, incidentStatuses, rootCauses } from '../domain/vocabulary'
-import { DateOnly, LongText, Nullable, PageQuery, RowMeta, Text, Title, Uuid } from './common'
+import { DateOnly, LongText, Nullable, PageQuery, RowMeta, SortQuery, Text, Title, Uuid } from './common'
 
 const Scale = (what: string) => Type.Integer({ minimum: 1, maximum: 5, description: `${what}, 1–5` })
 const HarmKinds = Type.Array(Type.Enum(harmKinds), { uniqueItems: true, maxItems: harmKinds.length })
@@ -115,10 +115,37 @@ export const IncidentFilters = {
   q: Type.Optional(Text(200, { description: 'Words in the title or narrative' })),
 }
 
+/** Filters of the incident list that group it by decision (a gap's or a cluster's incidents). */
+export const IncidentGroupQuery = Type.Object(
+  {
+    ...IncidentFilters,
+    hasDecision: Type.Optional(Type.Boolean({ description: 'false: only incidents that name no decision yet' })),
+    clusterId: Type.Optional({ ...Uuid, description: 'Incidents in this cluster' }),
+  },
+  { additionalProperties: false },
+)
+export type IncidentGroupQuery = Static<typeof IncidentGroupQuery>
+
+export const IncidentDecisionGroup = Type.Object({
+  decisionId: Nullable(Uuid),
+  title: Nullable(Type.String({ description: 'The decision’s title; null for incidents that name no decision yet' })),
+  count: Type.Integer({ minimum: 0 }),
+  weightedHarm: Type.Integer({ minimum: 0, description: 'Sum of harm × surprise over them' }),
+})
+export type IncidentDecisionGroup = Static<typeof IncidentDecisionGroup>
+export const IncidentDecisionGroups = Type.Object({ items: Type.Array(IncidentDecisionGroup) })
+export type IncidentDecisionGroups = Static<typeof IncidentDecisionGroups>
+
+export const incidentSortFields = ['number', 'discoveredAt', 'weightedHarm'] as const
+export type IncidentSortField = (typeof incidentSortFields)[number]
+
 export const IncidentQuery = Type.Object(
   {
     ...PageQuery,
     ...IncidentFilters,
+    hasDecision: Type.Optional(Type.Boolean({ description: 'false: only incidents that name no decision yet' })),
+    clusterId: Type.Optional({ ...Uuid, description: 'Incidents in this cluster' }),
+    sort: SortQuery(incidentSortFields, '-number, newest first'),
     mine: Type.Optional(
       Type.Boolean({ description: 'true: only the reports you filed, your anonymous ones included (a member’s home page)' }),
     ),

@@ -1,4 +1,4 @@
-import { discoveryChannels, type IncidentQuery, incidentStatuses, rootCauses } from '@misalign/shared'
+import { discoveryChannels, type IncidentQuery, incidentSortFields, incidentStatuses, rootCauses } from '@misalign/shared'
 
 /**
  * The incident list's URL filter vocabulary. It lives here, not in the incidents feature,
@@ -13,6 +13,8 @@ const allowed: Partial<Record<(typeof listKeys)[number], readonly string[]>> = {
   rootCause: rootCauses,
   discoveryChannel: discoveryChannels,
 }
+const flagKeys = ['mine', 'hasDecision'] as const
+const sorts: readonly string[] = incidentSortFields.flatMap((field) => [field, `-${field}`])
 const uuid = /^[0-9a-f-]{36}$/i
 const day = /^\d{4}-\d{2}-\d{2}$/
 
@@ -33,6 +35,12 @@ export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
     if ((key === 'decisionId' || key === 'gapId') && !uuid.test(value)) continue
     filters[key] = value.slice(0, 200)
   }
+  for (const key of flagKeys) {
+    const value = search.get(key)
+    if (value === 'true' || value === 'false') filters[key] = value === 'true'
+  }
+  const sort = search.get('sort')
+  if (sort && sorts.includes(sort)) filters.sort = sort
   return filters as IncidentFilters
 }
 
@@ -44,6 +52,8 @@ export function searchFromFilters(filters: IncidentFilters): URLSearchParams {
     if (Array.isArray(value)) for (const v of value) search.append(key, v)
     else if (typeof value === 'string' && value) search.set(key, value)
   }
+  for (const key of flagKeys) if (typeof filters[key] === 'boolean') search.set(key, String(filters[key]))
+  if (filters.sort) search.set('sort', filters.sort)
   return search
 }
 
@@ -61,4 +71,5 @@ export function withFilter(search: URLSearchParams, key: string, value: string):
   return next
 }
 
-export const hasFilters = (filters: IncidentFilters) => Object.keys(filters).length > 0
+/** Filters that narrow the list (the sort does not). */
+export const hasFilters = ({ sort: _sort, ...filters }: IncidentFilters) => Object.keys(filters).length > 0

@@ -37,6 +37,8 @@ export const strategyKeys = {
   all: ['strategies'] as const,
   lists: () => [...strategyKeys.all, 'list'] as const,
   list: (filters: Filters) => [...strategyKeys.lists(), filters] as const,
+  /** The register a page at a time (an infinite query: its cache entry is shaped apart from `list`'s). */
+  pages: (filters: Filters) => [...strategyKeys.lists(), 'pages', filters] as const,
   details: () => [...strategyKeys.all, 'detail'] as const,
   detail: (id: string) => [...strategyKeys.details(), id] as const,
   revisions: (id: string) => [...strategyKeys.all, 'revisions', id] as const,
@@ -63,6 +65,8 @@ export const clusterKeys = {
   details: () => [...clusterKeys.all, 'detail'] as const,
   detail: (id: string) => [...clusterKeys.details(), id] as const,
   ofIncident: (incidentId: string) => [...clusterKeys.all, 'of-incident', incidentId] as const,
+  /** The merge picker's choices: every cluster of a status, one long page. */
+  choices: (filters: Filters) => [...clusterKeys.all, 'choices', filters] as const,
 }
 
 export const retroKeys = {

@@ -39,10 +39,10 @@ export interface RunningApp {
  * The real thing end to end: a fresh build of the web app, a fresh database with a small demo
  * org, the real API serving both on a free port, and Debian's Chromium (never a downloaded one).
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: { incidents?: number } = {}): Promise<RunningApp> {
   await buildWebApp()
   const database = await openTestDatabase()
-  await seedDemo(database, { today: SEED_TODAY, incidents: 300 })
+  await seedDemo(database, { today: SEED_TODAY, incidents: options.incidents ?? 300 })
   const app = await buildApp({
     config: testConfig(database, { webDist: path.join(webRoot, 'dist'), logLevel: 'warn' }),
     database,

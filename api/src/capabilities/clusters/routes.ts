@@ -9,6 +9,8 @@ import {
   ClusterMemberParams,
   ClusterMergeBody,
   ClusterSplitBody,
+  ClusterStatusChanges,
+  ClusterStatusResult,
   IdParams,
   RecomputeResult,
 } from '@misalign/shared'
@@ -34,7 +36,23 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ClusterList },
       },
     },
-    async (req) => ({ items: await clusters.list(app.caller(req), req.query) }),
+    async (req) => clusters.list(app.caller(req), req.query),
+  )
+
+  app.post(
+    '/status',
+    {
+      config: { policy: 'cluster.edit' },
+      schema: {
+        tags,
+        summary: 'Confirm or dismiss many clusters at once',
+        description:
+          'Each cluster is given with the version you saw. All change or none does: a stale version answers 412, an unknown cluster 404, one already in that status 409. Each change is logged and can be reverted like a single one.',
+        body: ClusterStatusChanges,
+        response: { 200: ClusterStatusResult },
+      },
+    },
+    async (req) => clusters.setStatuses(app.caller(req), req.body),
   )
 
   app.post(

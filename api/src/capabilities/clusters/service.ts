@@ -4,10 +4,14 @@ import {
   type ClusterDetail,
   type ClusterListQuery,
   type ClusterStatus,
+  type ClusterStatusChanges,
+  type ClusterStatusResult,
   type ClusterSummary,
   type DomainEvent,
   fail,
+  type Page,
   type RecomputeResult,
+  repeatedClusterProblems,
   type SimilarIncident,
   type SimilarIncidentsQuery,
 } from '@misalign/shared'
@@ -55,7 +59,7 @@ export function clusterService(deps: ServiceDeps) {
   }
 
   return {
-    list(caller: Caller, query: ClusterListQuery): Promise<ClusterSummary[]> {
+    list(caller: Caller, query: ClusterListQuery): Promise<Page<ClusterSummary>> {
       authorize(caller, 'cluster.read')
       return reads.list(query, caller.viewer)
     },
@@ -80,6 +84,26 @@ export function clusterService(deps: ServiceDeps) {
     recompute(caller: Caller): Promise<RecomputeResult> {
       authorize(caller, 'cluster.edit')
       return reads.recompute(caller.actor)
+    },
+
+    /** Confirm or dismiss many suggestions: each a logged, revertible edit; all commit or none. */
+    async setStatuses(caller: Caller, changes: ClusterStatusChanges): Promise<ClusterStatusResult> {
+      authorize(caller, 'cluster.edit')
+      const repeated = repeatedClusterProblems(changes.clusters)
+      if (repeated.length > 0) throw fail.invalid('Name each cluster once', repeated)
+      return writeTransaction(deps, async (tx, events) => {
+        const result = await clusterRepository(tx).setStatuses(changes, caller.viewer, caller.actor)
+        for (const { id, version } of result.items) {
+          await events.record({
+            type: statusEvent[changes.status],
+            aggregateType: 'cluster',
+            aggregateId: id,
+            aggregateVersion: version,
+            payload: { status: changes.status, edit: 'status', bulk: true },
+          })
+        }
+        return result
+      })
     },
 
     /** Rename and/or change status, in one transaction; each is its own logged, revertible edit. */

@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Decision, DecisionChanges, DecisionQuery, IdParams, NewDecision, Page } from '@misalign/shared'
+import {
+  Decision,
+  DecisionChanges,
+  DecisionQuery,
+  IdParams,
+  IncidentDecisionGroups,
+  IncidentGroupQuery,
+  NewDecision,
+  Page,
+} from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
 
 const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -19,6 +28,22 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => decisions.list(app.caller(req), req.query),
+  )
+
+  app.get(
+    '/incident-counts',
+    {
+      config: { policy: 'incident.read' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Count incidents per decision, for grouping a list by decision',
+        description:
+          'The incident list filters (gapId, clusterId, …), with the same visibility; most weighted harm first. Incidents naming no decision are one group with decisionId null.',
+        querystring: IncidentGroupQuery,
+        response: { 200: IncidentDecisionGroups },
+      },
+    },
+    async (req) => app.services.incidents.countByDecision(app.caller(req), req.query),
   )
 
   app.get(

@@ -5,6 +5,8 @@ import {
   fail,
   type Incident,
   type IncidentChanges,
+  type IncidentDecisionGroups,
+  type IncidentGroupQuery,
   type IncidentQuery,
   latestCalendarDay,
   type NewIncident,
@@ -60,6 +62,12 @@ export function incidentService(deps: ServiceDeps) {
     list(caller: Caller, query: IncidentQuery): Promise<Page<Incident>> {
       authorize(caller, 'incident.read')
       return reads.list(query, caller.viewer)
+    },
+
+    /** Incidents per decision under the list's filters, for lists grouped by decision. */
+    countByDecision(caller: Caller, query: IncidentGroupQuery): Promise<IncidentDecisionGroups> {
+      authorize(caller, 'incident.read')
+      return reads.countByDecision(query, caller.viewer)
     },
 
     /** A restricted incident the caller may not see does not exist for them: not found, never forbidden. */

@@ -16,6 +16,7 @@ import { type ActionRow, actions, clusterMembers, incidents, type RetroRow, retr
 import { type Actor, diff, recordAudit, updateOrTransfer } from '../access/audit-repository'
 import { assertTeamsExist } from '../access/team-references'
 import { displayedTeamId, type IncidentViewer, visibleTo } from '../incidents/incident-visibility'
+import { countUpTo } from '../support/count'
 import { toPage } from '../support/cursor'
 import { StaleVersionError } from '../support/errors'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from '../support/keyset'
@@ -153,12 +154,13 @@ export function actionRepository(db: Db) {
         .where(and(...filtersOf(query), after ? beforeInDescending(actions.createdAt, actions.id, after, 'instant') : undefined))
         .orderBy(desc(actions.createdAt), desc(actions.id))
         .limit(limit + 1)
-      return toPage(
+      const page = toPage(
         rows,
         limit,
         ({ row, retroTitle }) => toRetroAction(row, retroTitle),
         ({ row, sortKey }) => [sortKey, row.id],
       )
+      return { ...page, ...(await countUpTo(db, actions, and(...filtersOf(query)))) }
     },
 
     /** Open actions of retros created before this one whose clusters share a decision, gap or team pair with it. */

@@ -11,10 +11,13 @@ import {
   clusterSignals,
   explainGroup,
   type IncidentStatus,
+  type Page,
 } from '@misalign/shared'
 import { type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../../client'
 import { displayedTeamId, type IncidentViewer, visibleTo } from '../incidents/incident-visibility'
+import { decodeCursor, InvalidCursorError, toPage } from '../support/cursor'
+import { uuidShape } from '../support/keyset'
 import { termStats } from './cluster-terms'
 
 /**
@@ -79,13 +82,30 @@ function toSummary(row: SummaryRow): ClusterSummary {
   }
 }
 
-export async function listClusters(db: Db, query: ClusterListQuery, viewer: IncidentViewer): Promise<ClusterSummary[]> {
+/**
+ * Heaviest first. Sizes and sums depend on the viewer, so the keyset is over the viewer's own
+ * summaries ([weightedHarm, size, id]); the total counts the same summaries.
+ */
+export async function listClusters(db: Db, query: ClusterListQuery, viewer: IncidentViewer): Promise<Page<ClusterSummary>> {
+  const limit = query.limit ?? 50
   const where = query.status ? sql`c.status = ${query.status}` : sql`true`
-  const rows = await queryRows<SummaryRow>(
+  const after = decodeCursor(query.cursor, ['number', 'number', 'string'] as const)
+  if (after && !uuidShape.test(after[2])) throw new InvalidCursorError()
+  const rows = await queryRows<SummaryRow & { total: number }>(
     db,
-    sql`${summaryQuery(viewer, where)} order by "weightedHarm" desc, size desc, c.id limit 500`,
+    sql`with summary as (${summaryQuery(viewer, where)})
+      select summary.*, (select count(*)::int from summary) as total from summary
+      where ${after ? sql`("weightedHarm", size, id) < (${after[0]}::int, ${after[1]}::int, ${after[2]}::uuid)` : sql`true`}
+      order by "weightedHarm" desc, size desc, id desc limit ${limit + 1}`,
   )
-  return rows.map(toSummary)
+  const total = rows[0]?.total ?? (after ? await countClusters(db, where, viewer) : 0)
+  return { ...toPage(rows, limit, toSummary, (row) => [row.weightedHarm, row.size, row.id]), total }
+}
+
+/** Past the last page the rows carry no total; ask for it on its own. */
+async function countClusters(db: Db, where: SQL, viewer: IncidentViewer): Promise<number> {
+  const [row] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from (${summaryQuery(viewer, where)}) s`)
+  return row?.total ?? 0
 }
 
 interface MemberRow {

@@ -1,10 +1,14 @@
-import type {
-  ClusterChanges,
-  ClusterDetail,
-  ClusterEditKind,
-  ClusterListQuery,
-  ClusterStatus,
-  ClusterSummary,
+import {
+  type ClusterChanges,
+  type ClusterDetail,
+  type ClusterEditKind,
+  type ClusterListQuery,
+  type ClusterStatus,
+  type ClusterStatusChanges,
+  type ClusterStatusResult,
+  type ClusterSummary,
+  fail,
+  type Page,
 } from '@misalign/shared'
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../../client'
@@ -37,32 +41,43 @@ export function clusterRepository(db: Db) {
     change: (ctx: EditContext) => Promise<{ kind: ClusterEditKind; payload: Record<string, unknown>; result?: T }>,
     expectedVersion?: number,
   ): Promise<{ result?: T } | undefined> {
-    const found = await db.transaction(async (tx) => {
+    return db.transaction(async (tx) => {
       await lockClusters(tx)
-      const [cluster] = await tx.select().from(clusters).where(eq(clusters.id, id)).for('update')
-      if (!cluster || !(await isVisible(tx, id, viewer))) return undefined
-      if (expectedVersion !== undefined && cluster.version !== expectedVersion)
-        throw new StaleVersionError('cluster', cluster.version)
-      const done = await change({ tx, cluster, actor })
-      await tx
-        .update(clusters)
-        .set({ version: sql`${clusters.version} + 1`, updatedAt: new Date() })
-        .where(eq(clusters.id, id))
-      // The statement's clock, not the transaction's: a rename and a status change written in one
-      // transaction are two edits, and the log must list them in the order they were made.
-      await tx
-        .insert(clusterEdits)
-        .values({ clusterId: id, actorId: actor.id, kind: done.kind, payload: done.payload, createdAt: sql`clock_timestamp()` })
-      await recordAudit(tx, {
-        actor,
-        action: `cluster.${done.kind}`,
-        entityType: 'cluster',
-        entityId: id,
-        changes: { edit: { after: done.payload } },
-      })
-      return { result: done.result }
+      return editIn(tx, id, viewer, actor, change, expectedVersion)
     })
-    return found
+  }
+
+  /** One edit inside a transaction that already holds the clusters lock. */
+  async function editIn<T>(
+    tx: Tx,
+    id: string,
+    viewer: IncidentViewer,
+    actor: Actor,
+    change: (ctx: EditContext) => Promise<{ kind: ClusterEditKind; payload: Record<string, unknown>; result?: T }>,
+    expectedVersion?: number,
+  ): Promise<{ result?: T } | undefined> {
+    const [cluster] = await tx.select().from(clusters).where(eq(clusters.id, id)).for('update')
+    if (!cluster || !(await isVisible(tx, id, viewer))) return undefined
+    if (expectedVersion !== undefined && cluster.version !== expectedVersion)
+      throw new StaleVersionError('cluster', cluster.version)
+    const done = await change({ tx, cluster, actor })
+    await tx
+      .update(clusters)
+      .set({ version: sql`${clusters.version} + 1`, updatedAt: new Date() })
+      .where(eq(clusters.id, id))
+    // The statement's clock, not the transaction's: two edits written in one transaction (a
+    // rename and a status change, or a bulk confirm) must list in the order they were made.
+    await tx
+      .insert(clusterEdits)
+      .values({ clusterId: id, actorId: actor.id, kind: done.kind, payload: done.payload, createdAt: sql`clock_timestamp()` })
+    await recordAudit(tx, {
+      actor,
+      action: `cluster.${done.kind}`,
+      entityType: 'cluster',
+      entityId: id,
+      changes: { edit: { after: done.payload } },
+    })
+    return { result: done.result }
   }
 
   async function isVisible(tx: Tx, clusterId: string, viewer: IncidentViewer): Promise<boolean> {
@@ -89,7 +104,7 @@ export function clusterRepository(db: Db) {
   const statusKind: Record<ClusterStatus, ClusterEditKind> = { confirmed: 'confirm', dismissed: 'dismiss', suggested: 'restore' }
 
   return {
-    list: (query: ClusterListQuery, viewer: IncidentViewer): Promise<ClusterSummary[]> => listClusters(db, query, viewer),
+    list: (query: ClusterListQuery, viewer: IncidentViewer): Promise<Page<ClusterSummary>> => listClusters(db, query, viewer),
     find: (id: string, viewer: IncidentViewer): Promise<ClusterDetail | undefined> => findCluster(db, id, viewer),
     recompute: (actor: Actor) => recomputeClusters(db, actor),
     /** Places a newly filed incident into clusters (run by the placement job, one at a time). */
@@ -132,6 +147,35 @@ export function clusterRepository(db: Db) {
         if (!done) return touched ? findCluster(db, id, viewer) : undefined
       }
       return findCluster(db, id, viewer)
+    },
+
+    /**
+     * Confirms or dismisses many clusters in one transaction: each is an ordinary logged,
+     * revertible status edit, checked against the version the caller saw. One failure undoes all.
+     */
+    async setStatuses(changes: ClusterStatusChanges, viewer: IncidentViewer, actor: Actor): Promise<ClusterStatusResult> {
+      const { status } = changes
+      return db.transaction(async (tx) => {
+        await lockClusters(tx)
+        const items: ClusterStatusResult['items'] = []
+        for (const { id, version } of changes.clusters) {
+          const done = await editIn(
+            tx,
+            id,
+            viewer,
+            actor,
+            async ({ cluster }) => {
+              if (cluster.status === status) throw new ConflictError(`The cluster "${cluster.title}" is already ${status}`)
+              await tx.update(clusters).set({ status }).where(eq(clusters.id, id))
+              return { kind: statusKind[status], payload: { before: cluster.status, after: status }, result: cluster.status }
+            },
+            version,
+          )
+          if (!done?.result) throw fail.notFound('cluster', id)
+          items.push({ id, previousStatus: done.result, version: version + 1 })
+        }
+        return { items }
+      })
     },
 
     async addMember(id: string, incidentId: string, viewer: IncidentViewer, actor: Actor) {

@@ -16,9 +16,10 @@ import { type DecisionRow, decisions } from '../../schema/index'
 import { type Actor, diff, recordAudit, updateOrTransfer } from '../access/audit-repository'
 import { assertTeamsExist } from '../access/team-references'
 import { priorityLinker, type TradeoffWithPicks, toStatedTradeoff } from '../priorities/priority-links'
+import { countUpTo } from '../support/count'
 import { toPage } from '../support/cursor'
 import { RuleViolationError, StaleVersionError } from '../support/errors'
-import { beforeInDescending, decodeSortCursor } from '../support/keyset'
+import { decisionOrder } from './decision-list'
 
 function storedTradeoff(row: DecisionRow): PriorityTradeoff | null {
   const { tradeoffPrefer: prefer, tradeoffOver: over, tradeoffForGoal: forGoal } = row
@@ -129,17 +130,18 @@ export function decisionRepository(db: Db) {
       return row && toDecision(row)
     },
 
-    /** Most recently decided first; ties (one day, many decisions) broken by id. */
+    /** Most recently decided first unless asked otherwise; ties (one day, many decisions) broken by id. */
     async list(query: DecisionQuery): Promise<Page<Decision>> {
       const limit = query.limit ?? 50
-      const after = decodeSortCursor(query.cursor, 'day')
+      const order = decisionOrder(query)
       const rows = await db
         .select()
         .from(decisions)
-        .where(and(...filtersOf(query), after ? beforeInDescending(decisions.decidedAt, decisions.id, after, 'day') : undefined))
-        .orderBy(desc(decisions.decidedAt), desc(decisions.id))
+        .where(and(...filtersOf(query), order.after))
+        .orderBy(...order.orderBy)
         .limit(limit + 1)
-      return toPage(rows, limit, toDecision, (row) => [row.decidedAt, row.id])
+      const page = toPage(rows, limit, toDecision, order.cursorOf)
+      return { ...page, ...(await countUpTo(db, decisions, and(...filtersOf(query)))) }
     },
 
     async create(input: NewDecision, actor: Actor): Promise<Decision> {

@@ -14,6 +14,7 @@ import type { Db, Tx } from '../../client'
 import { incidents, type StrategyGapRow, strategies, strategyGaps } from '../../schema/index'
 import { type Actor, diff, recordAudit } from '../access/audit-repository'
 import { type IncidentViewer, isMine, visibleTo } from '../incidents/incident-visibility'
+import { countUpTo } from '../support/count'
 import { toPage } from '../support/cursor'
 import { ConflictError, RuleViolationError, StaleVersionError } from '../support/errors'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from '../support/keyset'
@@ -208,12 +209,13 @@ export function strategyGapRepository(db: Db) {
         db,
         rows.map(({ row }) => row.id),
       )
-      return toPage(
+      const page = toPage(
         rows,
         limit,
         ({ row }) => toStrategyGap(row, decisionsOf.get(row.id) ?? []),
         ({ row, sortKey }) => [sortKey, row.id],
       )
+      return { ...page, ...(await countUpTo(db, strategyGaps, and(...filtersOf(query)))) }
     },
 
     /**

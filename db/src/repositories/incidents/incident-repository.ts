@@ -3,19 +3,23 @@ import {
   discoveryLagDays,
   type Incident,
   type IncidentChanges,
+  type IncidentDecisionGroups,
+  type IncidentGroupQuery,
   type IncidentQuery,
   type NewIncident,
   type Page,
   weightedHarm,
 } from '@misalign/shared'
-import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../../client'
-import { decisions, type IncidentRow, idempotencyKeys, incidents } from '../../schema/index'
+import { clusterMembers, decisions, type IncidentRow, idempotencyKeys, incidents } from '../../schema/index'
 import { type Actor, anonymousActor, diff, recordAudit } from '../access/audit-repository'
 import { countsTowardsGap } from '../gaps/gap-attribution'
-import { decodeCursor, toPage } from '../support/cursor'
+import { countUpTo } from '../support/count'
+import { toPage } from '../support/cursor'
 import { RuleViolationError, StaleVersionError } from '../support/errors'
 import { reserveTodaysAnonymousNumbers, takeAnonymousNumber } from './anonymous-numbers'
+import { incidentOrder } from './incident-list'
 import { displayedTeamId, type IncidentViewer, isMine, shownTeamFor, toDay, visibleTo } from './incident-visibility'
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
@@ -100,7 +104,7 @@ export interface IdempotencyContext {
 
 export type CreateResult = { kind: 'created'; incident: Incident } | { kind: 'replayed'; statusCode: number; body: unknown }
 
-function filtersOf(query: IncidentQuery, viewer: IncidentViewer): (SQL | undefined)[] {
+function filtersOf(query: IncidentGroupQuery & Pick<IncidentQuery, 'mine'>, viewer: IncidentViewer): (SQL | undefined)[] {
   return [
     // Their own anonymous reports carry no reporter id, only the viewer's keyed hash (ADR 007).
     query.mine ? or(eq(incidents.reporterId, viewer.userId), eq(incidents.reporterKey, viewer.reporterKey)) : undefined,
@@ -111,8 +115,16 @@ function filtersOf(query: IncidentQuery, viewer: IncidentViewer): (SQL | undefin
     query.status?.length ? inArray(incidents.status, query.status) : undefined,
     query.discoveryChannel?.length ? inArray(incidents.discoveryChannel, query.discoveryChannel) : undefined,
     query.decisionId ? eq(incidents.decisionId, query.decisionId) : undefined,
+    query.hasDecision === undefined
+      ? undefined
+      : query.hasDecision
+        ? isNotNull(incidents.decisionId)
+        : isNull(incidents.decisionId),
     // The incidents that count towards the gap: named by hand, or through its decisions (ADR 017).
     query.gapId ? countsTowardsGap(query.gapId, sql`${incidents.gapId}`, sql`${incidents.decisionId}`) : undefined,
+    query.clusterId
+      ? sql`exists (select 1 from ${clusterMembers} where ${clusterMembers.clusterId} = ${query.clusterId} and ${clusterMembers.incidentId} = ${incidents.id})`
+      : undefined,
     query.from ? gte(incidents.discoveredAt, query.from) : undefined,
     query.to ? lte(incidents.discoveredAt, query.to) : undefined,
     query.q?.trim() ? sql`${incidents.searchText} @@ websearch_to_tsquery('english', ${query.q})` : undefined,
@@ -229,22 +241,46 @@ export function incidentRepository(db: Db) {
       return row && { id: row.incident.id, reportingTeamId: row.incident.reportingTeamId, isMine: isMine(row.incident, viewer) }
     },
 
+    /** One page in the asked order, and how many match in all (same filters, same visibility). */
     async list(query: IncidentQuery, viewer: IncidentViewer): Promise<Page<Incident>> {
       const limit = query.limit ?? 50
-      const after = decodeCursor(query.cursor, ['number'] as const)
-      const rows = await db
-        .select(selection)
-        .from(incidents)
-        .leftJoin(decisions, eq(decisions.id, incidents.decisionId))
-        .where(and(visibleTo(viewer), ...filtersOf(query, viewer), after ? lt(incidents.number, after[0]) : undefined))
-        .orderBy(desc(incidents.number))
-        .limit(limit + 1)
-      return toPage(
+      const order = incidentOrder(query)
+      const matching = and(visibleTo(viewer), ...filtersOf(query, viewer))
+      // Both at once: on Postgres they run on two pool connections, so the count adds little.
+      const [rows, total] = await Promise.all([
+        db
+          .select(selection)
+          .from(incidents)
+          .leftJoin(decisions, eq(decisions.id, incidents.decisionId))
+          .where(and(matching, order.after))
+          .orderBy(...order.orderBy)
+          .limit(limit + 1),
+        countUpTo(db, incidents, matching),
+      ])
+      const page = toPage(
         rows,
         limit,
         (row) => toIncident(row, viewer),
-        (row) => [row.incident.number],
+        (row) => order.cursorOf(row.incident),
       )
+      return { ...page, ...total }
+    },
+
+    /** The matching incidents counted per decision (heaviest first), the unnamed ones as one group. */
+    async countByDecision(query: IncidentGroupQuery, viewer: IncidentViewer): Promise<IncidentDecisionGroups> {
+      const rows = await db
+        .select({
+          decisionId: incidents.decisionId,
+          title: decisions.title,
+          count: sql<number>`count(*)::int`,
+          weightedHarm: sql<number>`coalesce(sum(${incidents.weightedHarm}), 0)::int`,
+        })
+        .from(incidents)
+        .leftJoin(decisions, eq(decisions.id, incidents.decisionId))
+        .where(and(visibleTo(viewer), ...filtersOf(query, viewer)))
+        .groupBy(incidents.decisionId, decisions.title)
+        .orderBy(sql`4 desc`, sql`3 desc`, incidents.decisionId)
+      return { items: rows.map((row) => ({ ...row, title: row.title ?? null })) }
     },
 
     async create(input: NewIncident, viewer: IncidentViewer, actor: Actor): Promise<Incident> {

@@ -29,6 +29,7 @@ import {
 import { type Actor, diff, recordAudit } from '../access/audit-repository'
 import { actionRepository, toRetroAction } from '../actions/action-repository'
 import { displayedTeamId, type IncidentViewer, visibleTo } from '../incidents/incident-visibility'
+import { countUpTo } from '../support/count'
 import { toPage } from '../support/cursor'
 import { RuleViolationError, StaleVersionError } from '../support/errors'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from '../support/keyset'
@@ -160,7 +161,8 @@ export function retroRepository(db: Db) {
         .where(and(...listFilters(query), after ? beforeInDescending(retros.createdAt, retros.id, after, 'instant') : undefined))
         .orderBy(desc(retros.createdAt), desc(retros.id))
         .limit(limit + 1)
-      return toPage(
+      const total = await countUpTo(db, retros, and(...listFilters(query)))
+      const page = toPage(
         rows,
         limit,
         ({ row, clusterTitle, actionCount, openActionCount }) => ({
@@ -171,6 +173,7 @@ export function retroRepository(db: Db) {
         }),
         ({ row, sortKey }) => [sortKey, row.id],
       )
+      return { ...page, ...total }
     },
 
     /** The teams a cluster touches for this viewer (for permission checks); undefined when there is no such cluster. */

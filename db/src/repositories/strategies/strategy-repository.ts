@@ -16,6 +16,7 @@ import { type StrategyRow, strategies } from '../../schema/index'
 import { type Actor, diff, recordAudit, updateOrTransfer } from '../access/audit-repository'
 import { assertTeamsExist } from '../access/team-references'
 import { priorityLinker, type TradeoffWithPicks, toStatedTradeoff } from '../priorities/priority-links'
+import { countUpTo } from '../support/count'
 import { toPage } from '../support/cursor'
 import { ConflictError, RuleViolationError, StaleVersionError } from '../support/errors'
 import { beforeInDescending, decodeSortCursor, preciseInstant } from '../support/keyset'
@@ -135,12 +136,13 @@ export function strategyRepository(db: Db) {
         )
         .orderBy(desc(strategies.createdAt), desc(strategies.id))
         .limit(limit + 1)
-      return toPage(
+      const page = toPage(
         rows,
         limit,
         ({ row }) => toStrategy(row, day),
         ({ row, sortKey }) => [sortKey, row.id],
       )
+      return { ...page, ...(await countUpTo(db, strategies, and(...filtersOf(query, day)))) }
     },
 
     /**

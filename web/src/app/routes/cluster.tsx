@@ -8,6 +8,7 @@ import { ClusterExplanation } from '../../features/clusters/components/cluster-e
 import { ClusterMembers } from '../../features/clusters/components/cluster-members'
 import { ClusterEditLog, ClusterStatusTools } from '../../features/clusters/components/cluster-tools'
 import { clusterStatusLabels } from '../../features/clusters/components/labels'
+import { IncidentsByDecision } from '../../features/incidents/components/incidents-by-decision'
 import { countOf, formatDay } from '../../lib/labels'
 import { useUser } from '../../lib/session'
 
@@ -50,7 +51,18 @@ export default function ClusterRoute() {
         <ClusterExplanation cluster={c} />
         {mayEdit && <ClusterStatusTools key={c.version} cluster={c} />}
       </div>
-      <ClusterMembers key={c.id} cluster={c} mayEdit={mayEdit} onSplit={(newId) => navigate(`/clusters/${newId}`)} />
+      <IncidentsByDecision
+        key={`${c.id}-${c.version}`}
+        filters={{ clusterId: c.id }}
+        heading="Incidents in this cluster, by decision"
+        empty="None of its incidents is visible to you."
+      />
+      {mayEdit && (
+        <details className="card edit-members">
+          <summary>Edit its members: remove incidents, or split some off ({countOf(c.members.length, 'incident')})</summary>
+          <ClusterMembers key={c.id} cluster={c} mayEdit={mayEdit} onSplit={(newId) => navigate(`/clusters/${newId}`)} />
+        </details>
+      )}
       {mayAttachToGap && <AttachToGap cluster={c} />}
       <ClusterEditLog cluster={c} mayEdit={mayEdit} />
     </>

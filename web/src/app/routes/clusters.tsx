@@ -48,7 +48,7 @@ export default function ClustersRoute() {
           </button>
         ))}
       </nav>
-      <ClusterList status={status} />
+      <ClusterList key={status} status={status} mayEdit={mayEdit} />
     </>
   )
 }

@@ -3,19 +3,19 @@ import { Link, useSearchParams } from 'react-router'
 import { PageHeader, usePageTitle } from '../../components/page'
 import { IncidentFilterBar } from '../../features/incidents/components/incident-filters'
 import { IncidentList } from '../../features/incidents/components/incident-list'
-import { filtersFromSearch } from '../../lib/incident-filters'
+import { filtersFromSearch, withFilter } from '../../lib/incident-filters'
 import { activeTeams, useTeams } from '../../lib/reference-data'
 
 export default function IncidentsRoute() {
   usePageTitle('Incidents')
-  const [search] = useSearchParams()
+  const [search, setSearch] = useSearchParams()
   const filters = useMemo(() => filtersFromSearch(search), [search])
   const teams = useTeams()
   return (
     <>
       <PageHeader
         title="Incidents"
-        intro="Every felt misalignment: a decision that surprised a team and hurt one of its goals. Filters stay in the address, so a link shows the same view."
+        intro="Every felt misalignment: a decision that surprised a team and hurt one of its goals. Filters and the sort stay in the address, so a link shows the same view."
         actions={
           <Link className="button-primary" to="/report">
             Report a misalignment
@@ -23,7 +23,7 @@ export default function IncidentsRoute() {
         }
       />
       <IncidentFilterBar teams={activeTeams(teams.data)} />
-      <IncidentList filters={filters} />
+      <IncidentList filters={filters} onSort={(sort) => setSearch(withFilter(search, 'sort', sort === '-number' ? '' : sort))} />
     </>
   )
 }

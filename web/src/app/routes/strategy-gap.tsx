@@ -3,11 +3,12 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { Loading, ProblemMessage } from '../../components/feedback'
 import { PageHeader, usePageTitle } from '../../components/page'
+import { IncidentsByDecision } from '../../features/incidents/components/incidents-by-decision'
 import { useGap, useGapContext } from '../../features/strategy-gaps/api/strategy-gaps'
 import { GapAttach } from '../../features/strategy-gaps/components/gap-attach'
 import { GapForm, GapLifecycle } from '../../features/strategy-gaps/components/gap-forms'
 import { GapImpactSection } from '../../features/strategy-gaps/components/gap-impact-chart'
-import { GapDecisions, GapIncidents, GapStatusMark, GapSteps } from '../../features/strategy-gaps/components/gap-views'
+import { GapDecisions, GapStatusMark, GapSteps } from '../../features/strategy-gaps/components/gap-views'
 import { useUser } from '../../lib/session'
 
 export default function StrategyGapRoute() {
@@ -51,7 +52,12 @@ export default function StrategyGapRoute() {
       </div>
       <GapImpactSection gapId={g.id} />
       <div className="detail-grid">
-        <GapIncidents gapId={g.id} />
+        <IncidentsByDecision
+          filters={{ gapId: g.id }}
+          heading="Incidents in this gap, by decision"
+          empty="No incident counts towards this gap yet: attach incidents, or put the decisions behind it on the gap."
+          showMissingContext
+        />
         <GapDecisions gapId={g.id} context={context.data} mayUpdate={mayUpdate} />
       </div>
       {mayUpdate && <GapAttach gapId={g.id} decisionIds={g.decisionIds} />}

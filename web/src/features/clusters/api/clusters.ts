@@ -1,15 +1,53 @@
-import type { ClusterChanges, ClusterDetail, ClusterList, ClusterStatus, RecomputeResult } from '@misalign/shared'
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type {
+  ClusterChanges,
+  ClusterDetail,
+  ClusterList,
+  ClusterStatus,
+  ClusterStatusChanges,
+  ClusterStatusResult,
+  RecomputeResult,
+} from '@misalign/shared'
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
-import { invalidateAfter, type WriteEvent } from '../../../lib/invalidation'
+import { invalidateAfter, useInvalidateAfter, type WriteEvent } from '../../../lib/invalidation'
 import { clusterKeys } from '../../../lib/query-keys'
 
+/** One status's clusters, heaviest first, a page at a time (the page shows "1–25 of 216"). */
+export const clusterPagesOptions = (status: ClusterStatus) =>
+  infiniteQueryOptions({
+    queryKey: ['clusters', 'list', { status }],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<ClusterList>(`/clusters${toQuery({ status, limit: 25, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  })
+export const useClusterPages = (status: ClusterStatus) => useInfiniteQuery(clusterPagesOptions(status))
+
+/** The heaviest clusters of a status as choices (merge targets): one page of up to 200. */
 export const clustersOptions = (status: ClusterStatus | undefined) =>
   queryOptions({
-    queryKey: clusterKeys.list({ status }),
-    queryFn: () => api.get<ClusterList>(`/clusters${toQuery({ status })}`),
+    queryKey: clusterKeys.choices({ status }),
+    queryFn: () => api.get<ClusterList>(`/clusters${toQuery({ status, limit: 200 })}`),
   })
 export const useClusters = (status: ClusterStatus | undefined) => useQuery(clustersOptions(status))
+
+/** Confirm or dismiss many at once; all or nothing (a stale one fails them all). */
+export function useSetClusterStatuses() {
+  const invalidateAfter = useInvalidateAfter()
+  return useMutation({
+    mutationFn: (changes: ClusterStatusChanges) => api.post<ClusterStatusResult>('/clusters/status', changes),
+    // Settled, not succeeded: a refused batch (a stale version) means the list on screen is old.
+    onSettled: (_result, _error, changes) =>
+      invalidateAfter(changes.status === 'dismissed' ? 'cluster.dismissed' : 'cluster.confirmed'),
+  })
+}
 
 export const clusterOptions = (id: string) =>
   queryOptions({ queryKey: clusterKeys.detail(id), queryFn: () => api.get<ClusterDetail>(`/clusters/${id}`) })

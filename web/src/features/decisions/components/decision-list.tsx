@@ -1,10 +1,9 @@
 import { type Decision, describeTradeoff } from '@misalign/shared'
 import { type FormEvent, useState } from 'react'
 import { Link } from 'react-router'
-import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
-import { ShowMore } from '../../../components/show-more'
+import { PagedList, type SortChoice } from '../../../components/paged-list'
 import { formatDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { type DecisionFilters, useDecisionList } from '../api/decisions'
@@ -17,6 +16,13 @@ export const ClassMark = ({ decision }: { decision: Pick<Decision, 'decisionClas
   ) : (
     <Badge title="No stated tradeoff: it settles this decision only">Agreement</Badge>
   )
+
+const decisionSortChoices: SortChoice[] = [
+  { value: '-decidedAt', label: 'Most recently decided' },
+  { value: 'decidedAt', label: 'Earliest decided' },
+  { value: 'title', label: 'Title, A to Z' },
+  { value: '-title', label: 'Title, Z to A' },
+]
 
 export function DecisionList() {
   const [filters, setFilters] = useState<DecisionFilters>({})
@@ -56,18 +62,20 @@ export function DecisionList() {
           </button>
         </div>
       </form>
-      {list.isPending && <Loading label="Loading decisions" />}
-      {!list.data && list.error && <ProblemMessage error={list.error} title="The decisions could not be loaded." />}
-      {list.data && list.data.pages[0]?.items.length === 0 && (
-        <EmptyState>
-          <p>No decision matches. Record the one you have in mind.</p>
-        </EmptyState>
-      )}
-      {list.data && (
-        <ul className="item-list" aria-label="Decisions">
-          {list.data.pages
-            .flatMap((p) => p.items)
-            .map((d) => (
+      <PagedList
+        query={list}
+        noun="decisions"
+        resetKey={JSON.stringify(filters)}
+        sort={{
+          value: filters.sort ?? '-decidedAt',
+          choices: decisionSortChoices,
+          onChange: (sort) => setFilters({ ...filters, sort: sort as DecisionFilters['sort'] }),
+        }}
+        empty={<p>No decision matches. Record the one you have in mind.</p>}
+      >
+        {(items) => (
+          <ul className="item-list" aria-label="Decisions">
+            {items.map((d) => (
               <li key={d.id}>
                 <div className="item-row">
                   <Link className="item-title" to={`/decisions/${d.id}`}>
@@ -82,9 +90,9 @@ export function DecisionList() {
                 </div>
               </li>
             ))}
-        </ul>
-      )}
-      <ShowMore list={list} label="Show more decisions" />
+          </ul>
+        )}
+      </PagedList>
     </>
   )
 }

@@ -1,4 +1,4 @@
-import type { Incident, IncidentChanges, IncidentQuery, Page } from '@misalign/shared'
+import type { Incident, IncidentChanges, IncidentDecisionGroups, IncidentGroupQuery, IncidentQuery, Page } from '@misalign/shared'
 import {
   infiniteQueryOptions,
   queryOptions,
@@ -43,3 +43,14 @@ export function useUpdateIncident(key: string) {
     },
   })
 }
+
+/**
+ * How many of the matching incidents name each decision (a gap's, a cluster's): the groups of a
+ * grouped list. Under ['incidents', 'list'] so whatever refreshes incident lists refreshes it.
+ */
+export const incidentDecisionGroupsOptions = (filters: IncidentGroupQuery) =>
+  queryOptions({
+    queryKey: ['incidents', 'list', 'by-decision', filters],
+    queryFn: ({ signal }) => api.get<IncidentDecisionGroups>(`/decisions/incident-counts${toQuery(filters)}`, { signal }),
+  })
+export const useIncidentDecisionGroups = (filters: IncidentGroupQuery) => useQuery(incidentDecisionGroupsOptions(filters))

@@ -1,48 +1,61 @@
 import type { Incident } from '@misalign/shared'
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
-import { ShowMore } from '../../../components/show-more'
+import { PagedList, type SortChoice } from '../../../components/paged-list'
 import { hasFilters } from '../../../lib/incident-filters'
 import { formatDay, incidentStatusLabels, rootCauseLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { type IncidentFilters, useIncidentList } from '../api/incidents'
 
-export function IncidentList({ filters }: { filters: IncidentFilters }) {
+export const incidentSortChoices: SortChoice[] = [
+  { value: '-number', label: 'Newest report first' },
+  { value: 'number', label: 'Oldest report first' },
+  { value: '-discoveredAt', label: 'Most recently discovered' },
+  { value: 'discoveredAt', label: 'Earliest discovered' },
+  { value: '-weightedHarm', label: 'Most weighted harm' },
+  { value: 'weightedHarm', label: 'Least weighted harm' },
+]
+
+/** The incident list: one page at a time, with its total and a sort that lives in the URL. */
+export function IncidentList({
+  filters,
+  onSort,
+  renderItems = (items) => (
+    <ul className="item-list" aria-label="Incidents">
+      {items.map((incident) => (
+        <IncidentRow key={incident.id} incident={incident} />
+      ))}
+    </ul>
+  ),
+}: {
+  filters: IncidentFilters
+  onSort?: (sort: string) => void
+  renderItems?: (items: Incident[]) => ReactNode
+}) {
   const list = useIncidentList(filters)
-  if (list.isPending) return <Loading label="Loading incidents" />
-  if (!list.data) return <ProblemMessage error={list.error} title="The incidents could not be loaded." />
-  const items = list.data.pages.flatMap((p) => p.items)
-  if (items.length === 0) {
-    return (
-      <EmptyState>
-        {hasFilters(filters) ? (
+  return (
+    <PagedList
+      query={list}
+      noun="incidents"
+      resetKey={JSON.stringify(filters)}
+      sort={onSort && { value: filters.sort ?? '-number', choices: incidentSortChoices, onChange: onSort }}
+      empty={
+        hasFilters(filters) ? (
           <p>No incident matches these filters. Widen them, or clear them all.</p>
         ) : (
           <p>
             No incidents yet. When a decision surprises your team and hurts a goal, <Link to="/report">report it</Link>.
           </p>
-        )}
-      </EmptyState>
-    )
-  }
-  return (
-    <>
-      <p className="hint" aria-live="polite">
-        Showing {items.length}
-        {list.hasNextPage ? '+' : ''} incidents, most recently discovered first. Weighted harm = harm × surprise (1–25).
-      </p>
-      <ul className="item-list" aria-label="Incidents">
-        {items.map((incident) => (
-          <IncidentRow key={incident.id} incident={incident} />
-        ))}
-      </ul>
-      <ShowMore list={list} label="Show more incidents" />
-    </>
+        )
+      }
+    >
+      {renderItems}
+    </PagedList>
   )
 }
 
-function IncidentRow({ incident }: { incident: Incident }) {
+export function IncidentRow({ incident }: { incident: Incident }) {
   const teamName = useTeamName()
   return (
     <li>

@@ -9,9 +9,8 @@ import {
   mayAttempt,
 } from '@misalign/shared'
 import { useState } from 'react'
-import { Loading, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
-import { ShowMore } from '../../../components/show-more'
+import { PagedList } from '../../../components/paged-list'
 import { activeTeams, useTeamName, useTeams } from '../../../lib/reference-data'
 import { useUser } from '../../../lib/session'
 import { type ActionFilters, useActionList } from '../api/retros'
@@ -29,7 +28,6 @@ export function ActionList() {
     for (const key of Object.keys(next) as (keyof ActionFilters)[]) if (!next[key]) delete next[key]
     setFilters(next)
   }
-  const items = list.data?.pages.flatMap((page) => page.items) ?? []
   return (
     <>
       <form className="card filters" aria-label="Filter actions" onSubmit={(e) => e.preventDefault()}>
@@ -91,18 +89,17 @@ export function ActionList() {
           )}
         </Field>
       </form>
-      {list.isPending && <Loading label="Loading actions" />}
-      {list.error && <ProblemMessage error={list.error} title="The actions could not be loaded." />}
-      {list.data && (
-        <ActionTable
-          actions={items}
-          teamName={teamName}
-          mayWrite={mayAttempt(user, 'action.write')}
-          showRetro
-          label="Actions across retros, newest first"
-        />
-      )}
-      <ShowMore list={list} label="Show more actions" />
+      <PagedList query={list} noun="actions" resetKey={JSON.stringify(filters)} empty={<p>No action matches these filters.</p>}>
+        {(items) => (
+          <ActionTable
+            actions={items}
+            teamName={teamName}
+            mayWrite={mayAttempt(user, 'action.write')}
+            showRetro
+            label="Actions across retros, newest first"
+          />
+        )}
+      </PagedList>
     </>
   )
 }

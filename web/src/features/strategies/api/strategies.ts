@@ -1,5 +1,12 @@
 import type { NewStrategy, Page, Strategy, StrategyChanges, StrategyQuery, StrategyRevisions } from '@misalign/shared'
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
 import { invalidateAfter, type WriteEvent } from '../../../lib/invalidation'
 import { strategyKeys } from '../../../lib/query-keys'
@@ -7,11 +14,14 @@ import { strategyKeys } from '../../../lib/query-keys'
 export type StrategyFilters = Omit<StrategyQuery, 'limit' | 'cursor'>
 
 export const strategyListOptions = (filters: StrategyFilters) =>
-  queryOptions({
-    queryKey: strategyKeys.list(filters),
-    queryFn: () => api.get<Page<Strategy>>(`/strategies${toQuery({ ...filters, limit: 200 })}`),
+  infiniteQueryOptions({
+    queryKey: strategyKeys.pages(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Strategy>>(`/strategies${toQuery({ ...filters, limit: 25, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   })
-export const useStrategyList = (filters: StrategyFilters) => useQuery(strategyListOptions(filters))
+export const useStrategyList = (filters: StrategyFilters) => useInfiniteQuery(strategyListOptions(filters))
 
 export const strategyOptions = (id: string) =>
   queryOptions({ queryKey: strategyKeys.detail(id), queryFn: () => api.get<Strategy>(`/strategies/${id}`) })

@@ -2,6 +2,7 @@ import { describeTradeoff, type Strategy, strategyFreshness } from '@misalign/sh
 import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { PagedList } from '../../../components/paged-list'
 import { formatDay, localDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { type StrategyFilters, useRevisions, useStrategyList } from '../api/strategies'
@@ -28,32 +29,33 @@ export function FreshnessMark({ strategy }: { strategy: Strategy }) {
 export function StrategyList({ filters }: { filters: StrategyFilters }) {
   const list = useStrategyList(filters)
   const teamName = useTeamName()
-  if (list.isPending) return <Loading label="Loading strategies" />
-  if (list.error) return <ProblemMessage error={list.error} title="The strategies could not be loaded." />
-  if (list.data.items.length === 0)
-    return (
-      <EmptyState>
-        <p>No strategy here yet. A strategy states tradeoffs so teams can predict each other’s decisions.</p>
-      </EmptyState>
-    )
   return (
-    <ul className="item-list" aria-label="Strategies">
-      {list.data.items.map((s) => (
-        <li key={s.id}>
-          <div className="item-row">
-            <Link className="item-title" to={`/strategies/${s.id}`}>
-              {s.title}
-            </Link>
-            <FreshnessMark strategy={s} />
-            {s.revision > 1 && <span className="meta">revision {s.revision}</span>}
-          </div>
-          <div className="meta">
-            {teamName(s.ownerTeamId)} · review by {formatDay(s.reviewBy)} · {s.tradeoffs.length} tradeoff
-            {s.tradeoffs.length === 1 ? '' : 's'}
-          </div>
-        </li>
-      ))}
-    </ul>
+    <PagedList
+      query={list}
+      noun="strategies"
+      resetKey={JSON.stringify(filters)}
+      empty={<p>No strategy here yet. A strategy states tradeoffs so teams can predict each other’s decisions.</p>}
+    >
+      {(items) => (
+        <ul className="item-list" aria-label="Strategies">
+          {items.map((s) => (
+            <li key={s.id}>
+              <div className="item-row">
+                <Link className="item-title" to={`/strategies/${s.id}`}>
+                  {s.title}
+                </Link>
+                <FreshnessMark strategy={s} />
+                {s.revision > 1 && <span className="meta">revision {s.revision}</span>}
+              </div>
+              <div className="meta">
+                {teamName(s.ownerTeamId)} · review by {formatDay(s.reviewBy)} · {s.tradeoffs.length} tradeoff
+                {s.tradeoffs.length === 1 ? '' : 's'}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </PagedList>
   )
 }
 

@@ -56,14 +56,6 @@ export const gapImpactOptions = (id: string, weeks?: number) =>
   })
 export const useGapImpact = (id: string, weeks?: number) => useQuery(gapImpactOptions(id, weeks))
 
-/** A gap's incidents, visible ones only: 200 is more than any gap has in the demo org. */
-export const gapIncidentsOptions = (gapId: string) =>
-  queryOptions({
-    queryKey: incidentKeys.list({ gapId, limit: 200 }),
-    queryFn: () => api.get<Page<Incident>>(`/incidents${toQuery({ gapId, limit: 200 })}`),
-  })
-export const useGapIncidents = (gapId: string) => useQuery(gapIncidentsOptions(gapId))
-
 export const publishedStrategiesOptions = () =>
   queryOptions({
     queryKey: strategyKeys.list({ status: 'published' }),

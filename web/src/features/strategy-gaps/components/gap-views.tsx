@@ -5,7 +5,6 @@ import { Badge } from '../../../components/page'
 import { incidentListHref } from '../../../lib/incident-filters'
 import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
-import { useGapIncidents } from '../api/strategy-gaps'
 import { DetachDecisionButton } from './gap-attach'
 
 export const GapStatusMark = ({ gap }: { gap: Pick<StrategyGap, 'status'> }) => (
@@ -76,14 +75,23 @@ export function GapDecisions({
 }) {
   const teamName = useTeamName()
   if (!context) return null
+  // The decisions its incidents merely name are the groups of the incident list beside this;
+  // listing them here too made a gap of 94 decisions 7,000 px tall.
+  const listed = context.decisions.filter((d) => d.isBehindGap || d.countsTowardsGapId)
+  const namedOnly = context.decisions.length - listed.length
   return (
     <section className="card" aria-labelledby="gap-decisions">
       <h2 id="gap-decisions">Decisions behind them</h2>
-      {context.decisions.length === 0 ? (
-        <p>No decision is behind this gap yet, and none of its incidents names one.</p>
-      ) : (
+      {context.decisions.length === 0 && <p>No decision is behind this gap yet, and none of its incidents names one.</p>}
+      {namedOnly > 0 && (
+        <p className="hint">
+          {listed.length === 0 ? 'No decision is put behind this gap; its' : 'Its'} incidents also name{' '}
+          {countOf(namedOnly, 'other decision')}: they are the groups of the incident list.
+        </p>
+      )}
+      {listed.length > 0 && (
         <ul className="gap-decision-list">
-          {context.decisions.map((d) => (
+          {listed.map((d) => (
             <li key={d.id}>
               <Link to={`/decisions/${d.id}`}>{d.title}</Link>{' '}
               <Badge tone={d.hasTradeoff ? 'good' : 'warn'}>{d.hasTradeoff ? 'Strategy-bearing' : 'Agreement'}</Badge>{' '}
@@ -104,50 +112,6 @@ export function GapDecisions({
             </li>
           ))}
         </ul>
-      )}
-    </section>
-  )
-}
-
-/** The gap's visible incidents, each with the missing context its reporter wrote, quoted. */
-export function GapIncidents({ gapId }: { gapId: string }) {
-  const incidents = useGapIncidents(gapId)
-  if (incidents.isPending) return <Loading label="Loading the gap’s incidents" />
-  if (incidents.error) return <ProblemMessage error={incidents.error} />
-  const items = incidents.data.items
-  const total = items.reduce((sum, x) => sum + x.weightedHarm, 0)
-  return (
-    <section className="card" aria-labelledby="gap-incidents">
-      <h2 id="gap-incidents">Incidents in this gap</h2>
-      {items.length === 0 ? (
-        <EmptyState>
-          <p>No incident counts towards this gap yet: attach incidents, or put the decisions behind it on the gap.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p>
-            <Link to={incidentListHref({ gapId })}>{countOf(items.length, 'incident')}</Link>, weighted harm{' '}
-            <strong>{total}</strong> <span className="hint">({WEIGHTED_HARM_EXPLANATION}, summed)</span>
-          </p>
-          <ul className="gap-incident-list">
-            {items.map((i) => (
-              <li key={i.id}>
-                <Link to={`/incidents/${i.key}`}>
-                  {i.key} {i.title}
-                </Link>{' '}
-                <span className="hint">
-                  weighted harm {i.weightedHarm}, discovered {formatDay(i.discoveredAt)}
-                </span>
-                {i.missingContext.trim() && (
-                  <blockquote className="missing-context">
-                    <span className="visually-hidden">Missing context: </span>
-                    {i.missingContext}
-                  </blockquote>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
       )}
     </section>
   )
