@@ -1,0 +1,2 @@
+CREATE INDEX "incidents_weighted_harm_number_idx" ON "incidents" USING btree ("weighted_harm","number");--> statement-breakpoint
+CREATE INDEX "incidents_discovered_at_number_idx" ON "incidents" USING btree ("discovered_at","number");
