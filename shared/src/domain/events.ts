@@ -25,6 +25,8 @@ export const domainEventTypes = [
   'priority.updated',
   'team.changed',
   'user.changed',
+  'token.created',
+  'token.revoked',
 ] as const
 
 export type DomainEventType = (typeof domainEventTypes)[number]
@@ -40,6 +42,7 @@ export type AggregateType =
   | 'priority'
   | 'team'
   | 'user'
+  | 'token'
 
 /**
  * One event as a service records it. The payload names what changed, never who filed an
