@@ -23,6 +23,7 @@ async function main() {
   const housekeeping = async () => {
     await app.repos.incidents.purgeExpiredIdempotencyKeys()
     await app.repos.sessions.purgeStale()
+    await app.repos.rateLimits.purgeStale()
   }
   const purge = setInterval(
     () => void housekeeping().catch((err) => app.log.warn({ err }, 'housekeeping failed')),
