@@ -2,7 +2,6 @@ import { ConfigError, DataDirInUseError } from '@misalign/db'
 import { DomainError } from '@misalign/shared'
 import { type CommandContext, tokenCreate, userCreate, userRole } from './commands'
 import { CliError, readFirstLine } from './input'
-import { withServices } from './services'
 import { usage } from './usage'
 
 /**
@@ -20,7 +19,8 @@ const context: CommandContext = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   readStdinLine: () => readFirstLine(process.stdin),
-  withServices,
+  // Loaded only for a command that gets this far: help and input errors stay quick to answer.
+  withServices: async (work) => (await import('./services')).withServices(work),
 }
 
 async function main(argv: string[]): Promise<number> {
