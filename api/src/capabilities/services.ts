@@ -1,6 +1,8 @@
 import type { ServiceDeps } from '../services/deps'
 import { actionService } from './actions/service'
 import { analyticsService } from './analytics/service'
+import { auditService } from './audit/service'
+import { authService } from './auth/service'
 import { clusterService } from './clusters/service'
 import { decisionService } from './decisions/service'
 import { incidentActivityService } from './incident-activity/service'
@@ -14,7 +16,10 @@ import { retroService } from './retros/service'
 import { signalService } from './signals/service'
 import { strategyService } from './strategies/service'
 import { strategyGapService } from './strategy-gaps/service'
+import { teamService } from './teams/service'
+import { tokenService } from './tokens/service'
 import { triageService } from './triage/service'
+import { userService } from './users/service'
 
 /**
  * One service per capability: the only way in for a change, whoever asks — a route, the CLI,
@@ -38,6 +43,11 @@ export function createServices(deps: ServiceDeps) {
     triage: triageService(deps),
     insight: insightService(deps),
     languageCheck: languageCheckService(),
+    auth: authService(deps),
+    teams: teamService(deps),
+    users: userService(deps),
+    tokens: tokenService(deps),
+    audit: auditService(deps),
   }
 }
 

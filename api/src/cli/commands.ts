@@ -1,19 +1,17 @@
-import { type Actor, hashPassword, type Repositories } from '@misalign/db'
+import type { Repositories } from '@misalign/db'
 import { NewApiToken, NewUser, type Role, roles } from '@misalign/shared'
 import { Type } from 'typebox'
-import { API_TOKEN_PREFIX, newSecret, sha256 } from '../lib/secrets'
 import { CliError, check, generatePassword, parseOptions, required } from './input'
+import type { CliSession } from './services'
 import { usage } from './usage'
-
-export const cliActor: Actor = { id: null, label: 'cli' }
 
 export interface CommandContext {
   out(text: string): void
   err(text: string): void
   /** The first line of piped standard input, if any. */
   readStdinLine(): Promise<string | undefined>
-  /** Opens the database, migrates, runs `work`, closes. Only called once the input is valid. */
-  withRepos<T>(work: (repos: Repositories) => Promise<T>): Promise<T>
+  /** Opens the database, migrates, builds the app's services, runs `work`, closes. Only called once the input is valid. */
+  withServices<T>(work: (session: CliSession) => Promise<T>): Promise<T>
 }
 
 function parseRole(value: string): Role {
@@ -48,17 +46,20 @@ export async function userCreate(args: string[], ctx: CommandContext): Promise<v
     { email, displayName, role, password },
     { email: '--email', displayName: '--name', role: '--role', password: 'The password' },
   )
-  const passwordHash = await hashPassword(password)
 
-  await ctx.withRepos(async (repos) => {
+  // Lookups for friendly messages; the change itself goes through the same service as POST /users.
+  await ctx.withServices(async ({ services, caller, repos }) => {
     if (await repos.users.findCredentials(email)) throw new CliError(`A user with the email ${email} already exists`)
     const teamIds = await repos.users.findTeamIdsBySlugs(slugs)
     const unknown = slugs.filter((slug) => !teamIds.has(slug))
     if (unknown.length > 0) throw new CliError(`No active team has the slug ${unknown.map((s) => `"${s}"`).join(', ')}`)
-    const user = await repos.users.create(
-      { email, displayName, role, passwordHash, teamIds: slugs.map((slug) => teamIds.get(slug) as string) },
-      cliActor,
-    )
+    const user = await services.users.create(caller, {
+      email,
+      displayName,
+      role,
+      password,
+      teamIds: slugs.map((slug) => teamIds.get(slug) as string),
+    })
     ctx.out(
       [
         `Created user ${user.id}`,
@@ -80,11 +81,10 @@ export async function userRole(args: string[], ctx: CommandContext): Promise<voi
   const email = required(values, 'email', command)
   const role = parseRole(required(values, 'role', command))
 
-  await ctx.withRepos(async (repos) => {
+  await ctx.withServices(async ({ services, caller, repos }) => {
     const user = await findUser(repos, email)
     if (user.role === role) return ctx.out(`${user.email} is already ${role}; nothing changed\n`)
-    const changed = await repos.users.setRole(user.id, role, cliActor)
-    if (!changed) throw new CliError(`No user has the email ${email}`)
+    const changed = await services.users.changeRole(caller, user.id, role)
     ctx.out(`${user.email}: ${user.role} → ${changed.role}\n`)
   })
 }
@@ -97,13 +97,10 @@ export async function tokenCreate(args: string[], ctx: CommandContext): Promise<
   const label = values.label?.trim() ?? ''
   check(Type.Object({ label: NewApiToken.properties.label }), { label }, { label: '--label' })
 
-  await ctx.withRepos(async (repos) => {
+  await ctx.withServices(async ({ services, caller, repos }) => {
     const user = await findUser(repos, email)
-    // It could never be used: sign-in refuses disabled users, tokens included.
-    if (user.disabledAt) throw new CliError(`${user.email} is disabled; enable the user before creating a token`)
-    // Same format as POST /api/v1/tokens.
-    const token = `${API_TOKEN_PREFIX}${newSecret()}`
-    await repos.sessions.createToken({ userId: user.id, label, tokenHash: sha256(token), prefix: token.slice(0, 10) }, cliActor)
+    // The same service as POST /api/v1/tokens: one token format, one rule for disabled users.
+    const { token } = await services.tokens.create(caller, { userId: user.id, label })
     // Only the token goes to standard output, so TOKEN=$(pnpm cli token create ...) captures it.
     ctx.err(`Created an API token for ${user.email}${label ? ` (${label})` : ''}. It is shown once: store it now.\n`)
     ctx.out(`${token}\n`)

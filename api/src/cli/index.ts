@@ -1,11 +1,5 @@
-import {
-  ConfigError,
-  createRepositories,
-  DataDirInUseError,
-  openDatabase,
-  type Repositories,
-  requireDatabaseConfig,
-} from '@misalign/db'
+import { ConfigError, DataDirInUseError } from '@misalign/db'
+import { DomainError } from '@misalign/shared'
 import { type CommandContext, tokenCreate, userCreate, userRole } from './commands'
 import { CliError, readFirstLine } from './input'
 import { usage } from './usage'
@@ -25,16 +19,8 @@ const context: CommandContext = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   readStdinLine: () => readFirstLine(process.stdin),
-  async withRepos<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    // The same variables, read the same way, as the app: DATABASE_URL, else the embedded DATA_DIR.
-    const database = await openDatabase(requireDatabaseConfig(process.env))
-    try {
-      await database.migrate()
-      return await work(createRepositories(database.db))
-    } finally {
-      await database.close()
-    }
-  },
+  // Loaded only for a command that gets this far: help and input errors stay quick to answer.
+  withServices: async (work) => (await import('./services')).withServices(work),
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -69,7 +55,13 @@ main(process.argv.slice(2))
   })
   .catch((error: unknown) => {
     // Messages written for people, never a stack trace: these are the errors an operator meets.
-    if (error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError) {
+    // A service's refusal (a rule, a missing row) is worded for people too.
+    if (
+      error instanceof CliError ||
+      error instanceof DomainError ||
+      error instanceof ConfigError ||
+      error instanceof DataDirInUseError
+    ) {
       process.stderr.write(`${error.message}\n`)
       process.exitCode = error instanceof CliError ? error.exitCode : 1
     } else {

@@ -170,6 +170,8 @@ describe('logs', () => {
       remoteAddress: '203.0.113.77',
       payload: incidentBody(ctx.actors.member.teamId, { narrative: 'body-text-never-logged' }),
     })
+    // The filing's placement job logs too, and must not outlive the app.
+    await ctx.app.jobs.settled()
     const lines = ctx.logs.map((line) => JSON.stringify(line))
     expect(
       lines.some((line) => line.includes('"route":"/api/v1/incidents/"') || line.includes('"route":"/api/v1/incidents"')),

@@ -207,6 +207,20 @@ describe('OIDC sign-in', () => {
     expect(response.json().detail).toMatch(/not verified/)
   })
 
+  it('records user.changed when it creates or links an account, and nothing for a returning user or a refusal', async () => {
+    await signIn('ada')
+    await signIn('ada')
+    await signIn('lead')
+    expect((await signIn('unverified')).response.statusCode).toBe(409)
+    const events = (await ctx.app.repos.outbox.recent(10)).reverse()
+    expect(events.map((event) => [event.type, event.payload.change])).toEqual([
+      ['user.changed', 'created'],
+      ['user.changed', 'identity-linked'],
+    ])
+    expect(events[1]?.aggregateId).toBe(ctx.actors.lead.id)
+    expect(JSON.stringify(events)).not.toMatch(/@(corp|test)\.example/)
+  })
+
   it('refuses a disabled user with 403', async () => {
     const first = await signIn('ada')
     const user = (await sessionOf(sessionCookieOf(first.response.headers['set-cookie']))).json().user

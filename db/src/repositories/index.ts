@@ -3,6 +3,7 @@ import { auditRepository } from './access/audit-repository'
 import { identityRepository } from './access/identity-repository'
 import { oidcFlowRepository } from './access/oidc-flow-repository'
 import { principalRepository } from './access/principal-repository'
+import { rateLimitRepository } from './access/rate-limit-repository'
 import { sessionRepository } from './access/session-repository'
 import { teamRepository } from './access/team-repository'
 import { userRepository } from './access/user-repository'
@@ -30,6 +31,7 @@ export * from './access/audit-repository'
 export * from './access/identity-repository'
 export * from './access/oidc-flow-repository'
 export * from './access/principal-repository'
+export * from './access/rate-limit-repository'
 export * from './access/session-repository'
 export { assertTeamsExist } from './access/team-references'
 export * from './access/team-repository'
@@ -73,6 +75,7 @@ export function createRepositories(db: Db) {
     users: userRepository(db),
     sessions: sessionRepository(db),
     principals: principalRepository(db),
+    rateLimits: rateLimitRepository(db),
     audit: auditRepository(db),
     identities: identityRepository(db),
     oidcFlows: oidcFlowRepository(db),

@@ -38,6 +38,8 @@ export const domainEventTypes = [
   'tradeoff.confirmed',
   'team.changed',
   'user.changed',
+  'token.created',
+  'token.revoked',
 ] as const
 
 export type DomainEventType = (typeof domainEventTypes)[number]
@@ -55,6 +57,7 @@ export type AggregateType =
   | 'user'
   | 'signal'
   | 'tradeoff_request'
+  | 'token'
 
 /**
  * One event as a service records it. The payload names what changed, never who filed an

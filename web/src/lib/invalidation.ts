@@ -112,7 +112,7 @@ export const invalidationMap = {
 export type WriteEvent = keyof typeof invalidationMap
 
 /** Every event the API records has its entry here; a new one fails the type check until it does. */
-type MissingEvents = Exclude<DomainEventType, WriteEvent | 'team.changed' | 'user.changed'>
+type MissingEvents = Exclude<DomainEventType, WriteEvent | 'team.changed' | 'user.changed' | 'token.created' | 'token.revoked'>
 const everyDomainEventCovered: MissingEvents extends never ? true : MissingEvents = true
 void everyDomainEventCovered
 

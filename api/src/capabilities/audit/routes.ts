@@ -13,7 +13,7 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(AuditEntry) },
       },
     },
-    async (req) => app.repos.audit.list(req.query),
+    async (req) => app.services.audit.list(app.caller(req), req.query),
   )
 }
 export default auditRoutes

@@ -1,17 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Actor } from '@misalign/db'
-import type { User } from '@misalign/shared'
+import type { NewOidcFlow, OidcFlow } from '@misalign/db'
 import type { FastifyBaseLogger } from 'fastify'
 import * as oidc from 'openid-client'
 import { Type } from 'typebox'
 import type { OidcConfig } from '../../config'
 import { HttpProblem } from '../../lib/problem'
-import { csrfTokenOf, newSecret, sha256 } from '../../lib/secrets'
-import { SESSION_IDLE_MS } from '../../plugins/app/auth'
+import type { OidcClaims } from './service'
 
 const FLOW_TTL_MS = 10 * 60 * 1000
 const SCOPE = 'openid email profile'
-const oidcActor: Actor = { id: null, label: 'oidc' }
 
 const expiredFlow = () =>
   new HttpProblem(400, 'oidc-flow-expired', 'This sign-in link has expired or was already used. Start again.')
@@ -75,14 +72,7 @@ function isUnreachable(error: unknown): boolean {
   return error instanceof TypeError && error.cause !== undefined
 }
 
-interface Claims {
-  identity: string
-  email: string | undefined
-  isEmailVerified: boolean
-  name: string | undefined
-}
-
-function readClaims(raw: Record<string, unknown>): Claims {
+function readClaims(raw: Record<string, unknown>): OidcClaims {
   const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined)
   return {
     identity: `${String(raw.iss)}|${String(raw.sub)}`,
@@ -93,12 +83,81 @@ function readClaims(raw: Record<string, unknown>): Claims {
   }
 }
 
+/**
+ * Trades the callback's code for the person's claims (PKCE, state and nonce checked). Provider
+ * trouble is a 503 the person can retry; a bad, replayed or tampered callback means starting again.
+ */
+async function exchangeCode(
+  config: oidc.Configuration,
+  callbackUrl: URL,
+  flow: OidcFlow,
+  log: FastifyBaseLogger,
+): Promise<OidcClaims> {
+  try {
+    const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: flow.codeVerifier,
+      expectedState: flow.state,
+      expectedNonce: flow.nonce,
+      idTokenExpected: true,
+    })
+    const idToken = tokens.claims()
+    if (!idToken) throw failed()
+    let raw: Record<string, unknown> = idToken
+    // Many providers keep profile claims out of the ID token; the userinfo endpoint has them.
+    if (typeof idToken.email !== 'string' && config.serverMetadata().userinfo_endpoint) {
+      raw = { ...(await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub)), iss: idToken.iss, sub: idToken.sub }
+    }
+    return readClaims(raw)
+  } catch (caught) {
+    if (caught instanceof HttpProblem) throw caught
+    if (isUnreachable(caught)) {
+      log.warn({ err: caught }, 'OIDC provider unreachable during code exchange')
+      throw providerDown()
+    }
+    log.warn({ err: caught }, 'OIDC code exchange failed')
+    throw failed()
+  }
+}
+
+/** What the provider answered with instead of a code: a cancelled sign-in, or a failure. */
+function refusal(error: string): HttpProblem {
+  if (error === 'access_denied') {
+    return new HttpProblem(
+      401,
+      'oidc-denied',
+      'The company sign-in was cancelled or refused, so you are not signed in. Start again to retry.',
+    )
+  }
+  return failed()
+}
+
 const CallbackQuery = Type.Object({
   code: Type.Optional(Type.String({ maxLength: 4096 })),
   state: Type.Optional(Type.String({ maxLength: 512 })),
   error: Type.Optional(Type.String({ maxLength: 256 })),
   error_description: Type.Optional(Type.String({ maxLength: 2048 })),
 })
+
+function newFlow(returnTo: string): NewOidcFlow {
+  return {
+    state: oidc.randomState(),
+    nonce: oidc.randomNonce(),
+    codeVerifier: oidc.randomPKCECodeVerifier(),
+    returnTo,
+    expiresAt: new Date(Date.now() + FLOW_TTL_MS),
+  }
+}
+
+async function authorizationUrl(config: oidc.Configuration, redirectUri: string, flow: NewOidcFlow): Promise<URL> {
+  return oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: SCOPE,
+    code_challenge: await oidc.calculatePKCECodeChallenge(flow.codeVerifier),
+    code_challenge_method: 'S256',
+    state: flow.state,
+    nonce: flow.nonce,
+  })
+}
 
 /**
  * Sign-in through the company's OpenID Connect provider (authorization code + PKCE).
@@ -108,6 +167,7 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const settings = app.config.oidc
   if (!settings) throw new Error('oidc routes registered without OIDC configuration')
   const configuration = discoverer(settings, app.log)
+  const auth = app.services.auth
 
   app.get(
     '/start',
@@ -122,23 +182,9 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const config = await configuration()
-      const codeVerifier = oidc.randomPKCECodeVerifier()
-      const flow = {
-        state: oidc.randomState(),
-        nonce: oidc.randomNonce(),
-        codeVerifier,
-        returnTo: safeReturnTo(req.query.returnTo),
-        expiresAt: new Date(Date.now() + FLOW_TTL_MS),
-      }
-      await app.repos.oidcFlows.create(flow)
-      const target = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: settings.redirectUri,
-        scope: SCOPE,
-        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-        code_challenge_method: 'S256',
-        state: flow.state,
-        nonce: flow.nonce,
-      })
+      const flow = newFlow(safeReturnTo(req.query.returnTo))
+      await auth.beginOidcSignIn(flow)
+      const target = await authorizationUrl(config, settings.redirectUri, flow)
       return reply.header('cache-control', 'no-store').redirect(target.href, 302)
     },
   )
@@ -155,107 +201,20 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { state, error } = req.query
-      const flow = state ? await app.repos.oidcFlows.take(state) : undefined
-      if (error) {
-        req.log.info({ oidcError: error }, 'OIDC provider refused the sign-in')
-        if (error === 'access_denied') {
-          throw new HttpProblem(
-            401,
-            'oidc-denied',
-            'The company sign-in was cancelled or refused, so you are not signed in. Start again to retry.',
-          )
-        }
-        throw failed()
+      const flow = await auth.takeOidcFlow(req.query.state)
+      if (req.query.error) {
+        req.log.info({ oidcError: req.query.error }, 'OIDC provider refused the sign-in')
+        throw refusal(req.query.error)
       }
       if (!flow) throw expiredFlow()
-
-      const config = await configuration()
       // The redirect URI as registered (not the Host header), so a proxy in front does not change it.
-      const currentUrl = new URL(settings.redirectUri)
-      currentUrl.search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
-      let claims: Claims
-      try {
-        const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
-          pkceCodeVerifier: flow.codeVerifier,
-          expectedState: flow.state,
-          expectedNonce: flow.nonce,
-          idTokenExpected: true,
-        })
-        const idToken = tokens.claims()
-        if (!idToken) throw failed()
-        let raw: Record<string, unknown> = idToken
-        // Many providers keep profile claims out of the ID token; the userinfo endpoint has them.
-        if (typeof idToken.email !== 'string' && config.serverMetadata().userinfo_endpoint) {
-          raw = { ...(await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub)), iss: idToken.iss, sub: idToken.sub }
-        }
-        claims = readClaims(raw)
-      } catch (caught) {
-        if (caught instanceof HttpProblem) throw caught
-        if (isUnreachable(caught)) {
-          req.log.warn({ err: caught }, 'OIDC provider unreachable during code exchange')
-          throw providerDown()
-        }
-        // A bad, replayed or tampered callback: the person can only start again.
-        req.log.warn({ err: caught }, 'OIDC code exchange failed')
-        throw failed()
-      }
-
-      const user = await findOrCreateUser(claims, settings)
-      if (user.disabledAt) {
-        throw new HttpProblem(403, 'account-disabled', 'Your account is disabled. Ask an admin to re-enable it.')
-      }
-
-      const token = newSecret()
-      const expiresAt = new Date(Date.now() + SESSION_IDLE_MS)
-      await app.repos.sessions.createSession(
-        { userId: user.id, tokenHash: sha256(token), csrfHash: sha256(csrfTokenOf(token)), expiresAt },
-        { id: user.id, label: user.email },
-      )
+      const callbackUrl = new URL(settings.redirectUri)
+      callbackUrl.search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
+      const claims = await exchangeCode(await configuration(), callbackUrl, flow, req.log)
+      const { token, expiresAt } = await auth.signInWithOidc(claims, settings.defaultRole)
       app.setSessionCookie(req, reply, token, expiresAt)
       return reply.header('cache-control', 'no-store').redirect(flow.returnTo, 302)
     },
   )
-
-  /**
-   * The identity decides first. An account found by email is linked only when the provider
-   * vouches for the address (email_verified) and the account has no identity yet; otherwise
-   * anyone able to set an unverified email at the provider could take the account over.
-   */
-  async function findOrCreateUser(claims: Claims, config: OidcConfig): Promise<User> {
-    const known = await app.repos.users.findByExternalIdentity(claims.identity)
-    if (known) return known
-    if (!claims.email) {
-      throw new HttpProblem(
-        400,
-        'oidc-no-email',
-        'The company sign-in did not share your email address, which an account needs. Ask an admin to check the OIDC client allows the "email" scope.',
-      )
-    }
-    const byEmail = await app.repos.users.findCredentials(claims.email)
-    if (byEmail) {
-      if (byEmail.disabledAt) return byEmail
-      const actor = { id: byEmail.id, label: byEmail.email }
-      if (claims.isEmailVerified && (await app.repos.identities.link(byEmail.id, claims.identity, actor))) {
-        const linked = await app.repos.users.findById(byEmail.id)
-        if (linked) return linked
-      }
-      throw new HttpProblem(
-        409,
-        'oidc-account-conflict',
-        `An account for ${claims.email} already exists and could not be linked to this company sign-in${claims.isEmailVerified ? ' (it is linked to another one)' : ' (the provider has not verified the address)'}. Sign in with your password, or ask an admin.`,
-      )
-    }
-    return app.repos.users.create(
-      {
-        email: claims.email,
-        // The same limit as a display name entered through the API.
-        displayName: (claims.name ?? claims.email).slice(0, 120),
-        role: config.defaultRole,
-        externalIdentity: claims.identity,
-      },
-      oidcActor,
-    )
-  }
 }
 export default oidcRoutes

@@ -1,16 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdParams, NewTeam, Page, Team, TeamChanges, TeamQuery } from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
-import { problem } from '../../lib/problem'
 
 const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const teams = app.services.teams
+
   app.get(
     '/',
     {
       config: { policy: 'team.read' },
       schema: { tags: ['teams'], summary: 'List teams', querystring: TeamQuery, response: { 200: Page(Team) } },
     },
-    async (req) => app.repos.teams.list(req.query),
+    async (req) => teams.list(app.caller(req), req.query),
   )
 
   app.get(
@@ -20,8 +21,7 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['teams'], summary: 'Read a team', params: IdParams, response: { 200: Team } },
     },
     async (req, reply) => {
-      const team = await app.repos.teams.findById(req.params.id)
-      if (!team) throw problem.notFound('team', req.params.id)
+      const team = await teams.find(app.caller(req), req.params.id)
       return reply.header('etag', etagOf(team.version)).send(team)
     },
   )
@@ -33,7 +33,7 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['teams'], summary: 'Create a team', body: NewTeam, response: { 201: Team } },
     },
     async (req, reply) => {
-      const team = await app.repos.teams.create(req.body, req.actor)
+      const team = await teams.create(app.caller(req), req.body)
       return reply.code(201).header('etag', etagOf(team.version)).header('location', `/api/v1/teams/${team.id}`).send(team)
     },
   )
@@ -52,8 +52,7 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'team')
-      const team = await app.repos.teams.update(req.params.id, version, req.body, req.actor)
-      if (!team) throw problem.notFound('team', req.params.id)
+      const team = await teams.update(app.caller(req), req.params.id, version, req.body)
       return reply.header('etag', etagOf(team.version)).send(team)
     },
   )

@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiToken, CreatedApiToken, IdParams, NewApiToken } from '@misalign/shared'
 import { Type } from 'typebox'
-import { problem } from '../../lib/problem'
-import { API_TOKEN_PREFIX, newSecret, sha256 } from '../../lib/secrets'
-
-const toWire = <T extends { createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }>(row: T) => ({
-  ...row,
-  createdAt: row.createdAt.toISOString(),
-  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-  revokedAt: row.revokedAt?.toISOString() ?? null,
-})
 
 const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tokens = app.services.tokens
+
   app.get(
     '/',
     {
@@ -23,7 +16,7 @@ const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(ApiToken) }) },
       },
     },
-    async (req) => ({ items: (await app.repos.sessions.listTokens(req.query.userId)).map(toWire) }),
+    async (req) => ({ items: await tokens.list(app.caller(req), req.query.userId) }),
   )
 
   app.post(
@@ -38,15 +31,8 @@ const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = await app.repos.users.findById(req.body.userId)
-      if (!user) throw problem.unprocessable('userId refers to no user', [{ field: 'userId', message: 'refers to no user' }])
-      const token = `${API_TOKEN_PREFIX}${newSecret()}`
-      const row = await app.repos.sessions.createToken(
-        { userId: user.id, label: req.body.label ?? '', tokenHash: sha256(token), prefix: token.slice(0, 10) },
-        req.actor,
-      )
-      const { tokenHash: _, updatedAt: __, ...visible } = row
-      return reply.code(201).send({ ...toWire(visible), token })
+      const { token, apiToken } = await tokens.create(app.caller(req), req.body)
+      return reply.code(201).send({ ...apiToken, token })
     },
   )
 
@@ -57,8 +43,7 @@ const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['admin'], summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null() } },
     },
     async (req, reply) => {
-      if (!(await app.repos.sessions.revokeToken(req.params.id, req.actor)))
-        throw problem.notFound('active API token', req.params.id)
+      await tokens.revoke(app.caller(req), req.params.id)
       return reply.code(204).send(null)
     },
   )

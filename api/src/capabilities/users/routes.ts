@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { hashPassword } from '@misalign/db'
 import { IdParams, NewUser, Page, User, UserChanges, UserQuery } from '@misalign/shared'
 import { etagOf, expectedVersion } from '../../lib/etag'
-import { problem } from '../../lib/problem'
 
 const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const users = app.services.users
+
   app.get(
     '/',
     {
       config: { policy: 'user.manage' },
       schema: { tags: ['admin'], summary: 'List users', querystring: UserQuery, response: { 200: Page(User) } },
     },
-    async (req) => app.repos.users.list(req.query),
+    async (req) => users.list(app.caller(req), req.query),
   )
 
   app.get(
@@ -21,8 +21,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['admin'], summary: 'Read a user', params: IdParams, response: { 200: User } },
     },
     async (req, reply) => {
-      const user = await app.repos.users.findById(req.params.id)
-      if (!user) throw problem.notFound('user', req.params.id)
+      const user = await users.find(app.caller(req), req.params.id)
       return reply.header('etag', etagOf(user.version)).send(user)
     },
   )
@@ -39,11 +38,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { password, ...rest } = req.body
-      const user = await app.repos.users.create(
-        { ...rest, passwordHash: password ? await hashPassword(password) : null },
-        req.actor,
-      )
+      const user = await users.create(app.caller(req), req.body)
       return reply.code(201).header('etag', etagOf(user.version)).send(user)
     },
   )
@@ -62,8 +57,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'user')
-      const user = await app.repos.users.update(req.params.id, version, req.body, req.actor)
-      if (!user) throw problem.notFound('user', req.params.id)
+      const user = await users.update(app.caller(req), req.params.id, version, req.body)
       return reply.header('etag', etagOf(user.version)).send(user)
     },
   )

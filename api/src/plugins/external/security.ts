@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { postgresRateLimitStore } from './rate-limit-store'
 
 const cspDirectives = {
   'default-src': ["'self'"],
@@ -39,10 +40,11 @@ export default fp(
       if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store')
     })
 
-    // Counted per signed-in user where there is one (route-level hooks run after sign-in's);
-    // in memory per instance (routes opt in).
+    // Counted per signed-in user where there is one (route-level hooks run after sign-in's), in
+    // Postgres so every instance shares one count (routes opt in).
     await app.register(rateLimit, {
       global: false,
+      store: postgresRateLimitStore(app.repos.rateLimits),
       keyGenerator: (request) => request.viewer?.userId ?? request.ip,
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,

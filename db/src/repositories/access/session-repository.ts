@@ -47,6 +47,14 @@ export function sessionRepository(db: Db) {
       })
     },
 
+    /** Ends every live session of the user at once; the caller audits why. */
+    async endSessionsOf(userId: string): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    },
+
     async createToken(input: { userId: string; label: string; tokenHash: string; prefix: string }, actor: Actor) {
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(apiTokens).values(input).returning()
@@ -90,16 +98,17 @@ export function sessionRepository(db: Db) {
         .orderBy(apiTokens.createdAt)
     },
 
-    async revokeToken(id: string, actor: Actor): Promise<boolean> {
+    /** The token revoked now, or undefined when there is no live token with this id. */
+    async revokeToken(id: string, actor: Actor): Promise<{ id: string; userId: string } | undefined> {
       return db.transaction(async (tx) => {
         const [row] = await tx
           .update(apiTokens)
           .set({ revokedAt: new Date() })
           .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-          .returning({ id: apiTokens.id })
-        if (!row) return false
+          .returning({ id: apiTokens.id, userId: apiTokens.userId })
+        if (!row) return undefined
         await recordAudit(tx, { actor, action: 'token_revoke', entityType: 'api_token', entityId: id })
-        return true
+        return row
       })
     },
 

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../../client'
 import { type TeamRow, teams } from '../../schema/index'
 import { decodeCursor, toPage } from '../support/cursor'
-import { RuleViolationError, StaleVersionError } from '../support/errors'
+import { StaleVersionError } from '../support/errors'
 import { type Actor, diff, recordAudit } from './audit-repository'
 
 export function toTeam(row: TeamRow): Team {
@@ -43,6 +43,20 @@ export function teamRepository(db: Db) {
       return toPage(rows, limit, toTeam, (row) => [row.slug])
     },
 
+    /** Is `candidateId` this team or one of its sub-teams, at any depth? */
+    async isSameOrDescendant(teamId: string, candidateId: string): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`
+        with recursive descendants as (
+          select id from teams where id = ${teamId}
+          union all
+          select t.id from teams t join descendants d on t.parent_team_id = d.id
+        ) select id from descendants where id = ${candidateId}`,
+      )
+      return rows.length > 0
+    },
+
     async create(input: NewTeam, actor: Actor): Promise<Team> {
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -60,20 +74,6 @@ export function teamRepository(db: Db) {
         const [before] = await tx.select().from(teams).where(eq(teams.id, id)).for('update')
         if (!before) return undefined
         if (before.version !== expectedVersion) throw new StaleVersionError('team', before.version)
-        if (changes.parentTeamId) {
-          // Nesting must stay a tree: the new parent may not be this team or one of its descendants.
-          const rows = await queryRows<{ id: string }>(
-            tx,
-            sql`
-            with recursive descendants as (
-              select id from teams where id = ${id}
-              union all
-              select t.id from teams t join descendants d on t.parent_team_id = d.id
-            ) select id from descendants where id = ${changes.parentTeamId}`,
-          )
-          if (rows.length > 0)
-            throw new RuleViolationError('A team cannot be nested under itself or one of its own sub-teams', 'parentTeamId')
-        }
         const archivedAt =
           changes.archived === undefined ? before.archivedAt : changes.archived ? (before.archivedAt ?? new Date()) : null
         const [after] = await tx

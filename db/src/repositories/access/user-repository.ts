@@ -1,7 +1,7 @@
 import type { Role, User } from '@misalign/shared'
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../../client'
-import { memberships, sessions, teams, type UserRow, users } from '../../schema/index'
+import { memberships, teams, type UserRow, users } from '../../schema/index'
 import { decodeCursor, toPage } from '../support/cursor'
 import { StaleVersionError } from '../support/errors'
 import { type Actor, diff, recordAudit } from './audit-repository'
@@ -158,13 +158,6 @@ export function userRepository(db: Db) {
           .where(eq(users.id, id))
           .returning()
         if (!after) throw new Error('update returned no row')
-        // A disabled user's sessions end now, not when they expire.
-        if (disabledAt && !before.disabledAt) {
-          await tx
-            .update(sessions)
-            .set({ revokedAt: new Date() })
-            .where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)))
-        }
         await recordAudit(tx, {
           actor,
           action: changes.role && changes.role !== before.role ? 'role_change' : 'update',
