@@ -43,7 +43,7 @@ export class JobQueue {
   private readonly workers = new Map<string, string>()
   private readonly queues = new Map<string, QueueOptions>()
   private started = false
-  /** pg-boss statements running now: stopping waits for them, or a late poll meets a closed pool. */
+  /** pg-boss statements and job handlers running now: stopping waits for them, or they meet a closed pool. */
   private inFlight = 0
 
   private readonly pollingIntervalSeconds: number
@@ -119,10 +119,12 @@ export class JobQueue {
       const workerId = await this.boss.work<object>(
         name,
         { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: this.pollingIntervalSeconds, includeMetadata: true },
-        async (jobs) => {
-          // A batch fails as a whole in pg-boss: one job at a time keeps a bad job from retrying good ones.
-          for (const job of jobs) await handler({ id: job.id, data: job.data, retryCount: job.retryCount })
-        },
+        // Tracked like a statement: stopping waits for a handler that began after the last poll.
+        (jobs) =>
+          this.tracked(async () => {
+            // A batch fails as a whole in pg-boss: one job at a time keeps a bad job from retrying good ones.
+            for (const job of jobs) await handler({ id: job.id, data: job.data, retryCount: job.retryCount })
+          }),
       )
       this.workers.set(name, workerId)
     }
