@@ -73,12 +73,12 @@ export const incidents = pgTable(
     uniqueIndex('incidents_number_key').on(t.number),
     index('incidents_discovered_at_idx').on(t.discoveredAt),
     index('incidents_reporting_team_idx').on(t.reportingTeamId, t.discoveredAt),
+    // No index on root cause or discovery channel: a handful of values each, so no list query
+    // is selective enough to use one, and the dashboard reads them from rollups (docs/decisions/021).
     index('incidents_decision_owner_team_idx').on(t.decisionOwnerTeamId, t.discoveredAt),
-    index('incidents_root_cause_idx').on(t.rootCause, t.discoveredAt),
     index('incidents_status_idx').on(t.status, t.number),
     index('incidents_decision_idx').on(t.decisionId),
     index('incidents_gap_idx').on(t.gapId),
-    index('incidents_channel_idx').on(t.discoveryChannel, t.discoveredAt),
     index('incidents_reporter_idx').on(t.reporterId),
     index('incidents_reporter_key_idx').on(t.reporterKey),
     index('incidents_search_idx').using('gin', t.searchText),
