@@ -18,6 +18,10 @@ CREATE TABLE "analytics_incident_deltas" (
 --> statement-breakpoint
 DROP INDEX "incidents_root_cause_idx";--> statement-breakpoint
 DROP INDEX "incidents_channel_idx";--> statement-breakpoint
+DROP INDEX "incidents_gap_idx";--> statement-breakpoint
+DROP INDEX "incidents_reporter_key_idx";--> statement-breakpoint
+CREATE INDEX "incidents_gap_idx" ON "incidents" USING btree ("gap_id") WHERE "incidents"."gap_id" is not null;--> statement-breakpoint
+CREATE INDEX "incidents_reporter_key_idx" ON "incidents" USING btree ("reporter_key") WHERE "incidents"."reporter_key" is not null;--> statement-breakpoint
 -- Hand-written below (docs/decisions/021): rollups without hot rows. Writes to incidents and
 -- decisions no longer upsert the rollups (16 concurrent filings queued on one day's row); their
 -- statement-level triggers append signed rows to analytics_incident_deltas, insert-only.

@@ -78,9 +78,11 @@ export const incidents = pgTable(
     index('incidents_decision_owner_team_idx').on(t.decisionOwnerTeamId, t.discoveredAt),
     index('incidents_status_idx').on(t.status, t.number),
     index('incidents_decision_idx').on(t.decisionId),
-    index('incidents_gap_idx').on(t.gapId),
+    // Partial: most filings name no gap and are anonymous to no one, so they skip these two
+    // indexes; every query on them asks for one gap or one reporter key (docs/decisions/021).
+    index('incidents_gap_idx').on(t.gapId).where(sql`${t.gapId} is not null`),
     index('incidents_reporter_idx').on(t.reporterId),
-    index('incidents_reporter_key_idx').on(t.reporterKey),
+    index('incidents_reporter_key_idx').on(t.reporterKey).where(sql`${t.reporterKey} is not null`),
     index('incidents_search_idx').using('gin', t.searchText),
     check('incidents_surprise_range', sql`${t.surprise} between 1 and 5`),
     check('incidents_harm_range', sql`${t.harm} between 1 and 5`),
