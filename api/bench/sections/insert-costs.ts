@@ -228,7 +228,7 @@ async function measureServerSide(ctx: BenchContext, pool: PgPool, rows: InsertRo
       fks.map((fk) => fk.definition),
     )
     await measure(
-      'triggers (rollup deltas)',
+      'user triggers (rollup deltas since 0012)',
       ['alter table incidents disable trigger user'],
       ['alter table incidents enable trigger user'],
     )
