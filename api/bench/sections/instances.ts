@@ -10,7 +10,8 @@ import { type BenchContext, defineSection } from '../lib/section'
 import type { SizeSpec } from '../lib/settings'
 import { type LatencySummary, summarise } from '../lib/stats'
 import { num, table } from '../lib/table'
-import { measureRaw } from './write-path'
+import { insertLoad } from './insert-costs'
+import { rawRow } from './write-path'
 
 const TEAM_COUNT = 4
 /** Filing through one process should reach half a raw insert (goal 0.7); placement p95 ≤ 2 s. */
@@ -119,7 +120,13 @@ async function run(ctx: BenchContext): Promise<InstancesResult> {
                 + (select count(*)::int from pgboss.archive where name = 'cluster-placement') as jobs`,
     )
     const row = counts.rows[0]
-    const raw = await measureRaw(ctx, pgPoolOf(database), teamIds, userId)
+    // The same single-row INSERT the write-path section measures (it empties incidents first).
+    const raw = await insertLoad(
+      ctx,
+      pgPoolOf(database),
+      'incidents',
+      teamIds.map((id) => rawRow(incidentBody(id), userId)),
+    )
     return {
       raw,
       phases: [one, two],

@@ -11,6 +11,7 @@ import { type LoadResult, runLoad } from '../lib/load'
 import { type BenchContext, defineSection } from '../lib/section'
 import type { SizeSpec } from '../lib/settings'
 import { num, table } from '../lib/table'
+import { type InsertCosts, insertCostProblems, measureInsertCosts, reportInsertCosts } from './insert-costs'
 
 /** The API should manage at least half the throughput of a bare INSERT. */
 const TARGET_RATIO = 0.5
@@ -18,7 +19,10 @@ const TEAM_COUNT = 4
 
 export interface WritePathResult {
   api: LoadResult
+  /** Single-row INSERTs into incidents as migrated (the same as `inserts.incidents`). */
   raw: LoadResult
+  /** Bare table vs. incidents, and what each index, the search vector and the triggers cost. */
+  inserts: InsertCosts
   /** API req/s over raw inserts/s. */
   ratio: number
   target: number
@@ -33,7 +37,7 @@ export interface WritePathResult {
 type Body = ReturnType<typeof incidentBody>
 
 /** The columns and values the API writes when `reporterId` files `body` (the rest are defaults). */
-function rawRow(body: Body, reporterId: string): [column: string, value: unknown][] {
+export function rawRow(body: Body, reporterId: string): [column: string, value: unknown][] {
   return [
     ['title', body.title],
     ['narrative', body.narrative],
@@ -76,8 +80,12 @@ function appConfig(databaseUrl: string, poolSize: number): AppConfig {
   })
 }
 
-/** POST /api/v1/incidents over a real socket, each request with its own Idempotency-Key. */
-async function measureApi(
+/**
+ * The API's filing rate: POST /api/v1/incidents over a real socket, each request with its own
+ * Idempotency-Key, from one app process. Extend here to measure more processes (the rate with 1
+ * and 2 processes): `run` and `report` take whatever this returns.
+ */
+async function measureApiFilingRate(
   ctx: BenchContext,
   config: AppConfig,
   database: Database,
@@ -112,21 +120,6 @@ async function measureApi(
   }
 }
 
-/** The floor: one parameterized single-row INSERT per operation, autocommit, same pool size. */
-export async function measureRaw(ctx: BenchContext, pool: PgPool, teamIds: string[], reporterId: string): Promise<LoadResult> {
-  const rows = teamIds.map((id) => rawRow(incidentBody(id), reporterId))
-  const columns = (rows[0] ?? []).map(([column]) => column)
-  const text = `insert into incidents (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`
-  const values = rows.map((row) => row.map(([, value]) => value))
-  return runLoad({
-    ...ctx,
-    op: async (worker) => {
-      await pool.query(text, values[worker % values.length])
-      return undefined
-    },
-  })
-}
-
 async function countRows(pool: PgPool): Promise<WritePathResult['apiRows']> {
   const { rows } = await pool.query<{ incidents: string; audit: string; keys: string }>(
     `select (select count(*) from incidents) as incidents,
@@ -146,30 +139,35 @@ async function run(ctx: BenchContext): Promise<WritePathResult> {
   let reporterId: string
   const appLog = new AppLogCapture()
   try {
-    ;({ load: api, teamIds, reporterId } = await measureApi(ctx, config, appDatabase, appLog))
+    ;({ load: api, teamIds, reporterId } = await measureApiFilingRate(ctx, config, appDatabase, appLog))
   } finally {
     await appDatabase.close()
   }
 
-  const rawDatabase = await openDatabase(postgresConfig(ctx.databaseUrl, ctx.concurrency))
+  const rawDatabase = await openDatabase(postgresConfig(ctx.databaseUrl, 1))
+  let apiRows: WritePathResult['apiRows']
   try {
-    const pool = pgPoolOf(rawDatabase)
-    const apiRows = await countRows(pool)
-    // After Ctrl-C this returns at once: runLoad starts no work once the signal is aborted.
-    const raw = await measureRaw(ctx, pool, teamIds, reporterId)
-    const ratio = raw.perSecond > 0 ? api.perSecond / raw.perSecond : Number.NaN
-    return {
-      api,
-      raw,
-      ratio,
-      target: TARGET_RATIO,
-      pass: ratio >= TARGET_RATIO,
-      poolSize: ctx.concurrency,
-      apiRows,
-      appLog: { count: appLog.count, first: appLog.first },
-    }
+    apiRows = await countRows(pgPoolOf(rawDatabase))
   } finally {
     await rawDatabase.close()
+  }
+  // After Ctrl-C this returns at once: runLoad starts no work once the signal is aborted.
+  const inserts = await measureInsertCosts(
+    ctx,
+    teamIds.map((id) => rawRow(incidentBody(id), reporterId)),
+  )
+  const raw = inserts.incidents
+  const ratio = raw.perSecond > 0 ? api.perSecond / raw.perSecond : Number.NaN
+  return {
+    api,
+    raw,
+    inserts,
+    ratio,
+    target: TARGET_RATIO,
+    pass: ratio >= TARGET_RATIO,
+    poolSize: ctx.concurrency,
+    apiRows,
+    appLog: { count: appLog.count, first: appLog.first },
   }
 }
 
@@ -195,6 +193,7 @@ function report(r: WritePathResult, ctx: BenchContext): string {
   ]
   if (r.api.firstError) lines.push(`  first API error: ${r.api.firstError}`)
   if (r.raw.firstError) lines.push(`  first raw error: ${r.raw.firstError}`)
+  lines.push('', reportInsertCosts(r.inserts))
   if (r.appLog.count > 0) lines.push(`  the app logged ${r.appLog.count} warning/error line(s); first: ${r.appLog.first}`)
   if (r.api.aborted || r.raw.aborted) lines.push('  (interrupted: figures cover only part of the run)')
   return lines.join('\n')
@@ -204,7 +203,7 @@ function report(r: WritePathResult, ctx: BenchContext): string {
 function problems(r: WritePathResult): string[] {
   const found: string[] = []
   if (r.api.errors > 0) found.push(`${r.api.errors} API request(s) failed; first: ${r.api.firstError}`)
-  if (r.raw.errors > 0) found.push(`${r.raw.errors} raw insert(s) failed; first: ${r.raw.firstError}`)
+  found.push(...insertCostProblems(r.inserts))
   const { incidents, auditEntries, idempotencyKeys } = r.apiRows
   // Every worker finishes the filing it started, so even a 0.2 s run writes some rows;
   // how many of them fall inside the measured window is timing, and is not checked.
@@ -217,7 +216,8 @@ function problems(r: WritePathResult): string[] {
 
 export const writePath = defineSection<WritePathResult, SizeSpec>({
   name: 'write-path',
-  title: 'Write path: POST /api/v1/incidents (incident + audit + idempotency key, one transaction) vs. raw INSERT',
+  title:
+    'Write path: POST /api/v1/incidents (incident + audit + idempotency key, one transaction) vs. raw INSERT, and what a raw INSERT costs',
   // Its size is time: BENCH_DURATION_S, BENCH_WARMUP_S and BENCH_CONCURRENCY.
   sizes: {},
   run,

@@ -1,9 +1,15 @@
+import { foldRollupDeltas } from '@misalign/db'
 import type { ServiceDeps } from '../services/deps'
 import { clusterPlacement } from './clusters/placement'
 
 /** Every outbox consumer, registered once per process; the queue runs each event's job once overall. */
 export function registerConsumers(deps: ServiceDeps): void {
   clusterPlacement(deps)
+  // Filing appends rollup deltas; folding them keeps dashboard reads short (ADR 021). Reads are
+  // exact either way, so a fold that waits a period costs speed, never a wrong number.
+  deps.queue.every('rollup-fold', 10, async () => {
+    await foldRollupDeltas(deps.db)
+  })
   // Hourly on one instance: expired idempotency keys, stale sessions and old rate-limit windows go.
   deps.queue.every('housekeeping', 60 * 60, async () => {
     await deps.repos.incidents.purgeExpiredIdempotencyKeys()

@@ -2,8 +2,11 @@ import { bigint, boolean, date, integer, numeric, pgTable, smallint, unique, uui
 import { discoveryChannelEnum, harmKindEnum, rootCauseEnum } from './enums'
 
 /*
- * The dashboard's daily rollups of incidents, kept exact by statement-level triggers on
- * incidents and decisions (migration 0006, docs/decisions/011). They are a cache of `incidents`,
+ * The dashboard's daily rollups of incidents (migration 0006, docs/decisions/011). Since
+ * migration 0012 (docs/decisions/021) writes no longer touch them: statement-level triggers on
+ * incidents and decisions append signed rows to `analytics_incident_deltas`, `foldRollupDeltas`
+ * moves those into the rollups, and readers read the `analytics_*_exact` views, which add the
+ * pending deltas to the folded rows. They are a cache of `incidents`,
  * never written by the app and never a source of truth. Leaders and admins, who see every
  * restricted incident, read them whole; everyone else reads the unrestricted rows, and the few
  * restricted incidents they may see are aggregated per request. Each table has the dimensions one family of charts groups or filters by; a filter
@@ -28,6 +31,29 @@ const reporting = {
 }
 /** Leaders and admins read restricted rows too; everyone else reads only the others. */
 const restricted = { restricted: boolean('restricted').notNull() }
+
+/**
+ * Changes to incidents not yet folded into the rollups: one row per incident a statement added
+ * (`sign` 1) or removed (-1; an edit is both), with every column any rollup groups or sums and
+ * the date of its decision at that moment (for the discovery lag). Insert-only between folds, with
+ * no key and no index, so concurrent filings never wait on one another here.
+ */
+export const analyticsIncidentDeltas = pgTable('analytics_incident_deltas', {
+  sign: smallint('sign').notNull(),
+  discoveredAt: date('discovered_at', { mode: 'string' }).notNull(),
+  ...reporting,
+  ...restricted,
+  rootCause: rootCauseEnum('root_cause').notNull(),
+  decisionOwnerTeamId: uuid('decision_owner_team_id'),
+  harmKinds: harmKindEnum('harm_kinds').array().notNull(),
+  discoveryChannel: discoveryChannelEnum('discovery_channel').notNull(),
+  decisionId: uuid('decision_id'),
+  decidedAt: date('decided_at', { mode: 'string' }),
+  gapId: uuid('gap_id'),
+  weightedHarm: smallint('weighted_harm').notNull(),
+  engineerDaysLost: numeric('engineer_days_lost', { precision: 8, scale: 1 }),
+  delayDays: integer('delay_days'),
+})
 
 /** Trends: per day, reporting team and root cause. */
 export const analyticsRootCauseDays = pgTable(

@@ -73,14 +73,16 @@ export const incidents = pgTable(
     uniqueIndex('incidents_number_key').on(t.number),
     index('incidents_discovered_at_idx').on(t.discoveredAt),
     index('incidents_reporting_team_idx').on(t.reportingTeamId, t.discoveredAt),
+    // No index on root cause or discovery channel: a handful of values each, so no list query
+    // is selective enough to use one, and the dashboard reads them from rollups (docs/decisions/021).
     index('incidents_decision_owner_team_idx').on(t.decisionOwnerTeamId, t.discoveredAt),
-    index('incidents_root_cause_idx').on(t.rootCause, t.discoveredAt),
     index('incidents_status_idx').on(t.status, t.number),
     index('incidents_decision_idx').on(t.decisionId),
-    index('incidents_gap_idx').on(t.gapId),
-    index('incidents_channel_idx').on(t.discoveryChannel, t.discoveredAt),
+    // Partial: most filings name no gap and are anonymous to no one, so they skip these two
+    // indexes; every query on them asks for one gap or one reporter key (docs/decisions/021).
+    index('incidents_gap_idx').on(t.gapId).where(sql`${t.gapId} is not null`),
     index('incidents_reporter_idx').on(t.reporterId),
-    index('incidents_reporter_key_idx').on(t.reporterKey),
+    index('incidents_reporter_key_idx').on(t.reporterKey).where(sql`${t.reporterKey} is not null`),
     index('incidents_search_idx').using('gin', t.searchText),
     // The sortable list columns, each ending on number so a keyset page is one index range (ADR 024).
     index('incidents_weighted_harm_number_idx').on(t.weightedHarm, t.number),

@@ -6,9 +6,9 @@ import { type IncidentViewer, visibleTo } from '../incidents/incident-visibility
 import { analyticsFilters, shownTeamsCte } from './analytics-scope'
 
 /*
- * Where a chart's numbers come from (docs/decisions/011). Every chart reads a `facts` CTE of one
+ * Where a chart's numbers come from (docs/decisions/011, 021). Every chart reads a `facts` CTE of one
  * shape: a few dimensions and summed measures. When every filter of the request is on the
- * shape's dimensions, facts come from the trigger-kept daily rollup: whole for leaders and admins
+ * shape's dimensions, facts come from the daily rollup (read with its pending deltas, ADR 021): whole for leaders and admins
  * (who see every restricted incident); for everyone else its unrestricted rows plus the
  * restricted incidents they may see, aggregated on the spot from a small partial index.
  * Otherwise facts are aggregated from the visible, filtered incidents. Either way the answer is
@@ -18,7 +18,7 @@ import { analyticsFilters, shownTeamsCte } from './analytics-scope'
 type Filter = keyof Omit<AnalyticsQuery, 'from' | 'to'>
 
 export interface FactShape {
-  /** The rollup table kept by triggers (migrations 0006 and 0009). */
+  /** The rollup as read: folded rows plus pending deltas (migrations 0006, 0009 and 0012). */
   table: string
   /** Fact column → its value on an incident row (`incidents`, with `d` its decision when `joinDecision`). */
   dims: Record<string, SQL>
@@ -45,26 +45,26 @@ const day = sql`${incidents.discoveredAt}`
 
 export const shapes = {
   rootCause: {
-    table: 'analytics_root_cause_days',
+    table: 'analytics_root_cause_days_exact',
     dims: { day, ...reporting, root_cause: sql`${incidents.rootCause}` },
     measures: { incidents: count, weighted_harm: weightedHarm },
     serves: ['reportingTeamId', 'rootCause'],
   },
   teamPair: {
-    table: 'analytics_team_pair_days',
+    table: 'analytics_team_pair_days_exact',
     dims: { day, ...reporting, decision_owner_team_id: sql`${incidents.decisionOwnerTeamId}` },
     measures: harmMeasures,
     serves: ['reportingTeamId', 'decisionOwnerTeamId'],
   },
   harmKind: {
-    table: 'analytics_harm_kind_days',
+    table: 'analytics_harm_kind_days_exact',
     dims: { day, ...reporting, harm_kind: sql`kind` },
     measures: harmMeasures,
     serves: ['reportingTeamId'],
     joins: sql`cross join unnest(${incidents.harmKinds}) as kind`,
   },
   lag: {
-    table: 'analytics_lag_days',
+    table: 'analytics_lag_days_exact',
     dims: {
       day,
       discovery_channel: sql`${incidents.discoveryChannel}`,
@@ -75,20 +75,20 @@ export const shapes = {
     joins: sql`left join decisions d on d.id = ${incidents.decisionId}`,
   },
   decision: {
-    table: 'analytics_decision_days',
+    table: 'analytics_decision_days_exact',
     dims: { day, decision_id: sql`${incidents.decisionId}` },
     measures: { incidents: count, weighted_harm: weightedHarm },
     serves: [],
   },
   decisionTeam: {
-    table: 'analytics_decision_team_days',
+    table: 'analytics_decision_team_days_exact',
     dims: { decision_id: sql`${incidents.decisionId}`, day, ...reporting },
     measures: { incidents: count, weighted_harm: weightedHarm },
     serves: ['reportingTeamId'],
     only: sql`${incidents.decisionId} is not null`,
   },
   gapTeam: {
-    table: 'analytics_gap_team_days',
+    table: 'analytics_gap_team_days_exact',
     dims: { gap_id: sql`${incidents.gapId}`, day, ...reporting },
     measures: { incidents: count, weighted_harm: weightedHarm },
     serves: ['reportingTeamId'],
@@ -96,7 +96,7 @@ export const shapes = {
   },
   /** Incidents that name no gap but a decision: they count towards the gap behind it (ADR 017). */
   gaplessDecisionTeam: {
-    table: 'analytics_gapless_decision_team_days',
+    table: 'analytics_gapless_decision_team_days_exact',
     dims: { decision_id: sql`${incidents.decisionId}`, day, ...reporting },
     measures: { incidents: count, weighted_harm: weightedHarm },
     serves: ['reportingTeamId'],
