@@ -70,6 +70,8 @@ export interface InsightWeights {
   sameDecision: number
   sameGap: number
   sameOwner: number
+  /** With no decision named, the top `perDecisionOnTop + 1` similar reports hold at most this many of one decision. */
+  perDecisionOnTop: number
   likely: { decision: number; incident: number }
   /** A decision clustering may group an unnamed report under: a high score with a clear lead. */
   confident: { score: number; margin: number }
@@ -88,6 +90,7 @@ export const insightWeights: InsightWeights = {
   sameDecision: 0.6,
   sameGap: 0.2,
   sameOwner: 0.1,
+  perDecisionOnTop: 2,
   likely: { decision: 0.5, incident: 0.35 },
   possible: { decision: 0.1, incident: 0.12 },
   confident: { score: 0.5, margin: 0.3 },
@@ -238,7 +241,37 @@ export function rankSimilar(
     if (score < w.possible.incident) continue
     ranked.push({ incident: doc, score: round(score), confidence: score >= w.likely.incident ? 'likely' : 'possible', reasons })
   }
-  return ranked.sort((a, b) => b.score - a.score || b.incident - a.incident)
+  ranked.sort((a, b) => b.score - a.score || b.incident - a.incident)
+  return draft.decisionId ? ranked : diversified(corpus, ranked, w.perDecisionOnTop)
+}
+
+/**
+ * A reporter who names no decision is shown more than one explanation: the first places hold at
+ * most `perDecision` reports of any one decision, the best report of another story (or of none)
+ * moving up into the rest. Nothing is dropped, only reordered; when the draft's story is the
+ * leading decision, its best reports still come first.
+ */
+function diversified(corpus: InsightCorpus, ranked: RankedIncident[], perDecision: number): RankedIncident[] {
+  const places = perDecision + 1
+  if (ranked.length <= places) return ranked
+  const head: RankedIncident[] = []
+  const held: RankedIncident[] = []
+  const seen = new Map<string, number>()
+  for (const r of ranked) {
+    if (head.length === places) {
+      held.push(r)
+      continue
+    }
+    const decisionId = corpus.incidentAt(r.incident)?.decisionId
+    const count = decisionId ? (seen.get(decisionId) ?? 0) : 0
+    if (decisionId && count >= perDecision) {
+      held.push(r)
+      continue
+    }
+    if (decisionId) seen.set(decisionId, count + 1)
+    head.push(r)
+  }
+  return [...head, ...held]
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
