@@ -2,11 +2,12 @@ import { createHash, randomUUID } from 'node:crypto'
 import {
   type ClusterStatus,
   clusterIncidents,
-  confidentDecision,
   defaultEngineOptions,
   explainGroup,
   type GroupExplanation,
+  guessDecision,
   incidentFields,
+  isConfident,
   keepApart,
   placeIncident,
   type RecomputeResult,
@@ -316,15 +317,18 @@ async function inferDecisions(db: Db, rows: readonly EngineRow[]): Promise<(stri
   for (const { row, i } of unnamed) {
     const doc = index.incidentDoc(row.id)
     if (doc === undefined) continue
-    const draft = {
-      query: index.terms.count(incidentFields(row), false),
-      decisionId: null,
-      gapId: row.gapId,
-      decisionOwnerTeamId: row.decisionOwnerTeamId,
-      reportingTeamId: row.reportingTeamId,
-      day: row.day,
-    }
-    inferred[i] = confidentDecision(index, draft, { exclude: (d) => d === doc })
+    // The index guessed most of them as it was built; a report filed since is asked here.
+    let guess = index.guessOf(doc)
+    if (guess === undefined)
+      guess = guessDecision(index, {
+        query: index.terms.count(incidentFields(row), false),
+        decisionId: null,
+        gapId: row.gapId,
+        decisionOwnerTeamId: row.decisionOwnerTeamId,
+        reportingTeamId: row.reportingTeamId,
+        day: row.day,
+      })
+    inferred[i] = isConfident(guess) ? (guess?.decisionId ?? null) : null
   }
   return inferred
 }

@@ -68,6 +68,8 @@ export interface InsightWeights {
   /** Similar: the share of a candidate's decision's likelihood added to its text score. */
   viaDecision: number
   sameDecision: number
+  /** An earlier report's guessed decision counts at most this share of a named one. */
+  guessShare: number
   sameGap: number
   sameOwner: number
   /** With no decision named, the top `perDecisionOnTop + 1` similar reports hold at most this many of one decision. */
@@ -88,6 +90,7 @@ export const insightWeights: InsightWeights = {
   neighbours: 8,
   viaDecision: 0.6,
   sameDecision: 0.6,
+  guessShare: 0.5,
   sameGap: 0.2,
   sameOwner: 0.1,
   perDecisionOnTop: 2,
@@ -107,6 +110,20 @@ export interface InsightCorpus {
   decisionDoc(id: string): number | undefined
   /** Incidents (index numbers) naming a decision. */
   incidentsOf(decisionId: string): readonly number[]
+  /**
+   * The index's guess at the decision behind an unnamed report (see guessDecision): null when
+   * nothing came close, undefined when the index did not ask (a named or an older report).
+   */
+  guessOf(doc: number): DecisionGuess | null | undefined
+  /** Unnamed reports (index numbers) whose guess is this decision. */
+  guessedIncidentsOf(decisionId: string): readonly number[]
+}
+
+/** The decision an unnamed report most likely points at, with its score and its lead over the runner-up. */
+export interface DecisionGuess {
+  decisionId: string
+  score: number
+  lead: number
 }
 
 const top = (entries: Iterable<[number, number]>, n: number): [number, number][] =>
@@ -200,8 +217,10 @@ export function rankSimilar(
   const accept = (doc: number) => !(options.exclude?.(doc) ?? false) && (options.accept?.(doc) ?? true)
   const text = corpus.incidents.search(draft.query, accept)
   const likelihood = new Map<string, number>()
+  let leading: string | null = null
   if (!draft.decisionId) {
     const decisions = options.decisions ?? rankDecisions(corpus, draft, options)
+    leading = decisions[0] ? (corpus.decisionAt(decisions[0].decision)?.id ?? null) : null
     const best = decisions[0]?.score ?? 0
     for (const d of decisions.slice(0, 3)) {
       const decision = corpus.decisionAt(d.decision)
@@ -210,8 +229,17 @@ export function rankSimilar(
     }
   }
   const candidates = new Set<number>(top(text, 200).map(([doc]) => doc))
-  for (const id of draft.decisionId ? [draft.decisionId] : likelihood.keys())
+  for (const id of draft.decisionId ? [draft.decisionId] : likelihood.keys()) {
     for (const doc of corpus.incidentsOf(id)) if (accept(doc)) candidates.add(doc)
+    for (const doc of corpus.guessedIncidentsOf(id)) if (accept(doc)) candidates.add(doc)
+  }
+  /** The decision an earlier report names, else the one the index guessed for it, discounted by how sure the guess is. */
+  const decisionOf = (doc: number, incident: CorpusIncident): { id: string; weight: number } | null => {
+    if (incident.decisionId) return { id: incident.decisionId, weight: 1 }
+    const guess = corpus.guessOf(doc)
+    if (!guess || guess.score < w.possible.decision) return null
+    return { id: guess.decisionId, weight: w.guessShare * Math.min(1, guess.score / w.likely.decision) }
+  }
 
   const ranked: RankedIncident[] = []
   for (const doc of candidates) {
@@ -220,11 +248,15 @@ export function rankSimilar(
     const reasons: InsightReason[] = []
     const similarity = text.get(doc) ?? 0
     let score = similarity
+    const decision = decisionOf(doc, incident)
     if (draft.decisionId && incident.decisionId === draft.decisionId) {
       score += w.sameDecision
       reasons.push('same_decision')
-    } else if (incident.decisionId && likelihood.has(incident.decisionId)) {
-      score += w.viaDecision * (likelihood.get(incident.decisionId) ?? 0)
+    } else if (draft.decisionId && decision?.id === draft.decisionId) {
+      score += w.sameDecision * decision.weight
+      reasons.push('similar_incidents')
+    } else if (decision && likelihood.has(decision.id)) {
+      score += w.viaDecision * decision.weight * (likelihood.get(decision.id) ?? 0)
       reasons.push('similar_incidents')
     }
     if (draft.gapId && incident.gapId === draft.gapId) {
@@ -242,52 +274,83 @@ export function rankSimilar(
     ranked.push({ incident: doc, score: round(score), confidence: score >= w.likely.incident ? 'likely' : 'possible', reasons })
   }
   ranked.sort((a, b) => b.score - a.score || b.incident - a.incident)
-  return draft.decisionId ? ranked : diversified(corpus, ranked, w.perDecisionOnTop)
+  return draft.decisionId ? ranked : diversified(corpus, ranked, decisionOf, w.perDecisionOnTop, leading)
 }
 
 /**
  * A reporter who names no decision is shown more than one explanation: the first places hold at
- * most `perDecision` reports of any one decision, the best report of another story (or of none)
- * moving up into the rest. Nothing is dropped, only reordered; when the draft's story is the
- * leading decision, its best reports still come first.
+ * most `perDecision` reports of any one decision (named, or guessed by the index), and one report
+ * of the decision the engine would suggest first, when it has one, so the list backs the "is it
+ * one of these?" suggestion. Nothing is dropped, only reordered.
  */
-function diversified(corpus: InsightCorpus, ranked: RankedIncident[], perDecision: number): RankedIncident[] {
+function diversified(
+  corpus: InsightCorpus,
+  ranked: RankedIncident[],
+  decisionOf: (doc: number, incident: CorpusIncident) => { id: string } | null,
+  perDecision: number,
+  leading: string | null,
+): RankedIncident[] {
   const places = perDecision + 1
   if (ranked.length <= places) return ranked
   const head: RankedIncident[] = []
   const held: RankedIncident[] = []
   const seen = new Map<string, number>()
+  const decisionIdOf = (r: RankedIncident) => {
+    const incident = corpus.incidentAt(r.incident)
+    return incident ? decisionOf(r.incident, incident)?.id : undefined
+  }
   for (const r of ranked) {
-    if (head.length === places) {
-      held.push(r)
-      continue
-    }
-    const decisionId = corpus.incidentAt(r.incident)?.decisionId
+    const decisionId = decisionIdOf(r)
     const count = decisionId ? (seen.get(decisionId) ?? 0) : 0
-    if (decisionId && count >= perDecision) {
+    if (head.length === places || (decisionId && count >= perDecision)) {
       held.push(r)
       continue
     }
     if (decisionId) seen.set(decisionId, count + 1)
     head.push(r)
   }
+  const backing =
+    leading && !head.some((r) => decisionIdOf(r) === leading) ? held.find((r) => decisionIdOf(r) === leading) : undefined
+  if (backing) {
+    const last = head.pop() as RankedIncident
+    head.push(backing)
+    held.splice(held.indexOf(backing), 1, last)
+    held.sort((a, b) => b.score - a.score || b.incident - a.incident)
+  }
   return [...head, ...held]
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
 
+/**
+ * The best decision for an unnamed report from the register and the decision profiles alone
+ * (no neighbours' votes: a search over every report per report is too slow to ask of thousands,
+ * and the profiles already hold the words other teams used). A small posting budget: the rarest
+ * words decide a clear winner.
+ */
+export function guessDecision(
+  corpus: InsightCorpus,
+  draft: Draft,
+  options: { weights?: InsightWeights } = {},
+): DecisionGuess | null {
+  const w = options.weights ?? insightWeights
+  const weights = { ...w, neighbours: 0, votes: 0 }
+  const [first, second] = rankDecisions(corpus, { ...draft, decisionId: null }, { weights, budget: 3_000 })
+  const decisionId = first ? corpus.decisionAt(first.decision)?.id : undefined
+  if (!first || !decisionId) return null
+  return { decisionId, score: first.score, lead: round(first.score - (second?.score ?? 0)) }
+}
+
+/** Whether a guess is clear enough to group the report under its decision (clustering). */
+export const isConfident = (guess: DecisionGuess | null | undefined, w: InsightWeights = insightWeights): boolean =>
+  !!guess && guess.score >= w.confident.score && guess.lead >= w.confident.margin
+
 /** The decision an unnamed report points at clearly enough to group it under, or null. */
 export function confidentDecision(
   corpus: InsightCorpus,
   draft: Draft,
-  options: { exclude?: (doc: number) => boolean; weights?: InsightWeights } = {},
+  options: { weights?: InsightWeights } = {},
 ): string | null {
-  const w = options.weights ?? insightWeights
-  // Without the neighbours' votes: a search over every report per report is too slow for a full
-  // recompute, and the decision profiles already hold the words other teams used.
-  const weights = { ...w, neighbours: 0, votes: 0 }
-  // A small budget: the rarest words decide a clear winner; a full recompute asks this of every report.
-  const [first, second] = rankDecisions(corpus, { ...draft, decisionId: null }, { ...options, weights, budget: 3_000 })
-  if (!first || first.score < w.confident.score || first.score - (second?.score ?? 0) < w.confident.margin) return null
-  return corpus.decisionAt(first.decision)?.id ?? null
+  const guess = guessDecision(corpus, draft, options)
+  return isConfident(guess, options.weights) ? (guess?.decisionId ?? null) : null
 }
