@@ -18,7 +18,7 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../../client'
 import { clusterMembers, clusters } from '../../schema/index'
 import { type Actor, recordAudit } from '../access/audit-repository'
-import { insightIndex, unrelatedPairs } from '../insight/insight-index'
+import { type InsightIndex, insightIndex, unrelatedPairs } from '../insight/insight-index'
 import { neighboursOf } from './cluster-similar'
 import { countIncident, type EngineRow, loadEngineRows, rememberTermStats, termStats } from './cluster-terms'
 
@@ -130,9 +130,13 @@ const batch = <T>(items: T[], size = 1000): T[][] =>
 
 export async function recomputeClusters(db: Db, actor: Actor): Promise<RecomputeResult> {
   const started = Date.now()
+  // The insight index (built on a first run) reads the same table: both reads run at once, so
+  // Postgres works on one while this process turns the other into rows.
+  const index = insightIndex(db)
+  index.catch(() => undefined)
   const rows = await loadEngineRows(db)
   const loaded = Date.now()
-  const inferred = await inferDecisions(db, rows)
+  const inferred = inferDecisions(await index, rows)
   const engine = clusterIncidents(rows, defaultEngineOptions, inferred)
   rememberTermStats(db, engine.vocabulary)
   const apart = new Set<string>()
@@ -305,7 +309,7 @@ export async function placeNewIncident(db: Db, incidentId: string): Promise<'joi
 const maxInferred = 5_000
 
 /** The decision each unnamed report clearly points at (null where none stands out). */
-async function inferDecisions(db: Db, rows: readonly EngineRow[]): Promise<(string | null)[]> {
+function inferDecisions(index: InsightIndex, rows: readonly EngineRow[]): (string | null)[] {
   const unnamed = rows
     .map((row, i) => ({ row, i }))
     .filter(({ row }) => row.decisionId === null)
@@ -313,7 +317,6 @@ async function inferDecisions(db: Db, rows: readonly EngineRow[]): Promise<(stri
     .slice(0, maxInferred)
   const inferred: (string | null)[] = rows.map(() => null)
   if (unnamed.length === 0) return inferred
-  const index = await insightIndex(db)
   for (const { row, i } of unnamed) {
     const doc = index.incidentDoc(row.id)
     if (doc === undefined) continue

@@ -129,6 +129,14 @@ export interface DecisionGuess {
 const top = (entries: Iterable<[number, number]>, n: number): [number, number][] =>
   [...entries].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n)
 
+/** A decision's score for a draft from its words and the facts, before the neighbours' votes. */
+function decisionScore(w: InsightWeights, draft: Draft, decision: CorpusDecision, text: number, profile: number): number {
+  let score = w.registerText * text + w.profileText * profile
+  if (draft.decisionOwnerTeamId) score += draft.decisionOwnerTeamId === decision.owningTeamId ? w.ownerMatch : -w.ownerMismatch
+  if (draft.day !== null && decision.decidedDay > draft.day) score -= w.decidedAfter
+  return score
+}
+
 /** Decisions most likely behind the draft, best first; `exclude` leaves out incident docs (the draft itself). */
 export function rankDecisions(
   corpus: InsightCorpus,
@@ -175,20 +183,12 @@ export function rankDecisions(
     const vote = votes.get(decision.id)
     // The share of the neighbours' evidence that points here, scaled by how close they are.
     const voteShare = vote && voteTotal > 0 ? (vote.weight / voteTotal) * Math.min(1, 3 * (neighbours[0]?.[1] ?? 0)) : 0
-    let score = w.registerText * text + w.profileText * profile + w.votes * voteShare
+    const score = decisionScore(w, draft, decision, text, profile) + w.votes * voteShare
+    if (score <= 0) continue
     if (vote && voteShare > 0.05) reasons.push('similar_incidents')
     if (text >= 0.08 || profile >= 0.08) reasons.push('register_text')
-    if (draft.decisionOwnerTeamId) {
-      if (draft.decisionOwnerTeamId === decision.owningTeamId) {
-        score += w.ownerMatch
-        reasons.push('same_owner_team')
-      } else score -= w.ownerMismatch
-    }
-    if (draft.day !== null) {
-      if (decision.decidedDay > draft.day) score -= w.decidedAfter
-      else reasons.push('decided_before_discovery')
-    }
-    if (score <= 0) continue
+    if (draft.decisionOwnerTeamId === decision.owningTeamId) reasons.push('same_owner_team')
+    if (draft.day !== null && decision.decidedDay <= draft.day) reasons.push('decided_before_discovery')
     ranked.push({ decision: doc, score, confidence: 'possible', reasons, via: vote?.via ?? [] })
   }
   ranked.sort((a, b) => b.score - a.score || a.decision - b.decision)
@@ -334,12 +334,32 @@ export function guessDecision(
   options: { weights?: InsightWeights } = {},
 ): DecisionGuess | null {
   const w = options.weights ?? insightWeights
-  const weights = { ...w, neighbours: 0, votes: 0 }
-  const [first, second] = rankDecisions(corpus, { ...draft, decisionId: null }, { weights, budget: 3_000 })
-  const decisionId = first ? corpus.decisionAt(first.decision)?.id : undefined
-  if (!first || !decisionId) return null
-  return { decisionId, score: first.score, lead: round(first.score - (second?.score ?? 0)) }
+  // rankDecisions' first two without its reasons, objects and sort: the index asks this thousands of times.
+  const register = corpus.decisions.search(draft.query, undefined, guessBudget)
+  const profiles = corpus.profiles.search(draft.query, undefined, guessBudget)
+  let best = -1
+  let bestScore = 0
+  let secondScore = 0
+  const consider = (doc: number) => {
+    const decision = corpus.decisionAt(doc)
+    if (!decision) return
+    const score = round(decisionScore(w, draft, decision, register.get(doc) ?? 0, profiles.get(doc) ?? 0))
+    if (score <= 0 || score < w.possible.decision) return
+    if (best < 0 || score > bestScore || (score === bestScore && doc < best)) {
+      if (best >= 0) secondScore = bestScore
+      best = doc
+      bestScore = score
+    } else if (score > secondScore) secondScore = score
+  }
+  for (const doc of register.keys()) consider(doc)
+  for (const doc of profiles.keys()) if (!register.has(doc)) consider(doc)
+  const decisionId = best >= 0 ? corpus.decisionAt(best)?.id : undefined
+  if (!decisionId) return null
+  return { decisionId, score: bestScore, lead: round(bestScore - secondScore) }
 }
+
+/** Postings a guess may walk per index: the rarest words decide a clear winner. */
+const guessBudget = 3_000
 
 /** Whether a guess is clear enough to group the report under its decision (clustering). */
 export const isConfident = (guess: DecisionGuess | null | undefined, w: InsightWeights = insightWeights): boolean =>
