@@ -130,13 +130,11 @@ const batch = <T>(items: T[], size = 1000): T[][] =>
 
 export async function recomputeClusters(db: Db, actor: Actor): Promise<RecomputeResult> {
   const started = Date.now()
-  // The insight index (built on a first run) reads the same table: both reads run at once, so
-  // Postgres works on one while this process turns the other into rows.
-  const index = insightIndex(db)
-  index.catch(() => undefined)
   const rows = await loadEngineRows(db)
   const loaded = Date.now()
-  const inferred = inferDecisions(await index, rows)
+  // The insight index (built here on a first run) reads the same table. Reading both at once was
+  // slower on a busy machine (two result sets parsed and held together), so one after the other.
+  const inferred = rows.some((row) => row.decisionId === null) ? inferDecisions(await insightIndex(db), rows) : []
   const engine = clusterIncidents(rows, defaultEngineOptions, inferred)
   rememberTermStats(db, engine.vocabulary)
   const apart = new Set<string>()
