@@ -1,11 +1,11 @@
 import { type Db, type InsightIndex, insightIndex, markInsightDirty, sql, strategyGapRepository, systemActor } from '@misalign/db'
 import {
   clusterIncidents,
-  confidentDecision,
   type Draft,
   dayNumber,
   defaultEngineOptions,
   incidentFields,
+  isConfident,
   type PairwiseScore,
   pairwiseScore,
   rankDecisions,
@@ -222,7 +222,9 @@ export async function evaluateStorySet(db: Db, set: StorySet): Promise<StorySetF
     set.stories.map((s) => {
       const doc = corpus.incidentDoc(loaded.incidentOf.get(s.key) ?? '') as number
       if (corpus.incidentAt(doc)?.decisionId) return null
-      return confidentDecision(corpus, draftOf({ ...loaded, index: corpus }, s, doc, false), { exclude: (d) => d === doc })
+      // As a full recompute does: the guess the index made while it was built.
+      const guess = corpus.guessOf(doc)
+      return isConfident(guess) ? (guess?.decisionId ?? null) : null
     })
   const withIds = score(rows, inferredFrom(index))
 

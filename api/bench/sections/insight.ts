@@ -124,7 +124,12 @@ export const insight = defineSection({
     )
     const misses = sets
       .map((s) =>
-        [`  ${s.set}, decision misses: ${s.misses.decisions.length}`, ...s.misses.decisions.map((m) => `    ${m}`)].join('\n'),
+        [
+          `  ${s.set}, similar misses (no decision named): ${s.misses.similar.length}`,
+          ...s.misses.similar.map((m) => `    ${m}`),
+          `  ${s.set}, decision misses: ${s.misses.decisions.length}`,
+          ...s.misses.decisions.map((m) => `    ${m}`),
+        ].join('\n'),
       )
       .join('\n')
     const lang = (l: LanguageCheckEvaluation) =>

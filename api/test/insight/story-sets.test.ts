@@ -21,8 +21,8 @@ for (const set of [setA, setB]) {
     afterAll(() => close?.())
 
     it('finds an earlier report of the same story in the top 3', () => {
-      expect(figures.similar.recallAt3).toBeGreaterThanOrEqual(0.8)
-      expect(figures.similar.unnamedAt3).toBeGreaterThanOrEqual(0.6)
+      expect(figures.similar.recallAt3).toBeGreaterThanOrEqual(0.9)
+      expect(figures.similar.unnamedAt3).toBeGreaterThanOrEqual(0.85)
     })
 
     it('suggests the decision behind a report that names none in the top 3', () => {

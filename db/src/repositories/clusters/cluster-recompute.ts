@@ -2,11 +2,12 @@ import { createHash, randomUUID } from 'node:crypto'
 import {
   type ClusterStatus,
   clusterIncidents,
-  confidentDecision,
   defaultEngineOptions,
   explainGroup,
   type GroupExplanation,
+  guessDecision,
   incidentFields,
+  isConfident,
   keepApart,
   placeIncident,
   type RecomputeResult,
@@ -17,7 +18,7 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../../client'
 import { clusterMembers, clusters } from '../../schema/index'
 import { type Actor, recordAudit } from '../access/audit-repository'
-import { insightIndex, unrelatedPairs } from '../insight/insight-index'
+import { type InsightIndex, insightIndex, unrelatedPairs } from '../insight/insight-index'
 import { neighboursOf } from './cluster-similar'
 import { countIncident, type EngineRow, loadEngineRows, rememberTermStats, termStats } from './cluster-terms'
 
@@ -131,7 +132,9 @@ export async function recomputeClusters(db: Db, actor: Actor): Promise<Recompute
   const started = Date.now()
   const rows = await loadEngineRows(db)
   const loaded = Date.now()
-  const inferred = await inferDecisions(db, rows)
+  // The insight index (built here on a first run) reads the same table. Reading both at once was
+  // slower on a busy machine (two result sets parsed and held together), so one after the other.
+  const inferred = rows.some((row) => row.decisionId === null) ? inferDecisions(await insightIndex(db), rows) : []
   const engine = clusterIncidents(rows, defaultEngineOptions, inferred)
   rememberTermStats(db, engine.vocabulary)
   const apart = new Set<string>()
@@ -304,7 +307,7 @@ export async function placeNewIncident(db: Db, incidentId: string): Promise<'joi
 const maxInferred = 5_000
 
 /** The decision each unnamed report clearly points at (null where none stands out). */
-async function inferDecisions(db: Db, rows: readonly EngineRow[]): Promise<(string | null)[]> {
+function inferDecisions(index: InsightIndex, rows: readonly EngineRow[]): (string | null)[] {
   const unnamed = rows
     .map((row, i) => ({ row, i }))
     .filter(({ row }) => row.decisionId === null)
@@ -312,19 +315,21 @@ async function inferDecisions(db: Db, rows: readonly EngineRow[]): Promise<(stri
     .slice(0, maxInferred)
   const inferred: (string | null)[] = rows.map(() => null)
   if (unnamed.length === 0) return inferred
-  const index = await insightIndex(db)
   for (const { row, i } of unnamed) {
     const doc = index.incidentDoc(row.id)
     if (doc === undefined) continue
-    const draft = {
-      query: index.terms.count(incidentFields(row), false),
-      decisionId: null,
-      gapId: row.gapId,
-      decisionOwnerTeamId: row.decisionOwnerTeamId,
-      reportingTeamId: row.reportingTeamId,
-      day: row.day,
-    }
-    inferred[i] = confidentDecision(index, draft, { exclude: (d) => d === doc })
+    // The index guessed most of them as it was built; a report filed since is asked here.
+    let guess = index.guessOf(doc)
+    if (guess === undefined)
+      guess = guessDecision(index, {
+        query: index.terms.count(incidentFields(row), false),
+        decisionId: null,
+        gapId: row.gapId,
+        decisionOwnerTeamId: row.decisionOwnerTeamId,
+        reportingTeamId: row.reportingTeamId,
+        day: row.day,
+      })
+    inferred[i] = isConfident(guess) ? (guess?.decisionId ?? null) : null
   }
   return inferred
 }

@@ -1,7 +1,9 @@
 import {
   type CorpusDecision,
   type CorpusIncident,
+  type DecisionGuess,
   decisionFields,
+  guessDecision,
   type IncidentStatus,
   type InsightCorpus,
   incidentFields,
@@ -60,21 +62,27 @@ export interface InsightIndex extends InsightCorpus {
   builtAt: number
 }
 
-interface IncidentRow extends IndexedIncident {
+export interface InsightIncidentRow extends IndexedIncident {
   narrative: string
   expected: string
   missingContext: string
   harmedGoal: string
 }
 
-interface DecisionRow extends IndexedDecision {
+export interface InsightDecisionRow extends IndexedDecision {
   prefer: string | null
   over: string | null
   forGoal: string | null
 }
 
+/**
+ * Unnamed reports whose likely decision the index works out as it is built: the most recently
+ * discovered, where a guess still helps someone. Each costs one search of the decision register.
+ */
+const maxGuessed = 5_000
+
 export async function buildInsightIndex(db: Db): Promise<InsightIndex> {
-  const incidentRows = await queryRows<IncidentRow>(
+  const incidentRows = await queryRows<InsightIncidentRow>(
     db,
     sql`select id, number, status, decision_id as "decisionId", gap_id as "gapId",
       decision_owner_team_id as "decisionOwnerTeamId", reporting_team_id as "reportingTeamId",
@@ -83,21 +91,33 @@ export async function buildInsightIndex(db: Db): Promise<InsightIndex> {
       reporter_id as "reporterId", reporter_key as "reporterKey"
       from incidents order by number`,
   )
-  const decisionRows = await queryRows<DecisionRow>(
+  const decisionRows = await queryRows<InsightDecisionRow>(
     db,
     sql`select d.id, d.title, d.summary, d.status, d.owning_team_id as "owningTeamId", t.name as "owningTeamName",
       (d.decided_at - date '1970-01-01')::int as "decidedDay", d.tradeoff_prefer as prefer,
       d.tradeoff_over as over, d.tradeoff_for_goal as "forGoal", d.tradeoff_prefer is not null as "strategyBearing"
       from decisions d join teams t on t.id = d.owning_team_id order by d.created_at, d.id`,
   )
+  return insightIndexOf(incidentRows, decisionRows)
+}
+
+/** The index of rows already read (in process, no I/O): what `buildInsightIndex` does after its reads. */
+export function insightIndexOf(
+  incidentRows: readonly InsightIncidentRow[],
+  decisionRows: readonly InsightDecisionRow[],
+): InsightIndex {
   const terms = new TermTable()
   const incidents = new TextIndex(terms)
   const decisions = new TextIndex(terms)
   const byIncidentId = new Map<string, number>()
   const byDecision = new Map<string, number[]>()
   const incidentList: IndexedIncident[] = []
+  // A named report's words also go into its decision's profile: counted once, used twice.
+  const namedCounts = new Map<string, Map<number, number>>()
+  const unnamed: { doc: number; counts: Map<number, number> }[] = []
   for (const row of incidentRows) {
-    const doc = incidents.add(terms.count(incidentFields(row), true))
+    const counts = terms.count(incidentFields(row), true)
+    const doc = incidents.add(counts)
     const { narrative: _n, expected: _e, missingContext: _m, harmedGoal: _h, ...facts } = row
     incidentList[doc] = facts
     byIncidentId.set(row.id, doc)
@@ -105,18 +125,14 @@ export async function buildInsightIndex(db: Db): Promise<InsightIndex> {
       const list = byDecision.get(row.decisionId) ?? []
       list.push(doc)
       byDecision.set(row.decisionId, list)
-    }
+      const sum = namedCounts.get(row.decisionId) ?? new Map<number, number>()
+      for (const [term, tf] of counts) sum.set(term, (sum.get(term) ?? 0) + tf * profileShare)
+      namedCounts.set(row.decisionId, sum)
+    } else unnamed.push({ doc, counts })
   }
   const byDecisionId = new Map<string, number>()
   const decisionList: IndexedDecision[] = []
   const profiles = new TextIndex(terms)
-  const namedCounts = new Map<string, Map<number, number>>()
-  for (const row of incidentRows) {
-    if (!row.decisionId) continue
-    const sum = namedCounts.get(row.decisionId) ?? new Map<number, number>()
-    for (const [term, tf] of terms.count(incidentFields(row), true)) sum.set(term, (sum.get(term) ?? 0) + tf * profileShare)
-    namedCounts.set(row.decisionId, sum)
-  }
   for (const row of decisionRows) {
     const own = terms.count(decisionFields(row), true)
     const doc = decisions.add(own)
@@ -127,7 +143,7 @@ export async function buildInsightIndex(db: Db): Promise<InsightIndex> {
     decisionList[doc] = facts
     byDecisionId.set(row.id, doc)
   }
-  return {
+  const index: InsightIndex = {
     terms,
     incidents,
     decisions,
@@ -139,6 +155,8 @@ export async function buildInsightIndex(db: Db): Promise<InsightIndex> {
     decisionDoc: (id) => byDecisionId.get(id),
     incidentDoc: (id) => byIncidentId.get(id),
     incidentsOf: (id) => byDecision.get(id) ?? [],
+    guessOf: (doc) => guesses.get(doc),
+    guessedIncidentsOf: (id) => byGuess.get(id) ?? [],
     visible: (viewer) => {
       if (rolesSeeingAllRestricted.includes(viewer.role)) return () => true
       const teams = new Set(viewer.teamIds)
@@ -155,6 +173,31 @@ export async function buildInsightIndex(db: Db): Promise<InsightIndex> {
     },
     builtAt: Date.now(),
   }
+  // Guesses read only the register and the profiles (named reports): no guess feeds another.
+  const guesses = new Map<number, DecisionGuess | null>()
+  const byGuess = new Map<string, number[]>()
+  const recent = unnamed
+    .map((u) => ({ ...u, day: incidentList[u.doc]?.day ?? 0 }))
+    .sort((a, b) => b.day - a.day || b.doc - a.doc)
+    .slice(0, maxGuessed)
+  for (const { doc, counts } of recent) {
+    const facts = incidentList[doc]
+    if (!facts) continue
+    const guess = guessDecision(index, {
+      query: counts,
+      decisionId: null,
+      gapId: facts.gapId,
+      decisionOwnerTeamId: facts.decisionOwnerTeamId,
+      reportingTeamId: facts.reportingTeamId,
+      day: facts.day,
+    })
+    guesses.set(doc, guess)
+    if (!guess) continue
+    const list = byGuess.get(guess.decisionId) ?? []
+    list.push(doc)
+    byGuess.set(guess.decisionId, list)
+  }
+  return index
 }
 
 interface Entry {

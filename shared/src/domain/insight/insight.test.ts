@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { conceptsOf } from './concepts'
-import { type CorpusDecision, type CorpusIncident, type Draft, type InsightCorpus, rankDecisions, rankSimilar } from './rank'
+import {
+  type CorpusDecision,
+  type CorpusIncident,
+  type DecisionGuess,
+  type Draft,
+  type InsightCorpus,
+  rankDecisions,
+  rankSimilar,
+} from './rank'
 import { decisionFields, incidentFields, TermTable, TextIndex } from './text-index'
 
 const report = (title: string, narrative = '') => ({ title, narrative, expected: '', missingContext: '' })
@@ -75,6 +83,10 @@ function corpus() {
     incidentRows[doc] = { decisionId, gapId: null, decisionOwnerTeamId: null, reportingTeamId: 'care', day: 120 }
     named[decisionId]?.push(doc)
   }
+  // An unnamed report sharing no word with the register, which the index guessed belongs to sessions.
+  const unnamed = incidents.add(terms.count(incidentFields(report('Call centre headsets drop the CRM hourly')), true))
+  incidentRows[unnamed] = { decisionId: null, gapId: null, decisionOwnerTeamId: null, reportingTeamId: 'care', day: 121 }
+  const guesses = new Map<number, DecisionGuess | null>([[unnamed, { decisionId: 'sessions', score: 0.4, lead: 0.3 }]])
   decisionTexts.forEach((d, k) => {
     const own = terms.count(decisionFields(d), true)
     decisions.add(own)
@@ -92,6 +104,8 @@ function corpus() {
     decisionAt: (doc) => decisionRows[doc],
     decisionDoc: (id) => decisionRows.findIndex((d) => d.id === id),
     incidentsOf: (id) => named[id] ?? [],
+    guessOf: (doc) => guesses.get(doc),
+    guessedIncidentsOf: (id) => [...guesses].flatMap(([doc, g]) => (g?.decisionId === id ? [doc] : [])),
   }
   const draft = (title: string, extra: Partial<Draft> = {}): Draft => ({
     query: terms.count(incidentFields(report(title)), false),
@@ -141,6 +155,21 @@ describe('rankSimilar', () => {
     const ids = ranked.map((r) => c.incidentAt(r.incident)?.decisionId)
     expect(ids[0]).toBe('sessions')
     expect(ranked.every((r) => ['likely', 'possible'].includes(r.confidence))).toBe(true)
+  })
+
+  it("offers an unnamed report through the index's guess at its decision", () => {
+    const { c, draft } = corpus()
+    const ranked = rankSimilar(c, draft('Idle timeout bites our agents', { decisionOwnerTeamId: 'identity' }))
+    const unnamed = ranked.find((r) => c.incidentAt(r.incident)?.decisionId === null)
+    expect(unnamed?.reasons).toContain('similar_incidents')
+  })
+
+  it('shows a reporter who names no decision at most two reports of one decision in the top three', () => {
+    const { c, draft } = corpus()
+    const ranked = rankSimilar(c, draft('Agents logged out, scanners sign out, stale thumbnails'))
+    const top = ranked.slice(0, 3).map((r) => c.incidentAt(r.incident)?.decisionId)
+    expect(top.filter((id) => id === 'sessions').length).toBeLessThanOrEqual(2)
+    expect(ranked.length).toBeGreaterThanOrEqual(3)
   })
 
   it('returns nothing when nothing is close', () => {

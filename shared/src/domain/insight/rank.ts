@@ -68,8 +68,12 @@ export interface InsightWeights {
   /** Similar: the share of a candidate's decision's likelihood added to its text score. */
   viaDecision: number
   sameDecision: number
+  /** An earlier report's guessed decision counts at most this share of a named one. */
+  guessShare: number
   sameGap: number
   sameOwner: number
+  /** With no decision named, the top `perDecisionOnTop + 1` similar reports hold at most this many of one decision. */
+  perDecisionOnTop: number
   likely: { decision: number; incident: number }
   /** A decision clustering may group an unnamed report under: a high score with a clear lead. */
   confident: { score: number; margin: number }
@@ -86,8 +90,10 @@ export const insightWeights: InsightWeights = {
   neighbours: 8,
   viaDecision: 0.6,
   sameDecision: 0.6,
+  guessShare: 0.5,
   sameGap: 0.2,
   sameOwner: 0.1,
+  perDecisionOnTop: 2,
   likely: { decision: 0.5, incident: 0.35 },
   possible: { decision: 0.1, incident: 0.12 },
   confident: { score: 0.5, margin: 0.3 },
@@ -104,10 +110,32 @@ export interface InsightCorpus {
   decisionDoc(id: string): number | undefined
   /** Incidents (index numbers) naming a decision. */
   incidentsOf(decisionId: string): readonly number[]
+  /**
+   * The index's guess at the decision behind an unnamed report (see guessDecision): null when
+   * nothing came close, undefined when the index did not ask (a named or an older report).
+   */
+  guessOf(doc: number): DecisionGuess | null | undefined
+  /** Unnamed reports (index numbers) whose guess is this decision. */
+  guessedIncidentsOf(decisionId: string): readonly number[]
+}
+
+/** The decision an unnamed report most likely points at, with its score and its lead over the runner-up. */
+export interface DecisionGuess {
+  decisionId: string
+  score: number
+  lead: number
 }
 
 const top = (entries: Iterable<[number, number]>, n: number): [number, number][] =>
   [...entries].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n)
+
+/** A decision's score for a draft from its words and the facts, before the neighbours' votes. */
+function decisionScore(w: InsightWeights, draft: Draft, decision: CorpusDecision, text: number, profile: number): number {
+  let score = w.registerText * text + w.profileText * profile
+  if (draft.decisionOwnerTeamId) score += draft.decisionOwnerTeamId === decision.owningTeamId ? w.ownerMatch : -w.ownerMismatch
+  if (draft.day !== null && decision.decidedDay > draft.day) score -= w.decidedAfter
+  return score
+}
 
 /** Decisions most likely behind the draft, best first; `exclude` leaves out incident docs (the draft itself). */
 export function rankDecisions(
@@ -155,20 +183,12 @@ export function rankDecisions(
     const vote = votes.get(decision.id)
     // The share of the neighbours' evidence that points here, scaled by how close they are.
     const voteShare = vote && voteTotal > 0 ? (vote.weight / voteTotal) * Math.min(1, 3 * (neighbours[0]?.[1] ?? 0)) : 0
-    let score = w.registerText * text + w.profileText * profile + w.votes * voteShare
+    const score = decisionScore(w, draft, decision, text, profile) + w.votes * voteShare
+    if (score <= 0) continue
     if (vote && voteShare > 0.05) reasons.push('similar_incidents')
     if (text >= 0.08 || profile >= 0.08) reasons.push('register_text')
-    if (draft.decisionOwnerTeamId) {
-      if (draft.decisionOwnerTeamId === decision.owningTeamId) {
-        score += w.ownerMatch
-        reasons.push('same_owner_team')
-      } else score -= w.ownerMismatch
-    }
-    if (draft.day !== null) {
-      if (decision.decidedDay > draft.day) score -= w.decidedAfter
-      else reasons.push('decided_before_discovery')
-    }
-    if (score <= 0) continue
+    if (draft.decisionOwnerTeamId === decision.owningTeamId) reasons.push('same_owner_team')
+    if (draft.day !== null && decision.decidedDay <= draft.day) reasons.push('decided_before_discovery')
     ranked.push({ decision: doc, score, confidence: 'possible', reasons, via: vote?.via ?? [] })
   }
   ranked.sort((a, b) => b.score - a.score || a.decision - b.decision)
@@ -197,8 +217,10 @@ export function rankSimilar(
   const accept = (doc: number) => !(options.exclude?.(doc) ?? false) && (options.accept?.(doc) ?? true)
   const text = corpus.incidents.search(draft.query, accept)
   const likelihood = new Map<string, number>()
+  let leading: string | null = null
   if (!draft.decisionId) {
     const decisions = options.decisions ?? rankDecisions(corpus, draft, options)
+    leading = decisions[0] ? (corpus.decisionAt(decisions[0].decision)?.id ?? null) : null
     const best = decisions[0]?.score ?? 0
     for (const d of decisions.slice(0, 3)) {
       const decision = corpus.decisionAt(d.decision)
@@ -207,8 +229,17 @@ export function rankSimilar(
     }
   }
   const candidates = new Set<number>(top(text, 200).map(([doc]) => doc))
-  for (const id of draft.decisionId ? [draft.decisionId] : likelihood.keys())
+  for (const id of draft.decisionId ? [draft.decisionId] : likelihood.keys()) {
     for (const doc of corpus.incidentsOf(id)) if (accept(doc)) candidates.add(doc)
+    for (const doc of corpus.guessedIncidentsOf(id)) if (accept(doc)) candidates.add(doc)
+  }
+  /** The decision an earlier report names, else the one the index guessed for it, discounted by how sure the guess is. */
+  const decisionOf = (doc: number, incident: CorpusIncident): { id: string; weight: number } | null => {
+    if (incident.decisionId) return { id: incident.decisionId, weight: 1 }
+    const guess = corpus.guessOf(doc)
+    if (!guess || guess.score < w.possible.decision) return null
+    return { id: guess.decisionId, weight: w.guessShare * Math.min(1, guess.score / w.likely.decision) }
+  }
 
   const ranked: RankedIncident[] = []
   for (const doc of candidates) {
@@ -217,11 +248,15 @@ export function rankSimilar(
     const reasons: InsightReason[] = []
     const similarity = text.get(doc) ?? 0
     let score = similarity
+    const decision = decisionOf(doc, incident)
     if (draft.decisionId && incident.decisionId === draft.decisionId) {
       score += w.sameDecision
       reasons.push('same_decision')
-    } else if (incident.decisionId && likelihood.has(incident.decisionId)) {
-      score += w.viaDecision * (likelihood.get(incident.decisionId) ?? 0)
+    } else if (draft.decisionId && decision?.id === draft.decisionId) {
+      score += w.sameDecision * decision.weight
+      reasons.push('similar_incidents')
+    } else if (decision && likelihood.has(decision.id)) {
+      score += w.viaDecision * decision.weight * (likelihood.get(decision.id) ?? 0)
       reasons.push('similar_incidents')
     }
     if (draft.gapId && incident.gapId === draft.gapId) {
@@ -238,23 +273,104 @@ export function rankSimilar(
     if (score < w.possible.incident) continue
     ranked.push({ incident: doc, score: round(score), confidence: score >= w.likely.incident ? 'likely' : 'possible', reasons })
   }
-  return ranked.sort((a, b) => b.score - a.score || b.incident - a.incident)
+  ranked.sort((a, b) => b.score - a.score || b.incident - a.incident)
+  return draft.decisionId ? ranked : diversified(corpus, ranked, decisionOf, w.perDecisionOnTop, leading)
+}
+
+/**
+ * A reporter who names no decision is shown more than one explanation: the first places hold at
+ * most `perDecision` reports of any one decision (named, or guessed by the index), and one report
+ * of the decision the engine would suggest first, when it has one, so the list backs the "is it
+ * one of these?" suggestion. Nothing is dropped, only reordered.
+ */
+function diversified(
+  corpus: InsightCorpus,
+  ranked: RankedIncident[],
+  decisionOf: (doc: number, incident: CorpusIncident) => { id: string } | null,
+  perDecision: number,
+  leading: string | null,
+): RankedIncident[] {
+  const places = perDecision + 1
+  if (ranked.length <= places) return ranked
+  const head: RankedIncident[] = []
+  const held: RankedIncident[] = []
+  const seen = new Map<string, number>()
+  const decisionIdOf = (r: RankedIncident) => {
+    const incident = corpus.incidentAt(r.incident)
+    return incident ? decisionOf(r.incident, incident)?.id : undefined
+  }
+  for (const r of ranked) {
+    const decisionId = decisionIdOf(r)
+    const count = decisionId ? (seen.get(decisionId) ?? 0) : 0
+    if (head.length === places || (decisionId && count >= perDecision)) {
+      held.push(r)
+      continue
+    }
+    if (decisionId) seen.set(decisionId, count + 1)
+    head.push(r)
+  }
+  const backing =
+    leading && !head.some((r) => decisionIdOf(r) === leading) ? held.find((r) => decisionIdOf(r) === leading) : undefined
+  if (backing) {
+    const last = head.pop() as RankedIncident
+    head.push(backing)
+    held.splice(held.indexOf(backing), 1, last)
+    held.sort((a, b) => b.score - a.score || b.incident - a.incident)
+  }
+  return [...head, ...held]
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
+
+/**
+ * The best decision for an unnamed report from the register and the decision profiles alone
+ * (no neighbours' votes: a search over every report per report is too slow to ask of thousands,
+ * and the profiles already hold the words other teams used). A small posting budget: the rarest
+ * words decide a clear winner.
+ */
+export function guessDecision(
+  corpus: InsightCorpus,
+  draft: Draft,
+  options: { weights?: InsightWeights } = {},
+): DecisionGuess | null {
+  const w = options.weights ?? insightWeights
+  // rankDecisions' first two without its reasons, objects and sort: the index asks this thousands of times.
+  const register = corpus.decisions.search(draft.query, undefined, guessBudget)
+  const profiles = corpus.profiles.search(draft.query, undefined, guessBudget)
+  let best = -1
+  let bestScore = 0
+  let secondScore = 0
+  const consider = (doc: number) => {
+    const decision = corpus.decisionAt(doc)
+    if (!decision) return
+    const score = round(decisionScore(w, draft, decision, register.get(doc) ?? 0, profiles.get(doc) ?? 0))
+    if (score <= 0 || score < w.possible.decision) return
+    if (best < 0 || score > bestScore || (score === bestScore && doc < best)) {
+      if (best >= 0) secondScore = bestScore
+      best = doc
+      bestScore = score
+    } else if (score > secondScore) secondScore = score
+  }
+  for (const doc of register.keys()) consider(doc)
+  for (const doc of profiles.keys()) if (!register.has(doc)) consider(doc)
+  const decisionId = best >= 0 ? corpus.decisionAt(best)?.id : undefined
+  if (!decisionId) return null
+  return { decisionId, score: bestScore, lead: round(bestScore - secondScore) }
+}
+
+/** Postings a guess may walk per index: the rarest words decide a clear winner. */
+const guessBudget = 3_000
+
+/** Whether a guess is clear enough to group the report under its decision (clustering). */
+export const isConfident = (guess: DecisionGuess | null | undefined, w: InsightWeights = insightWeights): boolean =>
+  !!guess && guess.score >= w.confident.score && guess.lead >= w.confident.margin
 
 /** The decision an unnamed report points at clearly enough to group it under, or null. */
 export function confidentDecision(
   corpus: InsightCorpus,
   draft: Draft,
-  options: { exclude?: (doc: number) => boolean; weights?: InsightWeights } = {},
+  options: { weights?: InsightWeights } = {},
 ): string | null {
-  const w = options.weights ?? insightWeights
-  // Without the neighbours' votes: a search over every report per report is too slow for a full
-  // recompute, and the decision profiles already hold the words other teams used.
-  const weights = { ...w, neighbours: 0, votes: 0 }
-  // A small budget: the rarest words decide a clear winner; a full recompute asks this of every report.
-  const [first, second] = rankDecisions(corpus, { ...draft, decisionId: null }, { ...options, weights, budget: 3_000 })
-  if (!first || first.score < w.confident.score || first.score - (second?.score ?? 0) < w.confident.margin) return null
-  return corpus.decisionAt(first.decision)?.id ?? null
+  const guess = guessDecision(corpus, draft, options)
+  return isConfident(guess, options.weights) ? (guess?.decisionId ?? null) : null
 }

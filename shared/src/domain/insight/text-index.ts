@@ -218,18 +218,31 @@ export class TextIndex {
       if (this.terms.name(term).startsWith('~')) continue
       if (this.liveCount >= 10 && this.documentFrequency(term) > this.liveCount * explainingShare) continue
       const list = this.postings[term]
-      if (!list) continue
-      for (let p = 0; p < list.length; p += 2)
-        if (list[p] === doc) {
-          shared.push([this.terms.spelling(term), qtf * this.idf(term)])
-          break
-        }
+      if (list && hasDoc(list, doc)) shared.push([this.terms.spelling(term), qtf * this.idf(term)])
     }
     return shared
       .sort((x, y) => y[1] - x[1])
       .slice(0, limit)
       .map(([name]) => name)
   }
+}
+
+/**
+ * Whether a posting list (flat doc, tf pairs) holds `doc`. Documents are added in ascending
+ * order, so a binary search: a suggestion reached through its decision shares few words with
+ * the draft, and a linear walk read every long list to the end to find that out.
+ */
+function hasDoc(list: readonly number[], doc: number): boolean {
+  let lo = 0
+  let hi = list.length / 2 - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const at = list[mid * 2] as number
+    if (at === doc) return true
+    if (at < doc) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 /** Fields of an incident and how much a word in each counts: a title says most per word. */
