@@ -10,7 +10,6 @@ import decisionRoutes from './decisions/routes'
 import healthRoutes from './health/routes'
 import incidentActivityRoutes from './incident-activity/routes'
 import incidentRoutes from './incidents/routes'
-import insightFreshness from './insight/freshness'
 import insightRoutes from './insight/routes'
 import jobRoutes from './jobs/routes'
 import languageCheckRoutes from './language-check/routes'
@@ -34,7 +33,6 @@ export default async function routes(app: FastifyInstance) {
   if (app.config.oidc) await app.register(oidcRoutes, { prefix: '/api/v1/auth/oidc' })
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
   await app.register(jobRoutes, { prefix: '/api/v1/admin/jobs' })
-  await app.register(insightFreshness)
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(incidentActivityRoutes, { prefix: '/api/v1/incidents' })
   await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })

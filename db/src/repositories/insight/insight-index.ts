@@ -20,10 +20,11 @@ import type { IncidentViewer } from '../incidents/incident-visibility'
  * (docs/decisions/013-insight-retrieval.md). Derived state, rebuilt from the database: any
  * instance can build its own, and losing it loses nothing.
  *
- * Freshness: a write through this process marks the index dirty. A small corpus is rebuilt
- * before the next read (milliseconds); a large one keeps answering from the old index while a
- * new one is built in the background. Writes by other instances are picked up by the periodic
- * rebuild (`maxAgeMs`).
+ * Freshness: every service write appends an event to the outbox (ADR 019), so the newest
+ * event's `seq` says whether anything changed since the index was built — on this instance or
+ * any other. Each read compares it (one index lookup); a small corpus is then rebuilt before the
+ * read (milliseconds), a large one keeps answering from the old index while a new one is built
+ * in the background. Writes that raise no event (a bulk seed) are picked up by `maxAgeMs`.
  */
 const maxAgeMs = 60_000
 /** Up to this many incidents a rebuild is cheaper than serving a stale answer. */
@@ -203,6 +204,8 @@ export function insightIndexOf(
 interface Entry {
   index: InsightIndex
   dirty: boolean
+  /** The outbox's newest event when the build began: a different one means something changed. */
+  seq: number
   rebuilding?: Promise<void>
 }
 const cache = new WeakMap<object, Entry>()
@@ -214,16 +217,24 @@ export function markInsightDirty(db: Db): void {
   if (entry) entry.dirty = true
 }
 
+/** Compared for equality, not order: emptying the tables (tests, a restore) restarts the count. */
+async function latestEventSeq(db: Db): Promise<number> {
+  const [row] = await queryRows<{ seq: string | number | null }>(db, sql`select max(seq) as seq from outbox_events`)
+  return Number(row?.seq ?? 0)
+}
+
 export async function insightIndex(db: Db): Promise<InsightIndex> {
   const entry = cache.get(db)
+  const seq = await latestEventSeq(db)
   if (entry) {
-    const stale = entry.dirty || Date.now() - entry.index.builtAt > maxAgeMs
+    const stale = entry.dirty || entry.seq !== seq || Date.now() - entry.index.builtAt > maxAgeMs
     if (!stale) return entry.index
-    if (entry.index.incidentRows.length <= rebuildInlineUpTo) return fresh(db)
+    if (entry.index.incidentRows.length <= rebuildInlineUpTo) return fresh(db, seq)
     if (!entry.rebuilding) {
       entry.dirty = false
+      entry.seq = seq
       entry.rebuilding = buildInsightIndex(db)
-        .then((index) => void cache.set(db, { index, dirty: cache.get(db)?.dirty ?? false }))
+        .then((index) => void cache.set(db, { index, seq, dirty: cache.get(db)?.dirty ?? false }))
         .catch(() => {
           entry.dirty = true
         })
@@ -233,10 +244,10 @@ export async function insightIndex(db: Db): Promise<InsightIndex> {
     }
     return entry.index
   }
-  return fresh(db)
+  return fresh(db, seq)
 }
 
-async function fresh(db: Db): Promise<InsightIndex> {
+async function fresh(db: Db, seq: number): Promise<InsightIndex> {
   let building = pending.get(db)
   if (!building) {
     // Marked clean before the read starts: a write during the build marks it dirty again.
@@ -246,7 +257,7 @@ async function fresh(db: Db): Promise<InsightIndex> {
     pending.set(db, building)
     const index = await building
     const dirtyMeanwhile = cache.get(db)?.dirty ?? false
-    cache.set(db, { index, dirty: dirtyMeanwhile })
+    cache.set(db, { index, seq, dirty: dirtyMeanwhile })
     return index
   }
   return building
