@@ -160,6 +160,7 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/decisions': { request: () => ({ url: '/api/v1/decisions' }), ok: 200, owner: 'org' },
+  'GET /api/v1/decisions/incident-counts': { request: () => ({ url: '/api/v1/decisions/incident-counts' }), ok: 200, owner: 'org' },
   'GET /api/v1/decisions/{id}': { request: (w) => ({ url: `/api/v1/decisions/${w.decision.id}` }), ok: 200, owner: 'org' },
   'POST /api/v1/decisions': {
     request: (w) => ({
@@ -480,6 +481,15 @@ const probes: Record<string, Probe> = {
   },
   'DELETE /api/v1/clusters/{id}/members/{incidentId}': {
     request: (w) => ({ method: 'DELETE', url: `/api/v1/clusters/${w.cluster.id}/members/${w.secondIncidentId}` }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/clusters/status': {
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/v1/clusters/status',
+      payload: { status: 'confirmed', clusters: [{ id: w.cluster.id, version: 1 }] },
+    }),
     ok: 200,
     owner: 'org',
   },
