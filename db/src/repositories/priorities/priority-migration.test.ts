@@ -11,7 +11,7 @@ import { priorityConfirmationRepository } from './priority-confirmations'
  * links. Its hand-written part is run here again over rows shaped as they were before it.
  */
 
-const migration = readFileSync(new URL('../../migrations/0008_priorities.sql', import.meta.url), 'utf8')
+const migration = readFileSync(new URL('../../../migrations/0008_priorities.sql', import.meta.url), 'utf8')
 const marker = '-- Hand-written data migration'
 const dataStatements = migration
   .slice(migration.indexOf(marker))
