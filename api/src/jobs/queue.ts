@@ -40,10 +40,12 @@ export const PARKED_QUEUE = 'parked'
  */
 export class JobQueue {
   private readonly boss: PgBoss
-  private readonly workers = new Map<string, string>()
+  /** Each queue's worker loop, and how to cut its wait between polls short. */
+  private readonly loops: Promise<void>[] = []
+  private readonly wakers = new Map<string, () => void>()
   private readonly queues = new Map<string, QueueOptions>()
   private started = false
-  /** pg-boss statements and job handlers running now: stopping waits for them, or they meet a closed pool. */
+  /** pg-boss statements running now (its maintenance too): stopping waits for them, or they meet a closed pool. */
   private inFlight = 0
 
   private readonly pollingIntervalSeconds: number
@@ -115,18 +117,7 @@ export class JobQueue {
     }
     for (const [name, options] of this.queues) {
       const handler = this.handlers.get(name)
-      if (!handler) continue
-      const workerId = await this.boss.work<object>(
-        name,
-        { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: this.pollingIntervalSeconds, includeMetadata: true },
-        // Tracked like a statement: stopping waits for a handler that began after the last poll.
-        (jobs) =>
-          this.tracked(async () => {
-            // A batch fails as a whole in pg-boss: one job at a time keeps a bad job from retrying good ones.
-            for (const job of jobs) await handler({ id: job.id, data: job.data, retryCount: job.retryCount })
-          }),
-      )
-      this.workers.set(name, workerId)
+      if (handler) this.loops.push(this.workLoop(name, handler, options))
     }
     for (const [name, seconds] of this.periodic) {
       const timer = setInterval(() => {
@@ -150,8 +141,46 @@ export class JobQueue {
 
   /** Asks this process's worker to look now rather than at its next poll (after a commit). */
   wake(name: string): void {
-    const workerId = this.workers.get(name)
-    if (workerId) this.boss.notifyWorker(workerId)
+    this.wakers.get(name)?.()
+  }
+
+  /**
+   * Our own loop over pg-boss's fetch, complete and fail rather than its `work`: pg-boss 10
+   * neither awaits nor catches the complete/fail of a job, so with the database gone that
+   * rejection went unhandled and took the process down. Here a failed complete or fail is
+   * logged; the job stays active, expires and is tried again.
+   */
+  private async workLoop(name: string, handler: (job: JobContext<unknown>) => Promise<void>, options: QueueOptions) {
+    while (this.started) {
+      let jobs: { id: string; data: unknown; retryCount: number }[] = []
+      try {
+        jobs = await this.boss.fetch(name, { batchSize: options.batchSize ?? 1, includeMetadata: true })
+      } catch (error) {
+        this.onError(error as Error)
+      }
+      // One job at a time, each settled on its own: a bad job never retries good ones.
+      for (const job of jobs) {
+        try {
+          await handler({ id: job.id, data: job.data, retryCount: job.retryCount })
+          await this.boss.complete(name, job.id).catch((error: Error) => this.onError(error))
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error)
+          await this.boss.fail(name, job.id, { message }).catch((failed: Error) => this.onError(failed))
+        }
+      }
+      if (jobs.length === 0 && this.started) await this.nap(name)
+    }
+  }
+
+  private nap(name: string): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.pollingIntervalSeconds * 1000)
+      function done() {
+        clearTimeout(timer)
+        resolve()
+      }
+      this.wakers.set(name, done)
+    })
   }
 
   /** Resolves when no job of ours is waiting or running (tests; a drain before shutdown). */
@@ -199,9 +228,13 @@ export class JobQueue {
     if (!this.started) return
     this.started = false
     for (const timer of this.timers.splice(0)) clearInterval(timer)
-    // Waits for running handlers; a job cut off by a crash instead expires and is tried again.
+    // Each loop ends after the job in its hands; a job cut off by a crash instead expires and
+    // is tried again.
+    for (const wake of this.wakers.values()) wake()
+    // Bounded: a handler that hangs must not hold the shutdown (its job expires and is retried).
+    await Promise.race([Promise.all(this.loops.splice(0)), new Promise((resolve) => setTimeout(resolve, 10_000).unref())])
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 })
-    // pg-boss stops its loops without waiting for a poll already sent; wait for it here.
+    // pg-boss stops its timers without waiting for a statement already sent; wait for it here.
     const deadline = Date.now() + 10_000
     while (this.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
   }

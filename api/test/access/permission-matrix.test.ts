@@ -160,7 +160,11 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/decisions': { request: () => ({ url: '/api/v1/decisions' }), ok: 200, owner: 'org' },
-  'GET /api/v1/decisions/incident-counts': { request: () => ({ url: '/api/v1/decisions/incident-counts' }), ok: 200, owner: 'org' },
+  'GET /api/v1/decisions/incident-counts': {
+    request: () => ({ url: '/api/v1/decisions/incident-counts' }),
+    ok: 200,
+    owner: 'org',
+  },
   'GET /api/v1/decisions/{id}': { request: (w) => ({ url: `/api/v1/decisions/${w.decision.id}` }), ok: 200, owner: 'org' },
   'POST /api/v1/decisions': {
     request: (w) => ({
