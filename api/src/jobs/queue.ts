@@ -44,6 +44,10 @@ export class JobQueue {
   private readonly loops: Promise<void>[] = []
   private readonly wakers = new Map<string, () => void>()
   private readonly queues = new Map<string, QueueOptions>()
+  private readonly handlers = new Map<string, (job: JobContext<unknown>) => Promise<void>>()
+  /** Periodic queues and their period in seconds, asked for by a timer per instance. */
+  private readonly periodic = new Map<string, number>()
+  private readonly timers: NodeJS.Timeout[] = []
   private started = false
   /** pg-boss statements running now (its maintenance too): stopping waits for them, or they meet a closed pool. */
   private inFlight = 0
@@ -78,10 +82,6 @@ export class JobQueue {
     this.queues.set(name, options)
     this.handlers.set(name, handler as (job: JobContext<unknown>) => Promise<void>)
   }
-
-  private readonly handlers = new Map<string, (job: JobContext<unknown>) => Promise<void>>()
-  private readonly periodic = new Map<string, number>()
-  private readonly timers: NodeJS.Timeout[] = []
 
   /**
    * A task to run every `seconds` on one instance, whichever asks first: every instance asks,
