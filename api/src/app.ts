@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Database, Repositories } from '@misalign/db'
-import { createRepositories } from '@misalign/db'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
-import { registerConsumers } from './capabilities/consumers'
 import routes from './capabilities/index'
-import { createServices, type Services } from './capabilities/services'
+import type { Services } from './capabilities/services'
+import { wireServices } from './capabilities/wiring'
 import type { AppConfig } from './config'
-import { JobQueue } from './jobs/queue'
+import type { JobQueue } from './jobs/queue'
 import { logSafeError } from './lib/log-safe-error'
 import auth from './plugins/app/auth'
 import bodyGuard from './plugins/app/body-guard'
@@ -17,8 +16,6 @@ import validation from './plugins/app/validation'
 import webApp from './plugins/app/web-app'
 import security from './plugins/external/security'
 import swagger from './plugins/external/swagger'
-import type { ServiceDeps } from './services/deps'
-import { EventLog } from './services/event-log'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -81,20 +78,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorate('config', options.config)
   app.decorate('database', options.database)
-  const repos = createRepositories(options.database.db)
-  app.decorate('repos', repos)
-  const jobs = new JobQueue(options.database, (error) => app.log.error({ err: error }, 'job queue error'))
-  const deps: ServiceDeps = {
-    db: options.database.db,
-    database: options.database,
-    repos,
-    events: new EventLog(jobs),
-    queue: jobs,
-    config: options.config,
-    now: () => new Date(),
-  }
-  registerConsumers(deps)
-  app.decorate('services', createServices(deps))
+  const { deps, services } = wireServices(options.database, options.config, (error) =>
+    app.log.error({ err: error }, 'job queue error'),
+  )
+  const jobs = deps.queue
+  app.decorate('repos', deps.repos)
+  app.decorate('services', services)
   app.decorate('jobs', jobs)
   // Workers start once the app is ready and stop before it closes (and before the database does).
   app.addHook('onReady', () => jobs.start())

@@ -1,13 +1,10 @@
 import path from 'node:path'
-import { createRepositories, openDatabase, type Repositories, repoRoot } from '@misalign/db'
-import { registerConsumers } from '../capabilities/consumers'
-import { createServices, type Services } from '../capabilities/services'
+import { openDatabase, type Repositories, repoRoot } from '@misalign/db'
+import type { Services } from '../capabilities/services'
+import { wireServices } from '../capabilities/wiring'
 import { loadConfig } from '../config'
-import { JobQueue } from '../jobs/queue'
 import { localSecret } from '../lib/local-secret'
 import type { Caller } from '../services/caller'
-import type { ServiceDeps } from '../services/deps'
-import { EventLog } from '../services/event-log'
 import { cliCaller } from './caller'
 
 /** What a command works with: the app's own services, the CLI's caller, and repositories for lookups. */
@@ -29,19 +26,10 @@ export async function withServices<T>(work: (session: CliSession) => Promise<T>)
   const database = await openDatabase(config.database)
   try {
     await database.migrate()
-    const repos = createRepositories(database.db)
-    const queue = new JobQueue(database, (error) => process.stderr.write(`job queue error: ${error.message}\n`))
-    const deps: ServiceDeps = {
-      db: database.db,
-      database,
-      repos,
-      events: new EventLog(queue),
-      queue,
-      config,
-      now: () => new Date(),
-    }
-    registerConsumers(deps)
-    return await work({ services: createServices(deps), caller: cliCaller, repos })
+    const { deps, services } = wireServices(database, config, (error) =>
+      process.stderr.write(`job queue error: ${error.message}\n`),
+    )
+    return await work({ services, caller: cliCaller, repos: deps.repos })
   } finally {
     await database.close()
   }
