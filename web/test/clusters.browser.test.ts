@@ -87,4 +87,37 @@ describe('clusters', () => {
     expect(after).toMatchObject({ status: 'confirmed', size: detail.members.length })
     await checkScreen(lead, '44-clusters-confirmed')
   }, 120_000)
+
+  it('offers the decision most of a cluster points at for the members naming none, and undoes the link', async () => {
+    const { page: admin } = await newPage(running)
+    await signIn(admin, 'admin@demo.test')
+    const clusters = (await (await admin.request.get('/api/v1/clusters?status=suggested&limit=50')).json()) as {
+      items: { id: string }[]
+    }
+    let target: { id: string; explanation: { decisionForTheRest: { id: string; title: string; unnamedIncidentIds: string[] } | null } } | null =
+      null
+    for (const { id } of clusters.items) {
+      const detail = await (await admin.request.get(`/api/v1/clusters/${id}`)).json()
+      if (detail.explanation.decisionForTheRest) {
+        target = detail
+        break
+      }
+    }
+    const rest = target?.explanation.decisionForTheRest
+    if (!target || !rest) throw new Error('the demo org has clusters with members naming no decision')
+
+    await admin.goto(`/clusters/${target.id}`)
+    await admin.getByRole('heading', { name: 'The decision behind most of it' }).waitFor()
+    const count = rest.unnamedIncidentIds.length
+    await admin.getByRole('button', { name: count === 1 ? 'Link it to that report' : `Link it to those ${count} reports` }).click()
+    await admin.getByText(`Linked to ${count} report${count === 1 ? '' : 's'}.`).waitFor()
+    await checkScreen(admin, '45-cluster-decision-for-the-rest')
+    const decisionOf = async (incidentId: string) =>
+      ((await (await admin.request.get(`/api/v1/incidents/${incidentId}`)).json()) as { decisionId: string | null }).decisionId
+    expect(await decisionOf(rest.unnamedIncidentIds[0] ?? '')).toBe(rest.id)
+    await admin.getByRole('button', { name: 'Undo' }).click()
+    await admin.getByText('Undone: those reports name no decision again.').waitFor()
+    expect(await decisionOf(rest.unnamedIncidentIds[0] ?? '')).toBeNull()
+    await admin.close()
+  }, 120_000)
 })

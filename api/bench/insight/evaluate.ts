@@ -4,8 +4,8 @@ import {
   type Draft,
   dayNumber,
   defaultEngineOptions,
+  groupingDecision,
   incidentFields,
-  isConfident,
   type PairwiseScore,
   pairwiseScore,
   rankDecisions,
@@ -224,7 +224,7 @@ export async function evaluateStorySet(db: Db, set: StorySet): Promise<StorySetF
       if (corpus.incidentAt(doc)?.decisionId) return null
       // As a full recompute does: the guess the index made while it was built.
       const guess = corpus.guessOf(doc)
-      return isConfident(guess) ? (guess?.decisionId ?? null) : null
+      return groupingDecision(guess, guess ? corpus.incidentsOf(guess.decisionId).length : 0)
     })
   const withIds = score(rows, inferredFrom(index))
 

@@ -34,5 +34,11 @@ for (const set of [setA, setB]) {
       expect(figures.clusters.withIds.precision).toBeGreaterThanOrEqual(0.9)
       expect(figures.clusters.withIds.recall).toBeGreaterThanOrEqual(0.45)
     })
+
+    it('groups reports under a decision nobody named when several point at it', () => {
+      // Before the lower bar for unnamed decisions, nothing was grouped at all (recall 0).
+      expect(figures.clusters.idsRemoved.recall).toBeGreaterThanOrEqual(0.45)
+      expect(figures.clusters.idsRemoved.precision).toBeGreaterThanOrEqual(0.6)
+    })
   })
 }

@@ -166,6 +166,38 @@ describe('clusters', () => {
     expect((await ctx.inject({ url: `/api/v1/clusters/${splitId}` })).statusCode).toBe(404)
   })
 
+  it('groups reports that name no decision under the one they all read like, and offers it for them', async () => {
+    const decisionId = await decision(ctx)
+    const stories = [
+      'Our mobile users are forced to log in again every 15 minutes because the access token expires',
+      'Support saw a wave of customers logged out mid-checkout; their access token expired after 15 minutes',
+      'Partner integrations lose their session when the access token lifetime ends after 15 minutes',
+    ]
+    const filed = []
+    for (const narrative of stories) filed.push(await file(ctx, { narrative, decisionId: null, decisionOwnerTeamId: null }))
+    await ctx.as('lead').inject({ method: 'POST', url: '/api/v1/clusters/recompute' })
+    const [cluster] = await list(ctx)
+    expect(cluster).toMatchObject({ size: 3, title: 'Likely: Cut access token lifetime to 15 minutes' })
+    const detail = (await ctx.inject({ url: `/api/v1/clusters/${cluster?.id}` })).json()
+    expect(detail.explanation.decisionForTheRest).toEqual({
+      id: decisionId,
+      title: 'Cut access token lifetime to 15 minutes',
+      named: 0,
+      likely: 3,
+      unnamedIncidentIds: filed.map((f) => f.id),
+    })
+
+    const linked = await ctx.as('admin').inject({
+      method: 'POST',
+      url: '/api/v1/incidents/decision-links',
+      payload: { links: filed.map((f) => ({ incidentId: f.id, decisionId })) },
+    })
+    expect(linked.statusCode).toBe(200)
+    const after = (await ctx.inject({ url: `/api/v1/clusters/${cluster?.id}` })).json()
+    expect(after.explanation.decisionForTheRest).toBeNull()
+    expect(after.explanation.decision).toMatchObject({ id: decisionId, count: 3 })
+  })
+
   it('lets members read but not edit clusters', async () => {
     await tokenStory(ctx)
     const [cluster] = await list(ctx, 'member')

@@ -83,6 +83,21 @@ export const ClusterExplanation = Type.Object({
     }),
   ),
   terms: Type.Array(Type.String(), { description: 'Words many of its members use, the most telling first' }),
+  decisionForTheRest: Nullable(
+    Type.Object(
+      {
+        id: Uuid,
+        title: Type.String(),
+        named: Type.Integer({ description: 'Members you can see that name it' }),
+        likely: Type.Integer({ description: 'Members naming no decision whose words point at it' }),
+        unnamedIncidentIds: Type.Array(Uuid, { description: 'Members you can see that name no decision' }),
+      },
+      {
+        description:
+          'The decision most of the cluster points at, suggested for the members naming none. Link it with POST /api/v1/incidents/decision-links.',
+      },
+    ),
+  ),
 })
 export type ClusterExplanation = Static<typeof ClusterExplanation>
 

@@ -9,13 +9,18 @@ import {
   type ClusterStatus,
   type ClusterSummary,
   clusterSignals,
+  decisionForTheRest,
   explainGroup,
+  groupingDecision,
+  guessDecision,
   type IncidentStatus,
+  incidentFields,
   type Page,
 } from '@misalign/shared'
 import { type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../../client'
 import { displayedTeamId, type IncidentViewer, visibleTo } from '../incidents/incident-visibility'
+import { insightIndex } from '../insight/insight-index'
 import { decodeCursor, InvalidCursorError, toPage } from '../support/cursor'
 import { uuidShape } from '../support/keyset'
 import { termStats } from './cluster-terms'
@@ -145,7 +150,11 @@ async function explanationFor(db: Db, members: MemberRow[]): Promise<ClusterExpl
   const vocabulary = await termStats(db)
   const features = members.map((m) => ({ ...m, id: m.incidentId }))
   const e = explainGroup(features, vocabulary)
-  const ids = [e.decision?.id, e.gap?.id, e.teamPair?.ownerTeamId, e.teamPair?.reportingTeamId].filter(
+  const rest = decisionForTheRest(
+    members.map((m) => ({ id: m.incidentId, decisionId: m.decisionId })),
+    members.some((m) => m.decisionId === null) ? await groupingDecisions(db, members) : () => null,
+  )
+  const ids = [e.decision?.id, e.gap?.id, e.teamPair?.ownerTeamId, e.teamPair?.reportingTeamId, rest?.decisionId].filter(
     (x): x is string => typeof x === 'string',
   )
   const names = new Map(
@@ -169,7 +178,39 @@ async function explanationFor(db: Db, members: MemberRow[]): Promise<ClusterExpl
       ? { ...e.teamPair, ownerTeamName: named(e.teamPair.ownerTeamId), reportingTeamName: named(e.teamPair.reportingTeamId) }
       : null,
     terms: e.terms,
+    decisionForTheRest: rest
+      ? {
+          id: rest.decisionId,
+          title: named(rest.decisionId),
+          named: rest.named,
+          likely: rest.likely,
+          unnamedIncidentIds: rest.unnamedIds,
+        }
+      : null,
   }
+}
+
+/** Where the insight engine groups each member naming no decision (the rule clustering uses). */
+async function groupingDecisions(db: Db, members: readonly MemberRow[]): Promise<(incidentId: string) => string | null> {
+  const index = await insightIndex(db)
+  const decisionOf = new Map<string, string | null>()
+  for (const m of members) {
+    if (m.decisionId !== null) continue
+    const doc = index.incidentDoc(m.incidentId)
+    // The index guesses the newest unnamed reports as it is built; an older one is asked here.
+    const guess =
+      (doc === undefined ? undefined : index.guessOf(doc)) ??
+      guessDecision(index, {
+        query: index.terms.count(incidentFields(m), false),
+        decisionId: null,
+        gapId: m.gapId,
+        decisionOwnerTeamId: m.decisionOwnerTeamId,
+        reportingTeamId: m.reportingTeamId,
+        day: m.day,
+      })
+    decisionOf.set(m.incidentId, groupingDecision(guess, guess ? index.incidentsOf(guess.decisionId).length : 0))
+  }
+  return (incidentId) => decisionOf.get(incidentId) ?? null
 }
 
 interface EditRow {

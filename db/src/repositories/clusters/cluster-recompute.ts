@@ -2,12 +2,13 @@ import { createHash, randomUUID } from 'node:crypto'
 import {
   type ClusterStatus,
   clusterIncidents,
+  decisionForTheRest,
   defaultEngineOptions,
   explainGroup,
   type GroupExplanation,
+  groupingDecision,
   guessDecision,
   incidentFields,
-  isConfident,
   keepApart,
   placeIncident,
   type RecomputeResult,
@@ -99,12 +100,16 @@ export function publicExplanation(
   vocabulary: Vocabulary,
   names: Names,
   termIdsOf?: (member: EngineRow) => Iterable<number>,
+  /** The decision the engine grouped an unnamed member under, if any (see `groupingDecision`). */
+  groupingDecisionOf: (memberId: string) => string | null = () => null,
 ) {
   const open = members.filter((m) => !m.restricted)
   const explanation: GroupExplanation = explainGroup(open, vocabulary, defaultEngineOptions, termIdsOf)
+  const likely = explanation.decision ? null : decisionForTheRest(open, groupingDecisionOf)
   // Team names of a pair are only shown by name when the pair holds among open reports.
   const title = suggestedTitle(explanation, {
     decisionTitle: explanation.decision ? names.decisions.get(explanation.decision.id) : null,
+    likelyDecisionTitle: likely ? names.decisions.get(likely.decisionId) : null,
     gapTitle: explanation.gap ? names.gaps.get(explanation.gap.id) : null,
     ownerTeamName: explanation.teamPair ? names.teams.get(explanation.teamPair.ownerTeamId) : null,
     reportingTeamName: explanation.teamPair ? names.teams.get(explanation.teamPair.reportingTeamId) : null,
@@ -145,6 +150,7 @@ export async function recomputeClusters(db: Db, actor: Actor): Promise<Recompute
     defaultEngineOptions.minSize,
   )
   const vectorById = new Map(rows.map((row, i) => [row.id, engine.vectors[i]]))
+  const inferredById = new Map(rows.map((row, i) => [row.id, inferred[i] ?? null]))
 
   const computed = Date.now()
   return db.transaction(async (tx) => {
@@ -182,7 +188,13 @@ export async function recomputeClusters(db: Db, actor: Actor): Promise<Recompute
     const newClusters: (typeof clusters.$inferInsert)[] = []
     let updated = 0
     for (const [group, members] of groups.entries()) {
-      const { explanation, title } = publicExplanation(members, engine.vocabulary, names, (m) => vectorById.get(m.id)?.ids ?? [])
+      const { explanation, title } = publicExplanation(
+        members,
+        engine.vocabulary,
+        names,
+        (m) => vectorById.get(m.id)?.ids ?? [],
+        (id) => inferredById.get(id) ?? null,
+      )
       const cluster = matchOf.get(group)
       if (!cluster) {
         // Named after its earliest member, so the same data gives the same ids (the demo seed is deterministic).
@@ -315,6 +327,9 @@ function inferDecisions(index: InsightIndex, rows: readonly EngineRow[]): (strin
     .slice(0, maxInferred)
   const inferred: (string | null)[] = rows.map(() => null)
   if (unnamed.length === 0) return inferred
+  const named = new Map<string, number>()
+  for (const row of rows) if (row.decisionId) named.set(row.decisionId, (named.get(row.decisionId) ?? 0) + 1)
+  const namedCount = (decisionId: string) => named.get(decisionId) ?? 0
   for (const { row, i } of unnamed) {
     const doc = index.incidentDoc(row.id)
     if (doc === undefined) continue
@@ -329,7 +344,7 @@ function inferDecisions(index: InsightIndex, rows: readonly EngineRow[]): (strin
         reportingTeamId: row.reportingTeamId,
         day: row.day,
       })
-    inferred[i] = isConfident(guess) ? (guess?.decisionId ?? null) : null
+    inferred[i] = groupingDecision(guess, guess ? namedCount(guess.decisionId) : 0)
   }
   return inferred
 }

@@ -66,6 +66,8 @@ export function explainGroup<M extends IncidentFeatures & IncidentText>(
 
 export interface ExplanationNames {
   decisionTitle?: string | null
+  /** The decision most members naming none point at (see decisionForTheRest). */
+  likelyDecisionTitle?: string | null
   gapTitle?: string | null
   ownerTeamName?: string | null
   reportingTeamName?: string | null
@@ -74,6 +76,7 @@ export interface ExplanationNames {
 /** A suggested cluster's title, from its strongest signal. */
 export function suggestedTitle(explanation: GroupExplanation, names: ExplanationNames): string {
   if (explanation.decision && names.decisionTitle) return names.decisionTitle
+  if (names.likelyDecisionTitle) return `Likely: ${names.likelyDecisionTitle}`
   if (explanation.gap && names.gapTitle) return `Strategy gap: ${names.gapTitle}`
   if (explanation.teamPair && names.ownerTeamName && names.reportingTeamName)
     return `${names.ownerTeamName} → ${names.reportingTeamName}${explanation.terms.length > 0 ? `: ${explanation.terms.slice(0, 3).join(', ')}` : ''}`

@@ -5,6 +5,7 @@ import {
   type CorpusIncident,
   type DecisionGuess,
   type Draft,
+  groupingDecision,
   type InsightCorpus,
   rankDecisions,
   rankSimilar,
@@ -175,5 +176,21 @@ describe('rankSimilar', () => {
   it('returns nothing when nothing is close', () => {
     const { c, draft } = corpus()
     expect(rankSimilar(c, draft('Quarterly tax filing for Estonia'))).toEqual([])
+  })
+})
+
+describe('groupingDecision', () => {
+  const guess = (score: number, lead: number) => ({ decisionId: 'd1', score, lead })
+
+  it('needs a confident guess to join a decision other reports name', () => {
+    expect(groupingDecision(guess(0.3, 0.1), 2)).toBeNull()
+    expect(groupingDecision(guess(0.55, 0.35), 2)).toBe('d1')
+  })
+
+  it('takes a plausible guess with a lead for a decision nobody names yet', () => {
+    expect(groupingDecision(guess(0.3, 0.1), 0)).toBe('d1')
+    expect(groupingDecision(guess(0.3, 0.01), 0)).toBeNull()
+    expect(groupingDecision(guess(0.15, 0.15), 0)).toBeNull()
+    expect(groupingDecision(null, 0)).toBeNull()
   })
 })

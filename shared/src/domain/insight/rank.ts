@@ -77,6 +77,11 @@ export interface InsightWeights {
   likely: { decision: number; incident: number }
   /** A decision clustering may group an unnamed report under: a high score with a clear lead. */
   confident: { score: number; margin: number }
+  /**
+   * The lower bar for a decision no report names yet (see groupingDecision): its group is only
+   * suggested once `minSize` reports point at it on their own.
+   */
+  unnamedDecision: { score: number; margin: number }
   possible: { decision: number; incident: number }
 }
 
@@ -97,6 +102,7 @@ export const insightWeights: InsightWeights = {
   likely: { decision: 0.5, incident: 0.35 },
   possible: { decision: 0.1, incident: 0.12 },
   confident: { score: 0.5, margin: 0.3 },
+  unnamedDecision: { score: 0.2, margin: 0.05 },
 }
 
 export interface InsightCorpus {
@@ -364,6 +370,25 @@ const guessBudget = 3_000
 /** Whether a guess is clear enough to group the report under its decision (clustering). */
 export const isConfident = (guess: DecisionGuess | null | undefined, w: InsightWeights = insightWeights): boolean =>
   !!guess && guess.score >= w.confident.score && guess.lead >= w.confident.margin
+
+/**
+ * The decision clustering groups an unnamed report under, or null
+ * (docs/decisions/030-grouping-reports-under-a-decision-nobody-named.md). Two bars:
+ * - a decision other reports name has a group already; joining it takes a confident guess,
+ *   because one wrong member in a group people trust costs a pair per member;
+ * - a decision nobody names yet has no group; the reports pointing at it are the discovery
+ *   itself, so a plausible guess with a lead counts, and the group is suggested only when
+ *   several reports point there independently (the engine's minimum size).
+ */
+export function groupingDecision(
+  guess: DecisionGuess | null | undefined,
+  namedReports: number,
+  w: InsightWeights = insightWeights,
+): string | null {
+  if (!guess) return null
+  if (namedReports > 0) return isConfident(guess, w) ? guess.decisionId : null
+  return guess.score >= w.unnamedDecision.score && guess.lead >= w.unnamedDecision.margin ? guess.decisionId : null
+}
 
 /** The decision an unnamed report points at clearly enough to group it under, or null. */
 export function confidentDecision(

@@ -7,6 +7,7 @@ import { AttachToGap } from '../../features/clusters/components/attach-to-gap'
 import { ClusterExplanation } from '../../features/clusters/components/cluster-explanation'
 import { ClusterMembers } from '../../features/clusters/components/cluster-members'
 import { ClusterEditLog, ClusterStatusTools } from '../../features/clusters/components/cluster-tools'
+import { DecisionForTheRest } from '../../features/clusters/components/decision-for-the-rest'
 import { clusterStatusLabels } from '../../features/clusters/components/labels'
 import { IncidentsByDecision } from '../../features/incidents/components/incidents-by-decision'
 import { countOf, formatDay } from '../../lib/labels'
@@ -51,6 +52,7 @@ export default function ClusterRoute() {
         <ClusterExplanation cluster={c} />
         {mayEdit && <ClusterStatusTools key={c.version} cluster={c} />}
       </div>
+      <DecisionForTheRest key={`rest-${c.id}`} cluster={c} mayLink={mayAttempt(user, 'incident.update')} />
       <IncidentsByDecision
         key={`${c.id}-${c.version}`}
         filters={{ clusterId: c.id }}
