@@ -8,6 +8,7 @@ import {
   groupingDecision,
   type InsightCorpus,
   rankDecisions,
+  top,
   rankSimilar,
 } from './rank'
 import { decisionFields, incidentFields, TermTable, TextIndex } from './text-index'
@@ -192,5 +193,13 @@ describe('groupingDecision', () => {
     expect(groupingDecision(guess(0.3, 0.01), 0)).toBeNull()
     expect(groupingDecision(guess(0.15, 0.15), 0)).toBeNull()
     expect(groupingDecision(null, 0)).toBeNull()
+  })
+})
+
+describe('top', () => {
+  it('keeps the n best pairs, best first, lower document first on a tie, like a full sort', () => {
+    const entries: [number, number][] = Array.from({ length: 500 }, (_, doc) => [doc, ((doc * 7919) % 97) / 97])
+    const sorted = [...entries].sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    for (const n of [0, 1, 8, 200, 600]) expect(top(entries, n)).toEqual(sorted.slice(0, n))
   })
 })

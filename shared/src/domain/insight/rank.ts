@@ -132,8 +132,52 @@ export interface DecisionGuess {
   lead: number
 }
 
-const top = (entries: Iterable<[number, number]>, n: number): [number, number][] =>
-  [...entries].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n)
+/** Ranks first: higher score, then lower document number. */
+const before = (a: readonly [number, number], b: readonly [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0])
+
+/**
+ * The `n` best (document, score) pairs, best first. A search over 100,000 reports touches tens of
+ * thousands of documents; sorting them all to keep 200 was the costliest step of a similar
+ * search, so the best are kept in a bounded heap whose root is the worst kept.
+ */
+export function top(entries: Iterable<[number, number]>, n: number): [number, number][] {
+  const heap: [number, number][] = []
+  const worse = (i: number, j: number) => before(heap[j] as [number, number], heap[i] as [number, number])
+  const swap = (i: number, j: number) => {
+    const t = heap[i] as [number, number]
+    heap[i] = heap[j] as [number, number]
+    heap[j] = t
+  }
+  const down = (start: number) => {
+    let i = start
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < heap.length && worse(l, m)) m = l
+      if (r < heap.length && worse(r, m)) m = r
+      if (m === i) return
+      swap(i, m)
+      i = m
+    }
+  }
+  if (n <= 0) return []
+  for (const entry of entries) {
+    if (heap.length < n) {
+      heap.push(entry)
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1
+        if (!worse(i, parent)) break
+        swap(i, parent)
+        i = parent
+      }
+    } else if (before(entry, heap[0] as [number, number])) {
+      heap[0] = entry
+      down(0)
+    }
+  }
+  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))
+}
 
 /** A decision's score for a draft from its words and the facts, before the neighbours' votes. */
 function decisionScore(w: InsightWeights, draft: Draft, decision: CorpusDecision, text: number, profile: number): number {
@@ -153,6 +197,8 @@ export function rankDecisions(
     weights?: InsightWeights
     /** Postings each decision search may walk (see TextIndex.search). */
     budget?: number
+    /** The draft's scores against the reports `accept` lets through, when the caller has them already. */
+    incidentScores?: ReadonlyMap<number, number>
   } = {},
 ): RankedDecision[] {
   const w = options.weights ?? insightWeights
@@ -160,7 +206,8 @@ export function rankDecisions(
   const register = corpus.decisions.search(draft.query, undefined, options.budget)
   const profiles = corpus.profiles.search(draft.query, undefined, options.budget)
   // Votes need a search over every report, the costly part; the profiles carry most of the same words.
-  const neighbours = w.neighbours > 0 ? top(corpus.incidents.search(draft.query, accept), w.neighbours) : []
+  const neighbours =
+    w.neighbours > 0 ? top(options.incidentScores ?? corpus.incidents.search(draft.query, accept), w.neighbours) : []
 
   const votes = new Map<string, { weight: number; via: number[] }>()
   let voteTotal = 0
@@ -225,7 +272,8 @@ export function rankSimilar(
   const likelihood = new Map<string, number>()
   let leading: string | null = null
   if (!draft.decisionId) {
-    const decisions = options.decisions ?? rankDecisions(corpus, draft, options)
+    // The same search over every report feeds the decisions' votes: run it once.
+    const decisions = options.decisions ?? rankDecisions(corpus, draft, { ...options, incidentScores: text })
     leading = decisions[0] ? (corpus.decisionAt(decisions[0].decision)?.id ?? null) : null
     const best = decisions[0]?.score ?? 0
     for (const d of decisions.slice(0, 3)) {
