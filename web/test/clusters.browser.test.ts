@@ -94,8 +94,10 @@ describe('clusters', () => {
     const clusters = (await (await admin.request.get('/api/v1/clusters?status=suggested&limit=50')).json()) as {
       items: { id: string }[]
     }
-    let target: { id: string; explanation: { decisionForTheRest: { id: string; title: string; unnamedIncidentIds: string[] } | null } } | null =
-      null
+    let target: {
+      id: string
+      explanation: { decisionForTheRest: { id: string; title: string; unnamedIncidentIds: string[] } | null }
+    } | null = null
     for (const { id } of clusters.items) {
       const detail = await (await admin.request.get(`/api/v1/clusters/${id}`)).json()
       if (detail.explanation.decisionForTheRest) {
@@ -109,7 +111,9 @@ describe('clusters', () => {
     await admin.goto(`/clusters/${target.id}`)
     await admin.getByRole('heading', { name: 'The decision behind most of it' }).waitFor()
     const count = rest.unnamedIncidentIds.length
-    await admin.getByRole('button', { name: count === 1 ? 'Link it to that report' : `Link it to those ${count} reports` }).click()
+    await admin
+      .getByRole('button', { name: count === 1 ? 'Link it to that report' : `Link it to those ${count} reports` })
+      .click()
     await admin.getByText(`Linked to ${count} report${count === 1 ? '' : 's'}.`).waitFor()
     await checkScreen(admin, '45-cluster-decision-for-the-rest')
     const decisionOf = async (incidentId: string) =>

@@ -8,8 +8,8 @@ import {
   groupingDecision,
   type InsightCorpus,
   rankDecisions,
-  top,
   rankSimilar,
+  top,
 } from './rank'
 import { decisionFields, incidentFields, TermTable, TextIndex } from './text-index'
 
