@@ -55,7 +55,8 @@ export function groupByDecision<I extends { decisionId: string | null; discovere
     group.push(incident)
     groups.set(incident.decisionId, group)
   }
-  const firstSeen = (g: I[]) => g.reduce((min, i) => (i.discoveredAt < min ? i.discoveredAt : min), g[0]?.discoveredAt ?? '')
+  // Each group is in discovery order, so its first incident is the earliest.
+  const firstSeen = (g: I[]) => g[0]?.discoveredAt ?? ''
   return [...groups.entries()]
     .map(([decisionId, members]) => ({
       decisionId,
