@@ -9,11 +9,7 @@ describe('weekly counts of a retro', () => {
   })
 
   it('counts incidents a week and keeps the quiet weeks between as zero', () => {
-    const counts = weeklyCounts([
-      { discoveredAt: '2026-06-30' },
-      { discoveredAt: '2026-07-02' },
-      { discoveredAt: '2026-07-20' },
-    ])
+    const counts = weeklyCounts([{ discoveredAt: '2026-06-30' }, { discoveredAt: '2026-07-02' }, { discoveredAt: '2026-07-20' }])
     expect(counts).toEqual([
       { weekStart: '2026-06-29', count: 2 },
       { weekStart: '2026-07-06', count: 0 },
