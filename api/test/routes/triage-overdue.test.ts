@@ -38,7 +38,12 @@ describe('GET /api/v1/triage/overdue-actions', () => {
     await addAction(home, ctx.teams.home, 'home, not due', '2999-01-01')
     await addAction(home, ctx.teams.home, 'home, no date', null)
     const done = await addAction(home, ctx.teams.home, 'home, done', '2020-01-01')
-    await ctx.inject({ method: 'PATCH', url: `/api/v1/actions/${done}`, headers: { 'if-match': '"1"' }, payload: { status: 'done' } })
+    await ctx.inject({
+      method: 'PATCH',
+      url: `/api/v1/actions/${done}`,
+      headers: { 'if-match': '"1"' },
+      payload: { status: 'done' },
+    })
     await addAction(away, ctx.teams.away, 'away, late', '2020-02-01')
 
     const lead = await overdue('lead')

@@ -85,7 +85,11 @@ export function triageService(deps: ServiceDeps) {
     listOverdueActions(caller: Caller, query: OverdueActionQuery): Promise<Page<RetroAction>> {
       authorize(caller, 'triage.read')
       const { teamId, ...page } = query
-      const ownerTeamIds = teamId ? [teamId] : scopeOf(caller.viewer, 'action.write') === 'org' ? undefined : caller.viewer.teamIds
+      const ownerTeamIds = teamId
+        ? [teamId]
+        : scopeOf(caller.viewer, 'action.write') === 'org'
+          ? undefined
+          : caller.viewer.teamIds
       return deps.repos.actions.listOverdue({ ...page, today: utcDay(deps.now()), ownerTeamIds })
     },
 

@@ -167,7 +167,12 @@ export function actionRepository(db: Db) {
      * Open actions due before `today`, most overdue first (due date, then id, as the keyset);
      * `ownerTeamIds` undefined means every team's.
      */
-    async listOverdue(query: { limit?: number; cursor?: string; today: string; ownerTeamIds?: readonly string[] }): Promise<Page<RetroAction>> {
+    async listOverdue(query: {
+      limit?: number
+      cursor?: string
+      today: string
+      ownerTeamIds?: readonly string[]
+    }): Promise<Page<RetroAction>> {
       // A lead of no team owns no action (inArray over nothing is not valid SQL).
       if (query.ownerTeamIds?.length === 0) return { items: [], nextCursor: null, total: 0 }
       const limit = query.limit ?? 50

@@ -78,7 +78,7 @@ export function RetroActionsPanel({
       ) : (
         <ul className="plain-list retro-panel-actions" aria-label="Latest actions of this retro">
           {shown.map((action) => (
-            <li key={action.id}>
+            <li key={action.id} className="retro-panel-action">
               {action.description} <ClassBadge action={action} />
               <span className="meta">
                 {teamName(action.ownerTeamId)}
