@@ -91,9 +91,10 @@ function Phase({ phase, ...props }: PhaseProps & { phase: RetroPhase }) {
 const phaseTitles: Record<RetroPhase, string> = {
   review: 'Review the timeline',
   causes: 'Causes: decisions, tradeoffs and missing context',
-  tradeoff: 'Summary and stated tradeoff',
+  // The forms of these two phases carry their own headings ("Summary and stated tradeoff", "Share the tradeoff").
+  tradeoff: 'Conclusions',
   actions: 'Actions',
-  publish: 'Share the tradeoff and export',
+  publish: 'Publish and export',
 }
 
 /** The retro workspace as a guided flow (ADR 029): review → causes → tradeoff → actions → publish. */

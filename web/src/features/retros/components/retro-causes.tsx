@@ -108,25 +108,29 @@ export function RetroTeams({ workspace }: { workspace: Pick<RetroWorkspace, 'inc
         <strong className="retro-harm-total">Weighted harm {workspace.weightedHarm.total}</strong> over{' '}
         {countOf(workspace.incidents.length, 'incident')}. <span className="meta">{workspace.weightedHarm.explanation}.</span>
       </p>
-      <table>
-        <caption className="visually-hidden">Teams involved</caption>
-        <thead>
-          <tr>
-            <th scope="col">Team</th>
-            <th scope="col">Incidents reported</th>
-            <th scope="col">Incidents its decisions caused</th>
-          </tr>
-        </thead>
-        <tbody>
-          {workspace.teams.map((team) => (
-            <tr key={team.id}>
-              <th scope="row">{team.name}</th>
-              <td className="numeric">{team.harmedIncidents}</td>
-              <td className="numeric">{team.causedIncidents}</td>
+      {/* Focusable: on a phone the table scrolls sideways and has no link to reach it by keyboard. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="table-scroll" aria-label="Teams involved, scrolls sideways" tabIndex={0}>
+        <table>
+          <caption className="visually-hidden">Teams involved</caption>
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col">Incidents reported</th>
+              <th scope="col">Incidents its decisions caused</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {workspace.teams.map((team) => (
+              <tr key={team.id}>
+                <th scope="row">{team.name}</th>
+                <td className="numeric">{team.harmedIncidents}</td>
+                <td className="numeric">{team.causedIncidents}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </>
   )
 }
