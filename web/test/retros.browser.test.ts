@@ -160,6 +160,8 @@ describe('a facilitator runs a retro as a guided flow', () => {
     if (!earlier) throw new Error('no retro')
     await lead.goto('/retros')
     await lead.getByRole('heading', { name: 'Retros', level: 1 }).waitFor()
+    await lead.getByRole('link', { name: earlier.retro.title }).waitFor()
+    await checkScreen(lead, 'retro-flow-retros', 1280)
 
     // Open a new retro on the same cluster: the title is prefilled from the cluster when it is known.
     await lead.goto(`/retros/new?clusterId=${earlier.cluster.id}`)
@@ -237,6 +239,13 @@ describe('a facilitator runs a retro as a guided flow', () => {
     expect(markdown).toContain(earlier.incidents[0]?.key)
     expect(markdown).toContain('We prefer **one supported payments API** over **long deprecation windows**')
     expect(markdown).toContain('Reason given: Until the lifecycle is published')
+
+    // Every action across retros, the anti-misalignment ones found by class.
+    await lead.goto('/actions')
+    await lead.getByRole('table', { name: 'Actions across retros, newest first' }).waitFor()
+    await lead.getByLabel('Class').selectOption('anti_misalignment')
+    await lead.getByRole('row', { name: /client-team sign-off/ }).waitFor()
+    await checkScreen(lead, 'retro-flow-actions-list', 1280)
   })
 
   it('logged no console error on any page', () => {

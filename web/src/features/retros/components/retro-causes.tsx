@@ -100,6 +100,12 @@ export function MissingContextGroups({ workspace }: { workspace: Workspace }) {
   )
 }
 
+/** The teams most involved first: a cluster can touch twenty teams, and two of them matter most. */
+const byInvolvement = (teams: RetroWorkspace['teams']) =>
+  [...teams].sort(
+    (a, b) => b.harmedIncidents + b.causedIncidents - (a.harmedIncidents + a.causedIncidents) || a.name.localeCompare(b.name),
+  )
+
 /** Who reported and whose decisions caused the incidents, with the cluster's weighted harm. */
 export function RetroTeams({ workspace }: { workspace: Pick<RetroWorkspace, 'incidents' | 'teams' | 'weightedHarm'> }) {
   return (
@@ -121,7 +127,7 @@ export function RetroTeams({ workspace }: { workspace: Pick<RetroWorkspace, 'inc
             </tr>
           </thead>
           <tbody>
-            {workspace.teams.map((team) => (
+            {byInvolvement(workspace.teams).map((team) => (
               <tr key={team.id}>
                 <th scope="row">{team.name}</th>
                 <td className="numeric">{team.harmedIncidents}</td>
