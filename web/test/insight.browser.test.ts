@@ -81,7 +81,7 @@ const decisionOf = async (page: Page, id: string) =>
 describe('the triage queue', () => {
   it('links an incident to a suggested decision in one click, and undoes it', async () => {
     await lead.goto('/triage')
-    await lead.getByRole('heading', { name: 'Incidents with no decision', level: 1 }).waitFor()
+    await lead.getByRole('heading', { name: 'Incidents with no decision', level: 2 }).waitFor()
     await lead.getByText(/^1–\d+ of \d+, newest first$/).waitFor()
     const suggestions = lead.getByRole('list', { name: `Likely decisions for ${story.unnamed.key}` })
     await suggestions.waitFor()

@@ -383,6 +383,7 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/triage/no-decision': { request: () => ({ url: '/api/v1/triage/no-decision' }), ok: 200, owner: 'org' },
+  'GET /api/v1/triage/overdue-actions': { request: () => ({ url: '/api/v1/triage/overdue-actions' }), ok: 200, owner: 'org' },
   'POST /api/v1/incidents/decision-links': {
     request: (w) => ({
       method: 'POST',

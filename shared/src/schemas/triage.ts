@@ -86,3 +86,19 @@ export const LinkedDecisions = Type.Object({
   links: Type.Array(LinkedDecision, { description: 'In the order sent; send `previous` back to undo' }),
 })
 export type LinkedDecisions = Static<typeof LinkedDecisions>
+
+/** Actions past their due date and still open: what a lead chases, most overdue first. */
+export const OverdueActionQuery = Type.Object(
+  {
+    ...PageQuery,
+    teamId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description:
+          'Only actions this team owns. Without it, a lead sees the actions their teams own; leaders and admins see all.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type OverdueActionQuery = Static<typeof OverdueActionQuery>

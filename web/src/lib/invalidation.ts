@@ -56,7 +56,13 @@ const strategyFacts = [
 /** A retro's workspace holds its actions, and closing one resolves its incidents. */
 const retroFacts = [retroKeys.all, actionKeys.all, incidentKeys.all, analyticsKeys.all] as const satisfies readonly QueryKey[]
 
-const actionFacts = [actionKeys.all, retroKeys.all, analyticsKeys.all] as const satisfies readonly QueryKey[]
+/** An action's status or due date also moves it in or out of triage's overdue actions. */
+const actionFacts = [
+  actionKeys.all,
+  retroKeys.all,
+  analyticsKeys.all,
+  triageKeys.overdueActionLists(),
+] as const satisfies readonly QueryKey[]
 
 const clusterFacts = [clusterKeys.all, retroKeys.all] as const satisfies readonly QueryKey[]
 

@@ -109,6 +109,8 @@ export const priorityKeys = {
 export const triageKeys = {
   all: ['triage'] as const,
   noDecision: (page: Filters) => [...triageKeys.all, 'no-decision', page] as const,
+  overdueActionLists: () => [...triageKeys.all, 'overdue-actions'] as const,
+  overdueActions: (filters: Filters) => [...triageKeys.overdueActionLists(), filters] as const,
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { NoDecisionPage, NoDecisionQuery } from '@misalign/shared'
+import { NoDecisionPage, NoDecisionQuery, OverdueActionQuery, Page, RetroAction } from '@misalign/shared'
 
 /** GET /api/v1/triage/no-decision: the queue of incidents nobody has traced to a decision yet. */
 const triageRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,6 +17,22 @@ const triageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => app.services.triage.listWithoutDecision(app.caller(req), req.query),
+  )
+
+  app.get(
+    '/overdue-actions',
+    {
+      config: { policy: 'triage.read' },
+      schema: {
+        tags: ['triage'],
+        summary: 'Open actions past their due date, most overdue first',
+        description:
+          'A lead sees the actions their teams own; leaders and admins see every team’s. `teamId` narrows it to one team. `total` counts every page. Change an action with PATCH /api/v1/actions/:id.',
+        querystring: OverdueActionQuery,
+        response: { 200: Page(RetroAction) },
+      },
+    },
+    async (req) => app.services.triage.listOverdueActions(app.caller(req), req.query),
   )
 }
 export default triageRoutes

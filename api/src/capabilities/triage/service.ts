@@ -10,6 +10,11 @@ import {
   mayAttempt,
   type NoDecisionPage,
   type NoDecisionQuery,
+  type OverdueActionQuery,
+  type Page,
+  type RetroAction,
+  scopeOf,
+  utcDay,
 } from '@misalign/shared'
 import { authorize, type Caller, describeAction } from '../../services/caller'
 import type { ServiceDeps } from '../../services/deps'
@@ -71,6 +76,21 @@ export function triageService(deps: ServiceDeps) {
           suggestions: suggestions.get(incident.id) ?? [],
         })),
       }
+    },
+
+    /**
+     * Open actions past their due date: a lead's are those their teams own, leaders' and admins'
+     * every team's; `teamId` narrows to one team (actions are readable org-wide, so any team).
+     */
+    listOverdueActions(caller: Caller, query: OverdueActionQuery): Promise<Page<RetroAction>> {
+      authorize(caller, 'triage.read')
+      const { teamId, ...page } = query
+      const ownerTeamIds = teamId
+        ? [teamId]
+        : scopeOf(caller.viewer, 'action.write') === 'org'
+          ? undefined
+          : caller.viewer.teamIds
+      return deps.repos.actions.listOverdue({ ...page, today: utcDay(deps.now()), ownerTeamIds })
     },
 
     /**

@@ -163,6 +163,41 @@ export function actionRepository(db: Db) {
       return { ...page, ...(await countUpTo(db, actions, and(...filtersOf(query)))) }
     },
 
+    /**
+     * Open actions due before `today`, most overdue first (due date, then id, as the keyset);
+     * `ownerTeamIds` undefined means every team's.
+     */
+    async listOverdue(query: {
+      limit?: number
+      cursor?: string
+      today: string
+      ownerTeamIds?: readonly string[]
+    }): Promise<Page<RetroAction>> {
+      // A lead of no team owns no action (inArray over nothing is not valid SQL).
+      if (query.ownerTeamIds?.length === 0) return { items: [], nextCursor: null, total: 0 }
+      const limit = query.limit ?? 50
+      const after = decodeSortCursor(query.cursor, 'day')
+      const overdue = and(
+        eq(actions.status, 'open'),
+        lt(actions.dueAt, query.today),
+        query.ownerTeamIds ? inArray(actions.ownerTeamId, [...query.ownerTeamIds]) : undefined,
+      )
+      const rows = await db
+        .select(selection)
+        .from(actions)
+        .innerJoin(retros, eq(retros.id, actions.retroId))
+        .where(and(overdue, after ? sql`(${actions.dueAt}, ${actions.id}) > (${after[0]}::date, ${after[1]}::uuid)` : undefined))
+        .orderBy(asc(actions.dueAt), asc(actions.id))
+        .limit(limit + 1)
+      const page = toPage(
+        rows,
+        limit,
+        ({ row, retroTitle }) => toRetroAction(row, retroTitle),
+        ({ row }) => [row.dueAt ?? '', row.id],
+      )
+      return { ...page, ...(await countUpTo(db, actions, overdue)) }
+    },
+
     /** Open actions of retros created before this one whose clusters share a decision, gap or team pair with it. */
     async carriedOverInto(retro: RetroRow, keys: CarryOverKeys): Promise<CarriedOverAction[]> {
       const earlier = await db

@@ -5,6 +5,7 @@ import { Field } from '../../components/field'
 import { PageHeader, usePageTitle } from '../../components/page'
 import { ClusterList } from '../../features/clusters/components/cluster-list'
 import { NoDecisionQueue } from '../../features/triage/components/no-decision-queue'
+import { OverdueActions } from '../../features/triage/components/overdue-actions'
 import { activeTeams, useTeams } from '../../lib/reference-data'
 import { useUser } from '../../lib/session'
 
@@ -29,16 +30,16 @@ export default function TriageRoute() {
   return (
     <>
       <PageHeader
-        title="Incidents with no decision"
-        intro="Reports nobody has traced to the decision behind them yet. The tracker suggests likely decisions from the decision register and from similar reports; you decide. Every link is recorded in the audit log and can be undone."
+        title="Triage"
+        intro="What waits for a lead: reports nobody has traced to a decision, actions past their due date and the clusters the engine suggests. Each list shows a page at a time."
       />
-      {mayAttempt(user, 'cluster.edit') && (
-        <p>
-          <a href="#triage-suggested-clusters">Review suggested clusters</a>, below the reports.
-        </p>
-      )}
+      <nav className="triage-sections" aria-label="Triage sections">
+        <a href="#triage-no-decision">Incidents with no decision</a>
+        <a href="#triage-overdue-actions">Overdue actions</a>
+        {mayAttempt(user, 'cluster.edit') && <a href="#triage-suggested-clusters">Suggested clusters</a>}
+      </nav>
       <div className="filters">
-        <Field id="triage-team" label="Whose incidents" hint="Reported by the team, or suspected to be its decision.">
+        <Field id="triage-team" label="Whose work" hint="Reported by the team, suspected to be its decision, or its action.">
           {(c) => (
             <select
               {...c}
@@ -55,15 +56,29 @@ export default function TriageRoute() {
           )}
         </Field>
       </div>
-      <NoDecisionQueue key={teamId} teamId={teamId} />
+      <section className="triage-section" aria-labelledby="triage-no-decision">
+        <h2 id="triage-no-decision">Incidents with no decision</h2>
+        <p className="hint">
+          Reports nobody has traced to the decision behind them yet, with the likeliest decisions from the register and from
+          similar reports; you decide. Every link is recorded in the audit log and can be undone.
+        </p>
+        <NoDecisionQueue key={teamId} teamId={teamId} />
+      </section>
+      <section className="triage-section" aria-labelledby="triage-overdue-actions">
+        <h2 id="triage-overdue-actions">Overdue actions</h2>
+        <p className="hint">
+          Actions retros agreed on, still open after their due date{seesAll ? '' : ', owned by your teams'}. Most overdue first.
+        </p>
+        <OverdueActions teamId={teamId} />
+      </section>
       {mayAttempt(user, 'cluster.edit') && (
-        <section aria-labelledby="triage-suggested-clusters">
+        <section className="triage-section" aria-labelledby="triage-suggested-clusters">
           <h2 id="triage-suggested-clusters">Suggested clusters</h2>
           <p className="hint">
             Groups of related reports the engine found. Select the ones that belong together and confirm them, or dismiss the
             rest; each one can be reopened on the <Link to="/clusters">Clusters</Link> page.
           </p>
-          <ClusterList status="suggested" mayEdit compact />
+          <ClusterList status="suggested" mayEdit compact pageSize={10} />
         </section>
       )}
     </>

@@ -19,16 +19,19 @@ import { api, toQuery } from '../../../lib/api'
 import { invalidateAfter, useInvalidateAfter, type WriteEvent } from '../../../lib/invalidation'
 import { clusterKeys } from '../../../lib/query-keys'
 
-/** One status's clusters, heaviest first, a page at a time (the page shows "1–25 of 216"). */
-export const clusterPagesOptions = (status: ClusterStatus) =>
+/**
+ * One status's clusters, heaviest first, a page at a time (the page shows "1–25 of 216"); triage
+ * asks for shorter pages, as it shows several queues on one page.
+ */
+export const clusterPagesOptions = (status: ClusterStatus, limit = 25) =>
   infiniteQueryOptions({
-    queryKey: ['clusters', 'list', { status }],
+    queryKey: ['clusters', 'list', { status, limit }],
     queryFn: ({ pageParam, signal }) =>
-      api.get<ClusterList>(`/clusters${toQuery({ status, limit: 25, cursor: pageParam })}`, { signal }),
+      api.get<ClusterList>(`/clusters${toQuery({ status, limit, cursor: pageParam })}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   })
-export const useClusterPages = (status: ClusterStatus) => useInfiniteQuery(clusterPagesOptions(status))
+export const useClusterPages = (status: ClusterStatus, limit?: number) => useInfiniteQuery(clusterPagesOptions(status, limit))
 
 /** The heaviest clusters of a status as choices (merge targets): one page of up to 200. */
 export const clustersOptions = (status: ClusterStatus | undefined) =>

@@ -15,12 +15,15 @@ export function ClusterList({
   status,
   mayEdit,
   compact = false,
+  pageSize,
 }: {
   status: ClusterStatus
   mayEdit: boolean
   compact?: boolean
+  /** Clusters a page; 25 unless said. */
+  pageSize?: number
 }) {
-  const pages = useClusterPages(status)
+  const pages = useClusterPages(status, pageSize)
   const bulk = useSetClusterStatuses()
   const [selected, setSelected] = useState<Map<string, number>>(new Map())
   const [done, setDone] = useState<string | null>(null)

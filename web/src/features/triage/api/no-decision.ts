@@ -3,7 +3,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
 import { triageKeys } from '../../../lib/query-keys'
 
-export const QUEUE_PAGE_SIZE = 25
+export const QUEUE_PAGE_SIZE = 10
 
 /** One page of the "Incidents with no decision" queue, with the total over every page. */
 export const noDecisionOptions = (teamId: string, cursor: string | null) =>

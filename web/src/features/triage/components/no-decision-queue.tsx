@@ -174,6 +174,8 @@ function QueueItem({
   onLink: (decisionId: string, title: string) => void
 }) {
   const teamName = useTeamName()
+  // The likeliest decision is shown; the others are a click away, so ten reports fit on a page.
+  const [isAllShown, setAllShown] = useState(false)
   const { incident, suggestions, mayLink } = item
   const canSelect = mayLink && suggestions.length > 0
   return (
@@ -202,7 +204,7 @@ function QueueItem({
         <p className="hint">No likely decision yet. Open it to trace it by hand.</p>
       ) : (
         <ul className="suggestion-list" aria-label={`Likely decisions for ${incident.key}`}>
-          {suggestions.map((suggestion) => (
+          {(isAllShown ? suggestions : suggestions.slice(0, 1)).map((suggestion) => (
             <DecisionSuggestionItem
               key={suggestion.decision.id}
               suggestion={suggestion}
@@ -223,6 +225,14 @@ function QueueItem({
             />
           ))}
         </ul>
+      )}
+      {suggestions.length > 1 && (
+        <button type="button" className="button-link" aria-expanded={isAllShown} onClick={() => setAllShown(!isAllShown)}>
+          {isAllShown
+            ? 'Show only the likeliest'
+            : `Show ${suggestions.length - 1} more likely decision${suggestions.length === 2 ? '' : 's'}`}
+          <span className="visually-hidden"> for {incident.key}</span>
+        </button>
       )}
       {!mayLink && <p className="hint">Only its reporting team’s leads, leaders and admins can link it.</p>}
     </li>
