@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { type SQL, sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
@@ -16,6 +16,15 @@ export type Schema = typeof schema
 /** The one Drizzle interface the app sees, whether PGlite or a Postgres server is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+/**
+ * Runs `work` atomically: inside `db` when it is a transaction already (a service's unit of
+ * work), else in a new one. A nested `transaction()` would add a savepoint and its release, two
+ * round trips on every filing, to get an atomicity the outer transaction already gives.
+ */
+export function atomically<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db instanceof PgTransaction ? work(db as Tx) : db.transaction(work)
+}
 
 /** The driver under Drizzle, for the few jobs Drizzle does not do (COPY for bulk seeding). */
 export type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: PGlite }

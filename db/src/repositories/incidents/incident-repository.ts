@@ -11,7 +11,7 @@ import {
   weightedHarm,
 } from '@misalign/shared'
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm'
-import { type Db, queryRows, type Tx } from '../../client'
+import { atomically, type Db, queryRows, type Tx } from '../../client'
 import { clusterMembers, decisions, type IncidentRow, idempotencyKeys, incidents } from '../../schema/index'
 import { type Actor, anonymousActor, diff, recordAudit } from '../access/audit-repository'
 import { countsTowardsGap } from '../gaps/gap-attribution'
@@ -284,7 +284,7 @@ export function incidentRepository(db: Db) {
     },
 
     async create(input: NewIncident, viewer: IncidentViewer, actor: Actor): Promise<Incident> {
-      return db.transaction((tx) => insert(tx, input, viewer, actor))
+      return atomically(db, (tx) => insert(tx, input, viewer, actor))
     },
 
     /**
