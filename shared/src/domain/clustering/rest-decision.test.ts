@@ -5,8 +5,10 @@ const member = (id: string, decisionId: string | null = null) => ({ id, decision
 
 describe('decisionForTheRest', () => {
   it('suggests the decision most members name for the members naming none', () => {
-    const members = [member('a', 'd1'), member('b', 'd1'), member('c'), member('d')]
-    expect(decisionForTheRest(members, () => null)).toEqual({ decisionId: 'd1', named: 2, likely: 0, unnamedIds: ['c', 'd'] })
+    const members = [member('a', 'd1'), member('b', 'd1'), member('c', 'd1'), member('d'), member('e')]
+    expect(decisionForTheRest(members, () => null)).toEqual({ decisionId: 'd1', named: 3, likely: 0, unnamedIds: ['d', 'e'] })
+    // Half is not most.
+    expect(decisionForTheRest(members.slice(1), () => null)).toBeNull()
   })
 
   it('counts members whose words point at a decision nobody named', () => {
