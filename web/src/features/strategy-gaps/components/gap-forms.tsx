@@ -10,7 +10,7 @@ import { type FormEvent, useState } from 'react'
 import { Notice, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
-import { formatDay } from '../../../lib/labels'
+import { countOf, formatDay, nounFor } from '../../../lib/labels'
 import { useCreateGap, usePublishedStrategies, useTransitionGap, useUpdateGap } from '../api/strategy-gaps'
 
 /** What a suggestion fills in: its title, the missing context quoted, and its incidents. */
@@ -82,8 +82,8 @@ export function GapForm({
       {!gap && attachable.length > 0 && (
         <label className="check">
           <input type="checkbox" checked={isAttaching} onChange={(e) => setAttaching(e.target.checked)} />
-          Attach its {attachable.length} incidents to the new gap
-          {decisionIds.length > 0 && ` and put its ${decisionIds.length === 1 ? 'decision' : 'decisions'} behind it`}
+          Attach its {countOf(attachable.length, 'incident')} to the new gap
+          {decisionIds.length > 0 && ` and put its ${nounFor(decisionIds.length, 'decision')} behind it`}
         </label>
       )}
       <div className="actions">
