@@ -115,6 +115,7 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/auth/session': { request: () => ({ url: '/api/v1/auth/session' }), ok: 200, owner: 'caller' },
+  'GET /api/v1/auth/whoami': { request: () => ({ url: '/api/v1/auth/whoami' }), ok: 200, owner: 'org' },
   'POST /api/v1/auth/sign-out': { request: () => ({ method: 'POST', url: '/api/v1/auth/sign-out' }), ok: 204, owner: 'caller' },
   'GET /api/v1/teams': { request: () => ({ url: '/api/v1/teams' }), ok: 200, owner: 'org' },
   'GET /api/v1/teams/{id}': { request: (w) => ({ url: `/api/v1/teams/${w.team.id}` }), ok: 200, owner: 'org' },
