@@ -313,6 +313,22 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'org',
   },
+  // The world's gap is open: a caller allowed to move gaps hears "acknowledge it first" (422), others 403.
+  'POST /api/v1/strategy-gaps/{id}/strategy-draft': {
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/v1/strategy-gaps/${w.gap.id}/strategy-draft`,
+      headers: ifMatch,
+      payload: {
+        title: 'Drafted from the gap',
+        ownerTeamId: w.home,
+        tradeoffs: [{ prefer: 'one API', over: 'compatibility', forGoal: 'speed' }],
+        reviewBy: '2099-12-31',
+      },
+    }),
+    ok: 422,
+    owner: 'org',
+  },
   'POST /api/v1/strategy-gaps/{id}/attach': {
     request: (w) => ({
       method: 'POST',
