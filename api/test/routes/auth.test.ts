@@ -143,11 +143,20 @@ describe('sessions', () => {
     expect(me.json().user.email).toBe('pat@test.example')
     expect(me.json().csrfToken).toBe(res.json().csrfToken)
 
-    await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', cookies, headers: { 'x-csrf-token': res.json().csrfToken } })
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      cookies,
+      headers: { 'x-csrf-token': res.json().csrfToken },
+    })
     const after = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/whoami', cookies })
     expect(after.statusCode).toBe(200)
     expect(after.json().user).toBeNull()
-    const bearer = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/whoami', headers: { authorization: 'Bearer nonsense' } })
+    const bearer = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/whoami',
+      headers: { authorization: 'Bearer nonsense' },
+    })
     expect(bearer.json().user).toBeNull()
   })
 

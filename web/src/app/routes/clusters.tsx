@@ -32,8 +32,8 @@ export default function ClustersRoute() {
       {recompute.error && <ProblemMessage error={recompute.error} title="Suggestions were not recomputed." />}
       {recompute.data && (
         <Notice tone="success">
-          {countOf(recompute.data.suggested, 'suggestion')} from {countOf(recompute.data.incidents, 'incident')} ({recompute.data.created} new).
-          Confirmed and dismissed clusters and every manual edit were kept.
+          {countOf(recompute.data.suggested, 'suggestion')} from {countOf(recompute.data.incidents, 'incident')} (
+          {recompute.data.created} new). Confirmed and dismissed clusters and every manual edit were kept.
         </Notice>
       )}
       <nav aria-label="Cluster status" className="status-tabs">

@@ -122,8 +122,8 @@ export function DecisionIncidents({ decisionId }: { decisionId: string }) {
       ) : (
         <>
           <p>
-            {incidents.data.nextCursor ? `${items.length}+ incidents` : countOf(items.length, 'incident')}, weighted harm <strong>{total}</strong>{' '}
-            <span className="hint">({WEIGHTED_HARM_EXPLANATION}, summed)</span>
+            {incidents.data.nextCursor ? `${items.length}+ incidents` : countOf(items.length, 'incident')}, weighted harm{' '}
+            <strong>{total}</strong> <span className="hint">({WEIGHTED_HARM_EXPLANATION}, summed)</span>
           </p>
           <ul>
             {items.map((i) => (

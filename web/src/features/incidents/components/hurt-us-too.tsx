@@ -49,7 +49,8 @@ export function HurtUsToo({ incident, draft }: { incident: Incident; draft?: Imp
                   <span className="meta">
                     {weightedHarmWords(impact.harm, impact.surprise)}
                     {impact.engineerDaysLost !== null && ` · ${countOf(impact.engineerDaysLost, 'engineer-day')} lost`}
-                    {impact.delayDays !== null && ` · ${countOf(impact.delayDays, 'day')} of delay`} · {formatDay(impact.createdAt)}
+                    {impact.delayDays !== null && ` · ${countOf(impact.delayDays, 'day')} of delay`} ·{' '}
+                    {formatDay(impact.createdAt)}
                   </span>
                   {impact.note && <p>{impact.note}</p>}
                 </div>

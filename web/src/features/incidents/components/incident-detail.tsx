@@ -1,5 +1,13 @@
 import { describeTradeoff, type Incident } from '@misalign/shared'
-import { countOf, discoveryChannelLabels, formatDay, harmKindLabels, harmWords, rootCauseLabels, surpriseWords } from '../../../lib/labels'
+import {
+  countOf,
+  discoveryChannelLabels,
+  formatDay,
+  harmKindLabels,
+  harmWords,
+  rootCauseLabels,
+  surpriseWords,
+} from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useDecision } from '../api/trace'
 
