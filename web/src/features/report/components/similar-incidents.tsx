@@ -75,7 +75,7 @@ export function SimilarIncidents({ draft }: { draft: ReportDraft }) {
                   className="button-secondary"
                   to={`/incidents/${incident.key}`}
                   state={{ impactDraft: impactDraftOf(draft) }}
-                  aria-label={`This is the same thing: join ${incident.key} and add that it hurt us too`}
+                  aria-label={`This is the same thing: open ${incident.key} and add that it hurt us too`}
                 >
                   This is the same thing
                 </Link>
