@@ -79,7 +79,11 @@ export default function StrategyGapRoute() {
           />
         )}
       </div>
-      {isDrafting && g.status === 'acknowledged' && <GapStrategyDraftForm gap={g} onDone={() => setDrafting(false)} />}
+      {isDrafting && g.status === 'acknowledged' && (
+        <div className="gap-strategy-draft">
+          <GapStrategyDraftForm gap={g} onDone={() => setDrafting(false)} />
+        </div>
+      )}
       <GapImpactSection gapId={g.id} />
       <div className="detail-grid">
         <IncidentsByDecision
