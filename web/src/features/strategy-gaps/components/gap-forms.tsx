@@ -222,7 +222,7 @@ export function GapLifecycle({
           </div>
         </div>
       )}
-      {gap.status === 'acknowledged' && onDraftStrategy && !linked && (
+      {gap.status === 'acknowledged' && onDraftStrategy && (!linked || linked.status === 'retired') && (
         <p className="draft-strategy">
           No published strategy closes it yet?{' '}
           <button type="button" className="button-secondary" onClick={onDraftStrategy}>
