@@ -179,7 +179,7 @@ describe('the gap lifecycle, for a leader', () => {
     await checkScreen(leader, '64-gap-verified')
   })
 
-  it('refuses to verify too early, says from when, and closes the gap as won’t fix with a reason', async () => {
+  it('keeps Verify disabled while too early, says from when, and closes the gap as won’t fix with a reason', async () => {
     const title = `Rollout calendar ${Date.now()}`
     await publishStrategyNow(title)
     await openGapInBrowser('Launch dates still surprise the support team')
@@ -193,10 +193,13 @@ describe('the gap lifecycle, for a leader', () => {
     }).format(earliest)
     await leader.getByText(/Too early to verify/).waitFor()
     expect(await leader.getByText(/Too early to verify/).textContent()).toContain(earliestText)
-    await leader.getByRole('button', { name: /^Verify/ }).click()
-    const refusal = leader.getByRole('alert').filter({ hasText: 'The gap did not move.' })
-    await refusal.waitFor()
-    expect(await refusal.textContent()).toMatch(/possible from \d{4}-\d{2}-\d{2}/)
+    // Disabled, with the reason beside it, rather than a click answered by a red error repeating the note.
+    const verify = leader.getByRole('button', { name: /^Verify/ })
+    expect(await verify.isDisabled()).toBe(true)
+    const why = leader.locator('#gap-verify-why')
+    expect(await why.textContent()).toBe(`Too early: possible from ${earliestText}.`)
+    expect(await verify.getAttribute('aria-describedby')).toBe('gap-verify-why')
+    expect(await leader.getByRole('alert').filter({ hasText: 'The gap did not move.' }).count()).toBe(0)
     await checkScreen(leader, '65-gap-verify-too-early')
 
     await leader.getByLabel('Or close it as won’t fix, because…').fill('The launch calendar is being retired next quarter')

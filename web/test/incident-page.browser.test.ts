@@ -134,22 +134,27 @@ describe('the report form', () => {
     await page.goto('/report')
     await fillRequirements(page, { title: 'Payments v1 switched off again' })
     await page.getByRole('combobox', { name: 'Which decision caused this?' }).fill('v1 payments')
+    // The duplicate check answers from the title first, then again for the picked decision: read
+    // the list once the decision's answer is in, or a link may change under the click.
+    const byDecision = page.waitForResponse((r) => r.url().includes('/incidents/similar') && r.url().includes('decisionId='))
     await page
       .getByRole('option', { name: /Deprecate the v1 payments API/ })
       .first()
       .click()
+    await byDecision
     const links = page.getByRole('link', { name: /This is the same thing: open MIS-\d+ and add that it hurt us too/ })
     await links.first().waitFor()
     // A duplicate another team filed: the member's own team's report has no "other team" to add.
     const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { user: { teamIds: string[] } }
-    let chosen = -1
-    for (let i = 0; i < (await links.count()) && chosen < 0; i += 1) {
+    let chosen = ''
+    for (let i = 0; i < (await links.count()) && !chosen; i += 1) {
       const key = /MIS-\d+/.exec((await links.nth(i).getAttribute('aria-label')) ?? '')?.[0]
       const found = (await (await page.request.get(`/api/v1/incidents/${key}`)).json()) as { reportingTeamId: string }
-      if (!session.user.teamIds.includes(found.reportingTeamId)) chosen = i
+      if (key && !session.user.teamIds.includes(found.reportingTeamId)) chosen = key
     }
-    expect(chosen, 'a duplicate filed by another team').toBeGreaterThanOrEqual(0)
-    await links.nth(chosen).click()
+    expect(chosen, 'a duplicate filed by another team').not.toBe('')
+    // By its key, not its place: the list may still reorder as the draft's answers come in.
+    await page.getByRole('link', { name: `This is the same thing: open ${chosen} and add that it hurt us too` }).click()
     await page.getByRole('heading', { name: /^Add your team’s harm to MIS-\d+$/ }).waitFor()
     expect(
       await page.getByRole('group', { name: 'How surprising was it to your team' }).getByLabel('Very surprising').isChecked(),

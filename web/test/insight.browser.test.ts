@@ -124,7 +124,7 @@ describe('the report form', () => {
     })
     const pick = lead.getByRole('button', { name: `It was this one: ${DECISION_TITLE}` })
     await pick.waitFor()
-    await lead.getByRole('heading', { name: 'Has someone already reported this?' }).scrollIntoViewIfNeeded()
+    await lead.getByRole('heading', { name: 'Is this already reported?' }).scrollIntoViewIfNeeded()
     await lead
       .getByText(/Likely the same|Possibly related/)
       .first()

@@ -115,6 +115,7 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/auth/session': { request: () => ({ url: '/api/v1/auth/session' }), ok: 200, owner: 'caller' },
+  'GET /api/v1/auth/whoami': { request: () => ({ url: '/api/v1/auth/whoami' }), ok: 200, owner: 'org' },
   'POST /api/v1/auth/sign-out': { request: () => ({ method: 'POST', url: '/api/v1/auth/sign-out' }), ok: 204, owner: 'caller' },
   'GET /api/v1/teams': { request: () => ({ url: '/api/v1/teams' }), ok: 200, owner: 'org' },
   'GET /api/v1/teams/{id}': { request: (w) => ({ url: `/api/v1/teams/${w.team.id}` }), ok: 200, owner: 'org' },
@@ -310,6 +311,22 @@ const probes: Record<string, Probe> = {
       payload: { to: 'wont_fix', reason: 'Out of scope this year' },
     }),
     ok: 200,
+    owner: 'org',
+  },
+  // The world's gap is open: a caller allowed to move gaps hears "acknowledge it first" (422), others 403.
+  'POST /api/v1/strategy-gaps/{id}/strategy-draft': {
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/v1/strategy-gaps/${w.gap.id}/strategy-draft`,
+      headers: ifMatch,
+      payload: {
+        title: 'Drafted from the gap',
+        ownerTeamId: w.home,
+        tradeoffs: [{ prefer: 'one API', over: 'compatibility', forGoal: 'speed' }],
+        reviewBy: '2099-12-31',
+      },
+    }),
+    ok: 422,
     owner: 'org',
   },
   'POST /api/v1/strategy-gaps/{id}/attach': {

@@ -129,6 +129,37 @@ describe('sessions', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/session', cookies })).statusCode).toBe(401)
   })
 
+  it('answer "who am I" for anyone: the user and CSRF token when signed in, null when not', async () => {
+    await createUserWithPassword()
+    const nobody = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/whoami' })
+    expect(nobody.statusCode).toBe(200)
+    expect(nobody.json()).toEqual({ user: null, csrfToken: null })
+
+    const res = await signIn('pat@test.example')
+    const cookie = sessionCookie(res)
+    const cookies = { [cookie.name]: cookie.value }
+    const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/whoami', cookies })
+    expect(me.statusCode).toBe(200)
+    expect(me.json().user.email).toBe('pat@test.example')
+    expect(me.json().csrfToken).toBe(res.json().csrfToken)
+
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      cookies,
+      headers: { 'x-csrf-token': res.json().csrfToken },
+    })
+    const after = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/whoami', cookies })
+    expect(after.statusCode).toBe(200)
+    expect(after.json().user).toBeNull()
+    const bearer = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/whoami',
+      headers: { authorization: 'Bearer nonsense' },
+    })
+    expect(bearer.json().user).toBeNull()
+  })
+
   it('end when they expire', async () => {
     await createUserWithPassword()
     const cookie = sessionCookie(await signIn('pat@test.example'))

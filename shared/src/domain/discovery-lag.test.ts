@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysBetween, discoveryLagDays, isCalendarDate } from './discovery-lag'
+import { checkDecidedAt, daysBetween, discoveryLagDays, isCalendarDate } from './discovery-lag'
 
 describe('daysBetween', () => {
   it('counts whole calendar days from one date to the next', () => {
@@ -54,5 +54,26 @@ describe('discoveryLagDays', () => {
 
   it('clamps a leak discovered before the decision was made to zero', () => {
     expect(discoveryLagDays('2024-03-15', '2024-03-01')).toBe(0)
+  })
+})
+
+describe('checkDecidedAt', () => {
+  it('asks for the day instead of assuming one', () => {
+    expect(checkDecidedAt('', '2024-03-15')).toBe('missing')
+    expect(checkDecidedAt('  ', '2024-03-15')).toBe('missing')
+  })
+
+  it('refuses a day that is not a real date', () => {
+    expect(checkDecidedAt('2023-02-29', '2024-03-15')).toBe('not_a_date')
+  })
+
+  it('refuses a decision taken after the team found out about it', () => {
+    expect(checkDecidedAt('2024-03-16', '2024-03-15')).toBe('after_discovery')
+  })
+
+  it('accepts a day on or before the discovery, or any day when the discovery day is unknown', () => {
+    expect(checkDecidedAt('2024-03-15', '2024-03-15')).toBeNull()
+    expect(checkDecidedAt('2024-01-02', '2024-03-15')).toBeNull()
+    expect(checkDecidedAt('2024-03-16', '')).toBeNull()
   })
 })

@@ -46,3 +46,19 @@ export function discoveryLagDays(decidedAt: string | null | undefined, discovere
   // a negative number would drag averages below what any team actually felt.
   return Math.max(0, daysBetween(decidedAt, discoveredAt))
 }
+
+/**
+ * What is wrong with the day a decision is said to have been taken, when it is recorded while
+ * filing a report discovered on `discoveredAt`: nothing (null), no day given, not a real day, or
+ * a day after the discovery. A guessed "today" would make the discovery lag 0 and quietly skew
+ * the lag chart, so the day is asked for, never assumed (docs/decisions/028).
+ */
+export type DecidedAtProblem = 'missing' | 'not_a_date' | 'after_discovery'
+
+export function checkDecidedAt(decidedAt: string, discoveredAt: string | null | undefined): DecidedAtProblem | null {
+  const day = decidedAt.trim()
+  if (day === '') return 'missing'
+  if (!isCalendarDate(day)) return 'not_a_date'
+  if (discoveredAt && isCalendarDate(discoveredAt) && daysBetween(discoveredAt, day) > 0) return 'after_discovery'
+  return null
+}

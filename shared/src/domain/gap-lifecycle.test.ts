@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkGapTransition, gapLifecycle, isVerifiable, verificationOutlook } from './gap-lifecycle'
+import { checkGapTransition, checkStrategyDraft, gapLifecycle, isVerifiable, verificationOutlook } from './gap-lifecycle'
 import { gapStatuses } from './vocabulary'
 
 const message = (result: ReturnType<typeof checkGapTransition>) => (result.ok ? '' : result.message)
@@ -98,5 +98,18 @@ describe('verificationOutlook', () => {
       earliestAt: '2024-01-29',
       lastIncidentAt: '2024-01-05',
     })
+  })
+})
+
+describe('checkStrategyDraft', () => {
+  it('lets an acknowledged gap have the strategy that will close it drafted', () => {
+    expect(checkStrategyDraft('acknowledged')).toEqual({ ok: true })
+  })
+
+  it('says what to do first at every other step', () => {
+    expect(message(checkStrategyDraft('open'))).toMatch(/^Acknowledge the gap/)
+    expect(message(checkStrategyDraft('published'))).toMatch(/revise that strategy/)
+    expect(message(checkStrategyDraft('verified'))).toMatch(/revise that strategy/)
+    expect(message(checkStrategyDraft('wont_fix'))).toMatch(/reopen it/)
   })
 })

@@ -71,6 +71,25 @@ export function checkGapTransition(from: GapStatus, t: GapTransition): GapTransi
   }
 }
 
+/**
+ * "Draft the strategy now": a gap may be linked to a draft of the strategy that will close it
+ * while it is acknowledged, the step where it waits for that strategy. Publishing the draft is
+ * still its own step, and so is marking the gap as addressed (only a published strategy can).
+ */
+export function checkStrategyDraft(status: GapStatus): GapTransitionCheck {
+  switch (status) {
+    case 'acknowledged':
+      return { ok: true }
+    case 'open':
+      return fail('Acknowledge the gap and own it before drafting the strategy that closes it')
+    case 'published':
+    case 'verified':
+      return fail('A published strategy already addresses this gap; revise that strategy instead of drafting another')
+    case 'wont_fix':
+      return fail("This gap was closed as won't fix; reopen it before drafting a strategy for it")
+  }
+}
+
 /** How long a gap must stay quiet after its strategy is published before it counts as verified. */
 export const defaultVerificationWeeks = 8
 

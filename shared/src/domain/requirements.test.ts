@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkRequirements, isNoHarm, NO_HARM_MESSAGE, type RequirementInput } from './requirements'
+import { checkRequirements, HARM_UNANSWERED_MESSAGE, isNoHarm, NO_HARM_MESSAGE, type RequirementInput } from './requirements'
 
 const complete: RequirementInput = {
   discoveredAt: '2024-05-10',
@@ -18,11 +18,17 @@ describe('checkRequirements', () => {
   })
 
   it('says plainly that a surprise without harm is not a misalignment', () => {
-    for (const harm of [0, null, undefined]) {
-      const problems = checkRequirements({ ...complete, harm, harmedGoal: '' })
-      expect(problems).toEqual([{ field: 'harm', message: NO_HARM_MESSAGE }])
-    }
+    const problems = checkRequirements({ ...complete, harm: 0, harmedGoal: '' })
+    expect(problems).toEqual([{ field: 'harm', message: NO_HARM_MESSAGE }])
     expect(NO_HARM_MESSAGE).toBe('a surprise without harm is not a misalignment')
+  })
+
+  it('asks how much it hurt when harm is simply not answered yet', () => {
+    for (const harm of [null, undefined]) {
+      const problems = checkRequirements({ ...complete, harm })
+      expect(problems).toEqual([{ field: 'harm', message: HARM_UNANSWERED_MESSAGE }])
+    }
+    expect(HARM_UNANSWERED_MESSAGE).toBe('Say how much this hurt, 1–5')
   })
 
   it('asks which goal was hurt only when there was harm', () => {
@@ -84,18 +90,18 @@ describe('checkRequirements', () => {
   })
 
   it('lists every unmet requirement of an empty report in form order', () => {
-    expect(fields({})).toEqual(['discoveredAt', 'discoveryChannel', 'surprise', 'expected', 'harm'])
+    expect(fields({})).toEqual(['discoveredAt', 'discoveryChannel', 'surprise', 'expected', 'harm', 'harmedGoal'])
   })
 })
 
 describe('isNoHarm', () => {
-  it('is true when harm is missing or zero', () => {
-    expect(isNoHarm({})).toBe(true)
-    expect(isNoHarm({ harm: null })).toBe(true)
+  it('is true only when harm was answered as none', () => {
     expect(isNoHarm({ harm: 0 })).toBe(true)
   })
 
-  it('is false when any harm was rated', () => {
+  it('is false when harm was rated or not answered yet', () => {
     expect(isNoHarm({ harm: 1 })).toBe(false)
+    expect(isNoHarm({})).toBe(false)
+    expect(isNoHarm({ harm: null })).toBe(false)
   })
 })

@@ -8,6 +8,9 @@ import { type DiscoveryChannel, discoveryChannels } from './vocabulary'
 /** The form says this plainly and does not file the report (DESIGN.md, "Rules"). */
 export const NO_HARM_MESSAGE = 'a surprise without harm is not a misalignment'
 
+/** Harm not answered yet is a question left open, not an answer of "none": say what to do. */
+export const HARM_UNANSWERED_MESSAGE = 'Say how much this hurt, 1–5'
+
 export interface RequirementInput {
   discoveredAt?: string | null
   discoveryChannel?: string | null
@@ -83,7 +86,9 @@ function checkHarm(report: RequirementInput): RequirementProblem[] {
   // No harm settles it: asking which goal was hurt would only add noise to a clear answer.
   if (isNoHarm(report)) return [{ field: 'harm', message: NO_HARM_MESSAGE }]
   const problems: RequirementProblem[] = []
-  if (!isRating(report.harm as number)) {
+  if (report.harm == null) {
+    problems.push({ field: 'harm', message: HARM_UNANSWERED_MESSAGE })
+  } else if (!isRating(report.harm)) {
     problems.push({ field: 'harm', message: 'Rate the harm as a whole number from 1 (a little) to 5 (severe)' })
   }
   if (isBlank(report.harmedGoal)) {
@@ -101,7 +106,10 @@ export function checkRequirements(report: RequirementInput, today?: string): Req
   return [...checkDiscovery(report, today), ...checkSurprise(report), ...checkHarm(report)]
 }
 
-/** A report without harm is a near miss worth counting as a signal, never an incident. */
+/**
+ * A report whose harm was answered "none" (0) is a near miss worth counting as a signal, never an
+ * incident. Harm not answered at all is not "none": the reporter simply has not said yet.
+ */
 export function isNoHarm(report: RequirementInput): boolean {
-  return isUnrated(report.harm)
+  return report.harm === 0
 }

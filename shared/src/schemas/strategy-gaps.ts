@@ -3,6 +3,7 @@ import { defaultVerificationWeeks } from '../domain/gap-lifecycle'
 import { defaultImpactWeeks, gapTrends, maxImpactWeeks } from '../domain/gap-ranking'
 import { gapStatuses, strategyStatuses } from '../domain/vocabulary'
 import { DateOnly, DateTime, LongText, Nullable, PageQuery, RowMeta, Text, Title, Uuid } from './common'
+import { Strategy } from './strategies'
 
 const Step = { at: Nullable(DateTime), byId: Nullable(Uuid) }
 
@@ -281,3 +282,10 @@ export const GapAttachResult = Type.Object({
   ),
 })
 export type GapAttachResult = Static<typeof GapAttachResult>
+
+/** "Draft the strategy now": the draft made from an acknowledged gap, and the gap now linked to it. */
+export const GapStrategyDraft = Type.Object({
+  gap: StrategyGap,
+  strategy: Strategy,
+})
+export type GapStrategyDraft = Static<typeof GapStrategyDraft>

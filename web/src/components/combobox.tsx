@@ -14,7 +14,11 @@ interface ComboboxProps {
   onTextChange: (text: string) => void
   options: readonly ComboboxOption[]
   onSelect: (option: ComboboxOption) => void
-  /** What the list says while it has nothing to offer (loading, no match, type more). */
+  /**
+   * What to say while there is nothing to offer (loading, no match, type more). Said in the page's
+   * flow under the input, never in the popup: a popup would cover what comes next, such as the
+   * button that records what was not found.
+   */
   status: string | null
 }
 
@@ -27,7 +31,9 @@ export function Combobox({ id, label, hint, text, onTextChange, options, onSelec
   const [active, setActive] = useState(-1)
   const listId = `${id}-list`
   const hintId = hint ? `${id}-hint` : undefined
-  const expanded = isOpen && (options.length > 0 || status !== null)
+  const expanded = isOpen && options.length > 0
+  const statusId = `${id}-status`
+  const showsStatus = options.length === 0 && status !== null
 
   function pick(option: ComboboxOption | undefined) {
     if (!option) return
@@ -68,7 +74,7 @@ export function Combobox({ id, label, hint, text, onTextChange, options, onSelec
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listId}
-        aria-describedby={hintId}
+        aria-describedby={[hintId, showsStatus ? statusId : undefined].filter(Boolean).join(' ') || undefined}
         aria-activedescendant={expanded && active >= 0 ? `${id}-option-${active}` : undefined}
         value={text}
         onChange={(event) => {
@@ -100,12 +106,10 @@ export function Combobox({ id, label, hint, text, onTextChange, options, onSelec
             {option.description && <span className="option-description">{option.description}</span>}
           </div>
         ))}
-        {options.length === 0 && status && (
-          <div className="combobox-status" role="option" tabIndex={-1} aria-selected={false} aria-disabled="true">
-            {status}
-          </div>
-        )}
       </div>
+      <p id={statusId} className="hint combobox-status" role="status">
+        {showsStatus ? status : null}
+      </p>
     </div>
   )
 }

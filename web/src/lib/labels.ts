@@ -108,5 +108,9 @@ export const formatDayInYear = (value: string): string => dayInYearFormat.format
 /** "Mar 2026" for the month that 'YYYY-MM-DD' falls in. */
 export const formatMonth = (value: string): string => monthFormat.format(toDate(value))
 
-/** "1 incident", "3 incidents". */
-export const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
+/** The noun for a count: "incident" for 1, "incidents" otherwise (0 included); `plural` for the irregular ones. */
+export const nounFor = (count: number, noun: string, plural = `${noun}s`) => (count === 1 ? noun : plural)
+
+/** "1 incident", "3 incidents", "2 strategies" (with `plural`): a count never reads "1 incidents". */
+export const countOf = (count: number, noun: string, plural?: string) =>
+  `${count.toLocaleString('en-GB')} ${nounFor(count, noun, plural)}`

@@ -1,6 +1,6 @@
 import type { Role } from '@misalign/shared'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { ApiError, api, setCsrfToken } from './api'
+import { api, setCsrfToken } from './api'
 import { sessionKeys } from './query-keys'
 
 export interface SessionUser {
@@ -15,16 +15,14 @@ interface Session {
   csrfToken: string
 }
 
-/** Signed out is an answer, not an error: the query resolves to null on 401. */
+/**
+ * Signed out is an answer, not an error. /auth/whoami says so with a 200 (user null): a 401 here
+ * would be logged by the browser as a console error on every visit to the sign-in page.
+ */
 async function fetchSession(): Promise<SessionUser | null> {
-  try {
-    const session = await api.get<Session>('/auth/session')
-    setCsrfToken(session.csrfToken)
-    return session.user
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null
-    throw error
-  }
+  const session = await api.get<{ user: SessionUser | null; csrfToken: string | null }>('/auth/whoami')
+  setCsrfToken(session.csrfToken ?? '')
+  return session.user
 }
 
 export const sessionOptions = () =>

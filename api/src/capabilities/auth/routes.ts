@@ -20,6 +20,13 @@ const Session = Type.Object({
   csrfToken: Type.String({ description: 'Send as X-CSRF-Token on every cookie-authenticated write' }),
 })
 
+const WhoAmI = Type.Object({
+  user: Type.Union([SessionUser, Type.Null()], { description: 'Null when nobody is signed in' }),
+  csrfToken: Type.Union([Type.String(), Type.Null()], {
+    description: 'Send as X-CSRF-Token on every cookie-authenticated write; null when nobody is signed in',
+  }),
+})
+
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const auth = app.services.auth
 
@@ -45,6 +52,22 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/session',
     { config: { policy: 'session.own' }, schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: Session } } },
     async (req) => auth.session(app.caller(req), req.user, req.cookies['__Host-session'] ?? req.cookies.session),
+  )
+
+  // The web app's probe on every load: signed out is an answer here, not a 401 that browsers
+  // log as a console error on the sign-in page (docs/decisions/028).
+  app.get(
+    '/whoami',
+    {
+      config: { policy: 'public', identifiesCaller: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, if anyone: answers 200 with user null when nobody is',
+        response: { 200: WhoAmI },
+      },
+    },
+    async (req) =>
+      auth.whoAmI(req.viewer ? app.caller(req) : null, req.user, req.cookies['__Host-session'] ?? req.cookies.session),
   )
 
   app.post(

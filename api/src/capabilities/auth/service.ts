@@ -87,6 +87,17 @@ export function authService(deps: ServiceDeps) {
       return { user, csrfToken: sessionToken ? csrfTokenOf(sessionToken) : '' }
     },
 
+    /** Like `session`, for anyone: nobody signed in is an answer (user null), not a refusal. */
+    whoAmI(
+      caller: Caller | null,
+      user: User | null,
+      sessionToken: string | undefined,
+    ): { user: User | null; csrfToken: string | null } {
+      if (!caller || !user) return { user: null, csrfToken: null }
+      authorize(caller, 'session.own', ownSession)
+      return { user, csrfToken: sessionToken ? csrfTokenOf(sessionToken) : '' }
+    },
+
     /** Ends this session; with an API token there is none to end. */
     async signOut(caller: Caller, sessionId: string | null): Promise<void> {
       authorize(caller, 'session.own', ownSession)

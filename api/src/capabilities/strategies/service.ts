@@ -1,32 +1,9 @@
 import { strategyRepository } from '@misalign/db'
-import {
-  type DomainEvent,
-  fail,
-  type NewStrategy,
-  type Page,
-  type Strategy,
-  type StrategyChanges,
-  type StrategyQuery,
-} from '@misalign/shared'
+import { fail, type NewStrategy, type Page, type Strategy, type StrategyChanges, type StrategyQuery } from '@misalign/shared'
 import { authorize, type Caller } from '../../services/caller'
 import type { ServiceDeps } from '../../services/deps'
 import { writeTransaction } from '../../services/unit-of-work'
-
-/** What others may learn from a strategy event: ids, status and lineage, not its words. */
-const strategyEvent = (type: DomainEvent['type'], strategy: Strategy): DomainEvent => ({
-  type,
-  aggregateType: 'strategy',
-  aggregateId: strategy.id,
-  aggregateVersion: strategy.version,
-  payload: {
-    ownerTeamId: strategy.ownerTeamId,
-    scopeTeamIds: strategy.scopeTeamIds,
-    status: strategy.status,
-    revision: strategy.revision,
-    supersedesId: strategy.supersedesId,
-    reviewBy: strategy.reviewBy,
-  },
-})
+import { strategyEvent } from './events'
 
 export function strategyService(deps: ServiceDeps) {
   const reads = deps.repos.strategies

@@ -9,10 +9,12 @@ import {
   GapImpactQuery,
   GapRanking,
   GapRankingQuery,
+  GapStrategyDraft,
   GapSuggestionQuery,
   GapSuggestions,
   GapTransitionBody,
   IdParams,
+  NewStrategy,
   NewStrategyGap,
   Page,
   StrategyGap,
@@ -204,6 +206,27 @@ const strategyGapRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'strategy gap')
       return send(reply, await gaps.transition(app.caller(req), req.params.id, version, req.body))
+    },
+  )
+
+  app.post(
+    '/:id/strategy-draft',
+    {
+      config: { policy: 'gap.update' },
+      schema: {
+        tags: ['strategy gaps'],
+        summary: 'Draft the strategy that will close an acknowledged gap, and link the gap to it (needs If-Match)',
+        description:
+          'Creates a draft strategy (as POST /strategies does, so the caller must also write the owner team’s strategies) and points the gap’s addressedByStrategyId at it, in one transaction. The gap stays acknowledged: publish the strategy, then move the gap to published with it.',
+        params: IdParams,
+        body: NewStrategy,
+        response: { 201: GapStrategyDraft },
+      },
+    },
+    async (req, reply) => {
+      const version = expectedVersion(req.headers['if-match'], 'strategy gap')
+      const drafted = await gaps.draftStrategy(app.caller(req), req.params.id, version, req.body)
+      return reply.code(201).header('etag', etagOf(drafted.gap.version)).send(drafted)
     },
   )
 }

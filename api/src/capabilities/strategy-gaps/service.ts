@@ -1,7 +1,8 @@
-import { type AttachOutcome, strategyGapRepository } from '@misalign/db'
+import { type AttachOutcome, strategyGapRepository, strategyRepository } from '@misalign/db'
 import {
   checkDayWindow,
   checkGapTransition,
+  checkStrategyDraft,
   type DomainEvent,
   fail,
   type GapAttachBody,
@@ -10,9 +11,11 @@ import {
   type GapImpact,
   type GapRanking,
   type GapRankingQuery,
+  type GapStrategyDraft,
   type GapSuggestionQuery,
   type GapSuggestions,
   type GapTransitionBody,
+  type NewStrategy,
   type NewStrategyGap,
   type Page,
   type StrategyGap,
@@ -23,6 +26,7 @@ import {
 import { authorize, type Caller } from '../../services/caller'
 import type { ServiceDeps } from '../../services/deps'
 import { writeTransaction } from '../../services/unit-of-work'
+import { strategyEvent } from '../strategies/events'
 
 /** What others may learn from a gap event: ids and status, not its title or story. */
 const gapEvent = (type: DomainEvent['type'], gap: StrategyGap, extra: Record<string, unknown> = {}): DomainEvent => ({
@@ -173,6 +177,30 @@ export function strategyGapService(deps: ServiceDeps) {
         if (!gap) throw fail.notFound('strategy gap', id)
         await events.record(gapEvent('gap.transitioned', gap, { from: before.status, to: gap.status }))
         return gap
+      })
+    },
+
+    /**
+     * "Draft the strategy now": a draft strategy made from an acknowledged gap and linked to it,
+     * in one transaction, so the gap is never left pointing at nothing. The caller must be able
+     * to move the gap and to write the owner team's strategies.
+     */
+    async draftStrategy(caller: Caller, id: string, expectedVersion: number, input: NewStrategy): Promise<GapStrategyDraft> {
+      authorize(caller, 'gap.update')
+      authorize(caller, 'strategy.write', { teamIds: [input.ownerTeamId] })
+      return writeTransaction(deps, async (tx, events) => {
+        const gaps = strategyGapRepository(tx)
+        const before = await gaps.lockById(id)
+        if (!before) throw fail.notFound('strategy gap', id)
+        if (before.version !== expectedVersion) throw fail.staleVersion('strategy gap', before.version)
+        const check = checkStrategyDraft(before.status)
+        if (!check.ok) throw fail.invalid(check.message)
+        const strategy = await strategyRepository(tx).create(input, caller.actor)
+        await events.record(strategyEvent('strategy.created', strategy))
+        const gap = await gaps.linkStrategyDraft(id, expectedVersion, strategy.id, caller.actor)
+        if (!gap) throw fail.notFound('strategy gap', id)
+        await events.record(gapEvent('gap.updated', gap))
+        return { gap, strategy }
       })
     },
 

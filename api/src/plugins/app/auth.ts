@@ -12,6 +12,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action this route performs; every /api route must name one (deny by default). */
     policy?: RoutePolicy
+    /**
+     * On a public route: still find out who is asking, from the session cookie or token, without
+     * refusing anyone (GET /auth/whoami). A caller who cannot be identified is simply nobody.
+     */
+    identifiesCaller?: boolean
   }
   interface FastifyRequest {
     viewer: Viewer | null
@@ -104,7 +109,9 @@ export default fp(
 
     app.addHook('onRequest', async (request) => {
       request.actor = nobody
-      const policy = request.routeOptions.config?.policy
+      const config = request.routeOptions.config
+      const policy = config?.policy
+      if (policy === 'public' && config?.identifiesCaller) return authenticateQuietly(app, request)
       if (!policy || policy === 'public') return
       await authenticate(app, request)
       if (!request.viewer) throw unauthorized()
@@ -115,6 +122,19 @@ export default fp(
   },
   { name: 'auth', dependencies: ['error-handler'] },
 )
+
+/** Who is asking, if anyone: an expired session, a disabled account or a bad token leave the request as nobody's. */
+async function authenticateQuietly(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+  try {
+    await authenticate(app, request)
+  } catch (error) {
+    if (!(error instanceof HttpProblem && error.status === 401)) throw error
+    request.user = null
+    request.viewer = null
+    request.sessionId = null
+    request.actor = nobody
+  }
+}
 
 async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
   const header = request.headers.authorization

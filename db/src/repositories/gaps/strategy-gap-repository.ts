@@ -263,6 +263,13 @@ export function strategyGapRepository(db: Db) {
       }),
 
     /**
+     * Links an acknowledged gap to the draft of the strategy that will close it ("draft the
+     * strategy now"); marking it addressed still needs that strategy published (transition).
+     */
+    linkStrategyDraft: (id: string, expectedVersion: number, strategyId: string, actor: Actor) =>
+      write(id, expectedVersion, actor, 'link_strategy_draft', async () => ({ addressedByStrategyId: strategyId })),
+
+    /**
      * One lifecycle step; each records who took it and when. The caller has checked the step
      * with the domain rule (checkGapTransition) against the gap it locked in this transaction.
      */

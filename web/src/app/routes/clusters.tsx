@@ -5,6 +5,7 @@ import { PageHeader, usePageTitle } from '../../components/page'
 import { useRecompute } from '../../features/clusters/api/clusters'
 import { ClusterList } from '../../features/clusters/components/cluster-list'
 import { clusterStatusLabels } from '../../features/clusters/components/labels'
+import { countOf } from '../../lib/labels'
 import { useUser } from '../../lib/session'
 
 export default function ClustersRoute() {
@@ -31,8 +32,8 @@ export default function ClustersRoute() {
       {recompute.error && <ProblemMessage error={recompute.error} title="Suggestions were not recomputed." />}
       {recompute.data && (
         <Notice tone="success">
-          {recompute.data.suggested} suggestions from {recompute.data.incidents} incidents ({recompute.data.created} new).
-          Confirmed and dismissed clusters and every manual edit were kept.
+          {countOf(recompute.data.suggested, 'suggestion')} from {countOf(recompute.data.incidents, 'incident')} (
+          {recompute.data.created} new). Confirmed and dismissed clusters and every manual edit were kept.
         </Notice>
       )}
       <nav aria-label="Cluster status" className="status-tabs">

@@ -86,12 +86,15 @@ export default function IncidentRoute() {
           }}
         />
       )}
+      {/* Arriving from the report form's "This is the same thing": joining comes first, above
+          everything that loads after it and would push it out of view. */}
+      {impactDraft && <HurtUsToo key={`impacts-${data.id}`} incident={data} draft={impactDraft} />}
       <div className="incident-layout">
         <IncidentDetail incident={data} />
         {/* While the full editor is open it is the one place to change fields: the sidebar reads only. */}
         <IncidentSidebar incident={data} mayEdit={mayEdit && !isEditing} />
         <div className="incident-rest">
-          <HurtUsToo key={`impacts-${data.id}`} incident={data} draft={impactDraft} />
+          {!impactDraft && <HurtUsToo key={`impacts-${data.id}`} incident={data} />}
           <IncidentInsight key={`insight-${data.id}`} incident={data} mayEdit={mayEdit} />
           <ActivityFeed key={`activity-${data.id}`} incidentId={data.id} version={data.version} />
         </div>

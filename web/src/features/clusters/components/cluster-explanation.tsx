@@ -1,5 +1,6 @@
 import type { ClusterDetail } from '@misalign/shared'
 import { Link } from 'react-router'
+import { countOf } from '../../../lib/labels'
 import { signalLabels } from './labels'
 
 /** Why these incidents belong together: computed from the members you may see. */
@@ -13,19 +14,19 @@ export function ClusterExplanation({ cluster }: { cluster: ClusterDetail }) {
         {e.decision && (
           <li>
             <strong>{signalLabels.same_decision}:</strong> <Link to={`/decisions/${e.decision.id}`}>{e.decision.title}</Link> (
-            {e.decision.count} incidents)
+            {countOf(e.decision.count, 'incident')})
           </li>
         )}
         {e.gap && (
           <li>
             <strong>{signalLabels.same_strategy_gap}:</strong> <Link to={`/strategy-gaps/${e.gap.id}`}>{e.gap.title}</Link> (
-            {e.gap.count} incidents)
+            {countOf(e.gap.count, 'incident')})
           </li>
         )}
         {e.teamPair && (
           <li>
             <strong>{signalLabels.same_team_pair}:</strong> decisions of {e.teamPair.ownerTeamName} hurt{' '}
-            {e.teamPair.reportingTeamName} ({e.teamPair.count} incidents within 30 days of another)
+            {e.teamPair.reportingTeamName} ({countOf(e.teamPair.count, 'incident')} within 30 days of another)
           </li>
         )}
         {e.terms.length > 0 && (

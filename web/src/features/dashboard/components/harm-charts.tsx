@@ -1,7 +1,7 @@
 import type { HarmBreakdown } from '@misalign/shared'
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import { Term } from '../../../components/term'
-import { harmKindLabels } from '../../../lib/labels'
+import { countOf, harmKindLabels, nounFor } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useHarm } from '../api/analytics'
 import { type DashboardView, drillHref } from '../filters'
@@ -72,7 +72,7 @@ export function HarmByTeamChart({ view, fileSuffix }: { view: DashboardView; fil
       isEmpty={rows.length === 0}
       table={table}
       fileSuffix={fileSuffix}
-      note={`Select a bar to open the team’s incidents.${hidden > 0 ? ` ${hidden} more teams have ${fewerThan5Text} incidents each (listed in the table, not drawn).` : ''}`}
+      note={`Select a bar to open the team’s incidents.${hidden > 0 ? ` ${countOf(hidden, 'more team')} ${nounFor(hidden, 'has', 'have')} ${fewerThan5Text} incidents each (listed in the table, not drawn).` : ''}`}
       chart={() => (
         <WeightedHarmBars
           rows={shown}

@@ -1,5 +1,6 @@
 import type { TeamMatrix } from '@misalign/shared'
 import { Link } from 'react-router'
+import { countOf } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useTeamMatrix } from '../api/analytics'
 import { type DashboardView, drillHref } from '../filters'
@@ -147,7 +148,7 @@ function HeatCell(props: {
   const text = isHidden ? '<5' : String(cell.weightedHarm)
   const label = isHidden
     ? `${pair}: ${fewerThan5Text} incidents`
-    : `${pair}: ${cell.incidents} incidents, weighted harm ${cell.weightedHarm}`
+    : `${pair}: ${countOf(cell.incidents ?? 0, 'incident')}, weighted harm ${cell.weightedHarm}`
   const style = isHidden ? undefined : shade((cell.weightedHarm ?? 0) / maxHarm)
   const className = `heat-cell${isHidden ? ' heat-hidden' : ''}`
   const href = props.href(cell)

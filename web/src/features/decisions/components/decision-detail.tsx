@@ -1,7 +1,7 @@
 import { addDays, type Decision, describeTradeoff, WEIGHTED_HARM_EXPLANATION } from '@misalign/shared'
 import { Link } from 'react-router'
 import { EmptyState, Loading, Notice, ProblemMessage } from '../../../components/feedback'
-import { formatDay, localDay } from '../../../lib/labels'
+import { countOf, formatDay, localDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useDecisionIncidents, useDraftStrategy, useOpenTradeoffRequests } from '../api/decisions'
 
@@ -122,9 +122,8 @@ export function DecisionIncidents({ decisionId }: { decisionId: string }) {
       ) : (
         <>
           <p>
-            {items.length}
-            {incidents.data.nextCursor ? '+' : ''} incidents, weighted harm <strong>{total}</strong>{' '}
-            <span className="hint">({WEIGHTED_HARM_EXPLANATION}, summed)</span>
+            {incidents.data.nextCursor ? `${items.length}+ incidents` : countOf(items.length, 'incident')}, weighted harm{' '}
+            <strong>{total}</strong> <span className="hint">({WEIGHTED_HARM_EXPLANATION}, summed)</span>
           </p>
           <ul>
             {items.map((i) => (

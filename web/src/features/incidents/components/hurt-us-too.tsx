@@ -1,9 +1,9 @@
 import { can, type HarmKind, harmKinds, type Incident, type NewIncidentImpact, weightedHarmWords } from '@misalign/shared'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { ScaleField } from '../../../components/scale-field'
-import { formatDay, harmKindLabels, harmWords, surpriseWords } from '../../../lib/labels'
+import { countOf, formatDay, harmKindLabels, harmWords, surpriseWords } from '../../../lib/labels'
 import { activeTeams, useTeamName, useTeams } from '../../../lib/reference-data'
 import { useUser } from '../../../lib/session'
 import { useAddImpact, useImpacts, useRemoveImpact } from '../api/impacts'
@@ -48,8 +48,9 @@ export function HurtUsToo({ incident, draft }: { incident: Incident; draft?: Imp
                   {impact.anonymous && <span className="meta">{impact.isMine ? 'you, anonymously' : 'anonymously'}</span>}
                   <span className="meta">
                     {weightedHarmWords(impact.harm, impact.surprise)}
-                    {impact.engineerDaysLost !== null && ` · ${impact.engineerDaysLost} engineer-days lost`}
-                    {impact.delayDays !== null && ` · ${impact.delayDays} days of delay`} · {formatDay(impact.createdAt)}
+                    {impact.engineerDaysLost !== null && ` · ${countOf(impact.engineerDaysLost, 'engineer-day')} lost`}
+                    {impact.delayDays !== null && ` · ${countOf(impact.delayDays, 'day')} of delay`} ·{' '}
+                    {formatDay(impact.createdAt)}
                   </span>
                   {impact.note && <p>{impact.note}</p>}
                 </div>
@@ -112,6 +113,15 @@ function ImpactForm({ incident, draft, taken, onDone }: ImpactFormProps) {
   const [note, setNote] = useState('')
   const [anonymous, setAnonymous] = useState(draft?.anonymous ?? false)
   const chosenTeam = teamId || (choices.length === 1 ? (choices[0]?.id ?? '') : '')
+  // Arriving from the report form's "This is the same thing": bring the prefilled form into view,
+  // so joining the incident is the next thing the reporter sees, not a section far down the page.
+  const heading = useRef<HTMLHeadingElement>(null)
+  const isFromReport = draft !== undefined
+  useEffect(() => {
+    if (!isFromReport) return
+    heading.current?.scrollIntoView({ block: 'start' })
+    heading.current?.focus({ preventScroll: true })
+  }, [isFromReport])
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -139,7 +149,9 @@ function ImpactForm({ incident, draft, taken, onDone }: ImpactFormProps) {
 
   return (
     <form className="impact-form" onSubmit={submit} aria-labelledby="impact-form-heading" noValidate>
-      <h3 id="impact-form-heading">Add your team’s harm to {incident.key}</h3>
+      <h3 id="impact-form-heading" ref={heading} tabIndex={-1}>
+        Add your team’s harm to {incident.key}
+      </h3>
       {add.error && <ProblemMessage error={add.error} title="Not added." />}
       <Field id="impact-team" label="Your team">
         {(c) => (

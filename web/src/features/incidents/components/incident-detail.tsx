@@ -1,5 +1,13 @@
 import { describeTradeoff, type Incident } from '@misalign/shared'
-import { discoveryChannelLabels, formatDay, harmKindLabels, harmWords, rootCauseLabels, surpriseWords } from '../../../lib/labels'
+import {
+  countOf,
+  discoveryChannelLabels,
+  formatDay,
+  harmKindLabels,
+  harmWords,
+  rootCauseLabels,
+  surpriseWords,
+} from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useDecision } from '../api/trace'
 
@@ -33,7 +41,7 @@ export function IncidentDetail({ incident }: { incident: Incident }) {
         {incident.discoveryLagDays !== null && (
           <>
             <dt>Discovery lag</dt>
-            <dd>{incident.discoveryLagDays} days after the decision was made</dd>
+            <dd>{countOf(incident.discoveryLagDays, 'day')} after the decision was made</dd>
           </>
         )}
       </dl>
@@ -50,8 +58,8 @@ export function IncidentDetail({ incident }: { incident: Incident }) {
       <p className="meta">
         Harm {incident.harm} of 5 — {harmWords[incident.harm]}
         {incident.harmKinds.length > 0 && ` · ${incident.harmKinds.map((k) => harmKindLabels[k].toLowerCase()).join(', ')}`}
-        {incident.engineerDaysLost !== null && ` · ${incident.engineerDaysLost} engineer-days lost`}
-        {incident.delayDays !== null && ` · ${incident.delayDays} days of delay`}
+        {incident.engineerDaysLost !== null && ` · ${countOf(incident.engineerDaysLost, 'engineer-day')} lost`}
+        {incident.delayDays !== null && ` · ${countOf(incident.delayDays, 'day')} of delay`}
       </p>
 
       <h3>Missing context</h3>

@@ -1,4 +1,4 @@
-import { describeTradeoff, isCompleteTradeoff, normalizeTradeoff, type Team } from '@misalign/shared'
+import { checkDecidedAt, describeTradeoff, isCompleteTradeoff, normalizeTradeoff, type Team } from '@misalign/shared'
 import { useState } from 'react'
 import { Combobox } from '../../../components/combobox'
 import { ProblemMessage } from '../../../components/feedback'
@@ -12,6 +12,8 @@ import type { PickedDecision } from '../draft'
 
 interface DecisionStepProps {
   decision: PickedDecision | null
+  /** The report's discovery day: a decision recorded here cannot be dated after it. */
+  discoveredAt: string
   onChange: (decision: PickedDecision | null) => void
   teams: Team[]
   teamName: (id: string) => string
@@ -21,7 +23,7 @@ const classMark = (c: PickedDecision['decisionClass']) =>
   c === 'strategy_bearing' ? <Badge tone="good">Strategy-bearing</Badge> : <Badge>Agreement</Badge>
 
 /** Find the upstream decision by type-ahead, or record it in place when nobody has yet. */
-export function DecisionStep({ decision, onChange, teams, teamName }: DecisionStepProps) {
+export function DecisionStep({ decision, discoveredAt, onChange, teams, teamName }: DecisionStepProps) {
   const [text, setText] = useState('')
   const [isCreating, setCreating] = useState(false)
   const q = useDebouncedValue(text.trim())
@@ -78,6 +80,7 @@ export function DecisionStep({ decision, onChange, teams, teamName }: DecisionSt
       {isCreating ? (
         <NewDecisionForm
           initialTitle={text}
+          discoveredAt={discoveredAt}
           teams={teams}
           onCancel={() => setCreating(false)}
           onCreated={(created) => {
@@ -94,13 +97,29 @@ export function DecisionStep({ decision, onChange, teams, teamName }: DecisionSt
   )
 }
 
+/** Words for what is wrong with "Decided on", each saying what to do. */
+function decidedAtMessage(decidedAt: string, discoveredAt: string): string | null {
+  switch (checkDecidedAt(decidedAt, discoveredAt)) {
+    case 'missing':
+      return 'Say roughly when it was decided: a guess to the week is fine'
+    case 'not_a_date':
+      return 'Give the day it was decided as a real date'
+    case 'after_discovery':
+      return `It was decided before you found out about it: give a day on or before ${formatDay(discoveredAt)}, when you found out`
+    default:
+      return null
+  }
+}
+
 function NewDecisionForm({
   initialTitle,
+  discoveredAt,
   teams,
   onCancel,
   onCreated,
 }: {
   initialTitle: string
+  discoveredAt: string
   teams: Team[]
   onCancel: () => void
   onCreated: (decision: PickedDecision) => void
@@ -108,15 +127,24 @@ function NewDecisionForm({
   const create = useCreateDecision()
   const [title, setTitle] = useState(initialTitle)
   const [owningTeamId, setOwningTeamId] = useState('')
-  const [decidedAt, setDecidedAt] = useState(localDay())
+  // Empty, never today: "today" would make the discovery lag 0 and quietly skew the lag chart.
+  const [decidedAt, setDecidedAt] = useState('')
   const [tradeoff, setTradeoff] = useState({ prefer: '', over: '', forGoal: '' })
   const [error, setError] = useState<string | null>(null)
+  const [dateError, setDateError] = useState<string | null>(null)
 
   // Not a <form>: it sits inside the report's form, and nested forms are invalid HTML.
   function submit() {
     const t = normalizeTradeoff(tradeoff)
+    const dateProblem = decidedAtMessage(decidedAt, discoveredAt)
+    setDateError(dateProblem)
     if (!title.trim() || !owningTeamId) {
       setError('Give the decision a title and the team that owns it.')
+      return
+    }
+    if (dateProblem) {
+      setError(null)
+      document.getElementById('new-decision-date')?.focus()
       return
     }
     if (t && !isCompleteTradeoff(t)) {
@@ -157,8 +185,25 @@ function NewDecisionForm({
           </select>
         )}
       </Field>
-      <Field id="new-decision-date" label="Decided on" hint="Roughly is fine.">
-        {(c) => <input {...c} type="date" value={decidedAt} max={localDay()} onChange={(e) => setDecidedAt(e.target.value)} />}
+      <Field
+        id="new-decision-date"
+        label="Decided on"
+        hint={discoveredAt ? `Roughly is fine: on or before ${formatDay(discoveredAt)}, when you found out.` : 'Roughly is fine.'}
+        error={dateError ?? undefined}
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="date"
+            required
+            value={decidedAt}
+            max={discoveredAt || localDay()}
+            onChange={(e) => {
+              setDecidedAt(e.target.value)
+              if (dateError) setDateError(decidedAtMessage(e.target.value, discoveredAt))
+            }}
+          />
+        )}
       </Field>
       <fieldset className="tradeoff">
         <legend>Its tradeoff, if you know it (optional)</legend>

@@ -11,7 +11,6 @@ import { type ReportDraft, useReportDraft } from '../draft'
 import { Filed, NearMissNoted, NoHarmPanel } from './outcomes'
 import { PrivacyOptions } from './privacy-options'
 import { DiscoverySection, HarmSection, SurpriseSection } from './requirement-sections'
-import { SimilarIncidents } from './similar-incidents'
 import { TraceSection } from './trace-section'
 
 const optionalNumber = (text: string, digits: number): number | null => {
@@ -46,7 +45,14 @@ export function toNewIncident(d: ReportDraft): NewIncident {
 /** The product's own rules (the three requirements) plus what the form itself needs. */
 function validate(d: ReportDraft): Record<string, string> {
   const errors: Record<string, string> = {}
-  for (const p of checkRequirements(toNewIncident(d), localDay())) errors[p.field] ??= p.message
+  // The draft's own ratings, not toNewIncident's: a harm not answered yet (null) asks "how much",
+  // while 0 is the reporter's "no harm", which the no-harm panel answers instead.
+  const requirements = { ...toNewIncident(d), surprise: d.surprise, harm: d.harm }
+  const today = localDay()
+  for (const p of checkRequirements(requirements, today)) errors[p.field] ??= p.message
+  // The rule's sentence carries ISO dates (it serves the API too); the form says days the one way the app does.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d.discoveredAt) && d.discoveredAt > today)
+    errors.discoveredAt = `The day you found out cannot be in the future (today is ${formatDay(today)}): give the day you found out`
   if (!d.title.trim()) errors.title = 'Say in one line what decision you discovered'
   if (!d.reportingTeamId) errors.reportingTeamId = 'Choose the team that was hurt'
   const days = optionalNumber(d.engineerDaysLost, 1)
@@ -184,7 +190,6 @@ export function ReportForm({ userId, defaultTeamId }: { userId: string; defaultT
             <h2 id="step-submit">
               <span className="step-number">5</span> Before you file
             </h2>
-            <SimilarIncidents draft={draft} />
             <PrivacyOptions
               anonymous={draft.anonymous}
               restricted={draft.restricted}

@@ -4,6 +4,7 @@ import { LanguageHints } from '../../../components/language-hints'
 import { ScaleField } from '../../../components/scale-field'
 import { discoveryChannelLabels, harmKindLabels, harmWords, localDay, surpriseWords } from '../../../lib/labels'
 import type { ReportDraft } from '../draft'
+import { SimilarIncidents } from './similar-incidents'
 
 export interface SectionProps {
   draft: ReportDraft
@@ -29,6 +30,7 @@ export function DiscoverySection({ draft, update, errors, teams }: SectionProps 
       >
         {(c) => <input {...c} value={draft.title} maxLength={200} onChange={(e) => update({ title: e.target.value })} />}
       </Field>
+      <SimilarIncidents draft={draft} />
       <div className="row">
         <Field id="discoveredAt" label="When did you find out?" error={errors.discoveredAt}>
           {(c) => (

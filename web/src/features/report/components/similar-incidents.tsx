@@ -32,26 +32,32 @@ function reasonOf(incident: SimilarIncident): string {
   return words.length > 0 ? words.join(', ') : 'similar words'
 }
 
-/** Possible duplicates, so the same misalignment is added to rather than filed twice. */
+/**
+ * "Is this already reported?", right under the title while the reporter types, so the same
+ * misalignment is joined as "this hurt us too" before anyone writes the whole report twice.
+ * Quiet until there is something to say: no hint text competing with the title's own.
+ */
 export function SimilarIncidents({ draft }: { draft: ReportDraft }) {
   const query = useDraftInsightQuery(draft)
   const similar = useSimilarIncidents(draft.decision?.id ?? null, query)
   const items = similar.data?.items ?? []
+  const isAsked = similar.fetchStatus !== 'idle' || similar.isSuccess || similar.isError
 
   return (
     <section className="similar" aria-labelledby="similar-heading" aria-live="polite">
-      <h3 id="similar-heading">Has someone already reported this?</h3>
-      {similar.isPending && !similar.isFetching && (
-        <p className="hint">Add a title or pick the decision, and incidents like yours show up here.</p>
-      )}
-      {similar.isFetching && items.length === 0 && <p className="hint">Looking for similar incidents…</p>}
+      <h3 id="similar-heading" className={isAsked ? undefined : 'visually-hidden'}>
+        Is this already reported?
+      </h3>
+      {similar.isFetching && items.length === 0 && <p className="hint">Looking for incidents like yours…</p>}
       {similar.error && <ProblemMessage error={similar.error} title="Could not look for similar incidents." />}
-      {similar.isSuccess && items.length === 0 && <p className="hint">No similar incident found. Yours looks new.</p>}
+      {similar.isSuccess && !similar.isFetching && items.length === 0 && (
+        <p className="hint">No similar incident found so far. Yours looks new.</p>
+      )}
       {items.length > 0 && (
         <>
           <p className="hint">
-            If one of these is the same thing, say it hurt you too there instead of filing again: your surprise, harm and cost go
-            with you, and count as your team’s harm. Your draft stays saved here.
+            If one of these is the same thing, join it instead of filing again: say it hurt you too, and your surprise, harm and
+            cost count as your team’s harm there. Your draft stays saved here.
           </p>
           <ul className="similar-list">
             {items.map((incident) => (
@@ -66,6 +72,7 @@ export function SimilarIncidents({ draft }: { draft: ReportDraft }) {
                   </span>
                 </div>
                 <Link
+                  className="button-secondary"
                   to={`/incidents/${incident.key}`}
                   state={{ impactDraft: impactDraftOf(draft) }}
                   aria-label={`This is the same thing: open ${incident.key} and add that it hurt us too`}

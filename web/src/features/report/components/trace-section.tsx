@@ -27,6 +27,7 @@ export function TraceSection({
       )}
       <DecisionStep
         decision={draft.decision}
+        discoveredAt={draft.discoveredAt}
         onChange={(decision) => update({ decision, ...(decision ? { decisionOwnerTeamId: '' } : {}) })}
         teams={teams}
         teamName={teamName}

@@ -1,5 +1,6 @@
-import { addDays, isCompleteTradeoff, type Strategy, type Team, type TradeoffInput } from '@misalign/shared'
-import { type FormEvent, useState } from 'react'
+import { addDays, isCompleteTradeoff, type NewStrategy, type Strategy, type Team, type TradeoffInput } from '@misalign/shared'
+import type { UseMutationResult } from '@tanstack/react-query'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
@@ -33,23 +34,48 @@ const inputOf = (t: TradeoffDraft): TradeoffInput => ({
   ...(t.overPriorityId ? { overPriorityId: t.overPriorityId } : {}),
 })
 
-/** Drafts a strategy, or changes a draft: published ones are revised, never edited in place. */
+/** What a new draft starts from when it is made from something else (a strategy gap). */
+export interface StrategyPrefill {
+  title: string
+  context: string
+  /** Says where the draft comes from, under the heading. */
+  intro?: string
+}
+
+/**
+ * Drafts a strategy, or changes a draft: published ones are revised, never edited in place.
+ * `create` replaces the plain POST /strategies, for a draft made and linked elsewhere in one step
+ * (a gap's "Draft the strategy now"); `prefill` starts a new draft with words from there.
+ */
 export function StrategyForm({
   strategy,
   teams,
   onSaved,
   onCancel,
+  prefill,
+  create: createInstead,
 }: {
   strategy?: Strategy
   teams: Team[]
   onSaved: (s: Strategy) => void
   onCancel: () => void
+  prefill?: StrategyPrefill
+  create?: UseMutationResult<Strategy, Error, NewStrategy>
 }) {
-  const create = useCreateStrategy()
+  const createPlain = useCreateStrategy()
+  const create = createInstead ?? createPlain
   const update = useUpdateStrategy(strategy?.id ?? '')
   const save = strategy ? update : create
-  const [title, setTitle] = useState(strategy?.title ?? '')
-  const [context, setContext] = useState(strategy?.context ?? '')
+  const [title, setTitle] = useState(strategy?.title ?? prefill?.title ?? '')
+  const [context, setContext] = useState(strategy?.context ?? prefill?.context ?? '')
+  // Opened from elsewhere on a long page: bring the form into view and put the reader on it.
+  const heading = useRef<HTMLHeadingElement>(null)
+  const isPrefilled = prefill !== undefined
+  useEffect(() => {
+    if (!isPrefilled) return
+    heading.current?.scrollIntoView({ block: 'start' })
+    heading.current?.focus({ preventScroll: true })
+  }, [isPrefilled])
   const [ownerTeamId, setOwnerTeamId] = useState(strategy?.ownerTeamId ?? '')
   const [reviewBy, setReviewBy] = useState(strategy?.reviewBy ?? addDays(localDay(), 182))
   const [tradeoffs, setTradeoffs] = useState<TradeoffDraft[]>(
@@ -74,7 +100,10 @@ export function StrategyForm({
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby="strategy-form-heading" noValidate>
-      <h2 id="strategy-form-heading">{strategy ? 'Edit the draft' : 'Draft a strategy'}</h2>
+      <h2 id="strategy-form-heading" ref={heading} tabIndex={-1}>
+        {strategy ? 'Edit the draft' : 'Draft a strategy'}
+      </h2>
+      {prefill?.intro && <p className="hint">{prefill.intro}</p>}
       {error && (
         <p className="field-error" role="alert">
           {error}

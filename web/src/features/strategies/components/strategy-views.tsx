@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
 import { PagedList } from '../../../components/paged-list'
-import { formatDay, localDay } from '../../../lib/labels'
+import { countOf, formatDay, localDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { type StrategyFilters, useRevisions, useStrategyList } from '../api/strategies'
 import { AutonomyWinForm } from './autonomy-win'
@@ -48,8 +48,7 @@ export function StrategyList({ filters }: { filters: StrategyFilters }) {
                 {s.revision > 1 && <span className="meta">revision {s.revision}</span>}
               </div>
               <div className="meta">
-                {teamName(s.ownerTeamId)} · review by {formatDay(s.reviewBy)} · {s.tradeoffs.length} tradeoff
-                {s.tradeoffs.length === 1 ? '' : 's'}
+                {teamName(s.ownerTeamId)} · review by {formatDay(s.reviewBy)} · {countOf(s.tradeoffs.length, 'tradeoff')}
               </div>
             </li>
           ))}

@@ -6,10 +6,12 @@ import type {
   GapImpact,
   GapRanking,
   GapRankingQuery,
+  GapStrategyDraft,
   GapSuggestionQuery,
   GapSuggestions,
   GapTransitionBody,
   Incident,
+  NewStrategy,
   NewStrategyGap,
   Page,
   Strategy,
@@ -85,6 +87,25 @@ export const useTransitionGap = (id: string) =>
   useGapMutation('gap.transitioned', ({ body, version }: { body: GapTransitionBody; version: number }) =>
     api.post<StrategyGap>(`/strategy-gaps/${id}/transitions`, body, { ifMatch: version }),
   )
+
+/**
+ * "Draft the strategy now": the API drafts the strategy and links the gap to it in one go. The
+ * mutation answers the strategy, so a strategy form can use it in place of its own create.
+ */
+export function useDraftGapStrategy(gap: StrategyGap) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: async (body: NewStrategy): Promise<Strategy> => {
+      const drafted = await api.post<GapStrategyDraft>(`/strategy-gaps/${gap.id}/strategy-draft`, body, { ifMatch: gap.version })
+      client.setQueryData(gapOptions(gap.id).queryKey, drafted.gap)
+      return drafted.strategy
+    },
+    onSuccess: () => {
+      void invalidateAfter(client, 'gap.updated')
+      void invalidateAfter(client, 'strategy.created')
+    },
+  })
+}
 
 /** Decisions whose title or summary holds the words, to put behind a gap; a short page is enough to pick from. */
 export const decisionSearchOptions = (q: string) =>

@@ -4,13 +4,15 @@ import {
   type GapTransitionBody,
   type StrategyGap,
   utcDay,
+  type VerificationOutlook,
   verificationOutlook,
 } from '@misalign/shared'
 import { type FormEvent, useState } from 'react'
+import { Link } from 'react-router'
 import { Notice, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
-import { formatDay } from '../../../lib/labels'
+import { countOf, formatDay, nounFor } from '../../../lib/labels'
 import { useCreateGap, usePublishedStrategies, useTransitionGap, useUpdateGap } from '../api/strategy-gaps'
 
 /** What a suggestion fills in: its title, the missing context quoted, and its incidents. */
@@ -82,8 +84,8 @@ export function GapForm({
       {!gap && attachable.length > 0 && (
         <label className="check">
           <input type="checkbox" checked={isAttaching} onChange={(e) => setAttaching(e.target.checked)} />
-          Attach its {attachable.length} incidents to the new gap
-          {decisionIds.length > 0 && ` and put its ${decisionIds.length === 1 ? 'decision' : 'decisions'} behind it`}
+          Attach its {countOf(attachable.length, 'incident')} to the new gap
+          {decisionIds.length > 0 && ` and put its ${nounFor(decisionIds.length, 'decision')} behind it`}
         </label>
       )}
       <div className="actions">
@@ -98,16 +100,30 @@ export function GapForm({
   )
 }
 
-/** What the screen says before anyone clicks Verify; the API refuses with the same day (422). */
-function VerificationOutlookNote({ context, weeks }: { context: GapContext | undefined; weeks: number }) {
+/** Where verification stands at the chosen weeks, when the context says enough to tell; the API decides the same way. */
+function outlookOf(context: GapContext | undefined, weeks: number): VerificationOutlook | null {
   const publishedAt = context?.strategy?.publishedAt
   if (!publishedAt || !context?.verification) return null
-  const outlook = verificationOutlook({
+  return verificationOutlook({
     publishedAt,
     lastIncidentAt: context.verification.lastIncidentAt,
     weeks,
     today: utcDay(new Date()),
   })
+}
+
+/** What the screen says before anyone clicks Verify; the API refuses with the same day (422). */
+function VerificationOutlookNote({
+  context,
+  weeks,
+  outlook,
+}: {
+  context: GapContext | undefined
+  weeks: number
+  outlook: VerificationOutlook | null
+}) {
+  const publishedAt = context?.strategy?.publishedAt
+  if (!publishedAt || !outlook) return null
   if (outlook.state === 'ready')
     return (
       <Notice tone="success">
@@ -131,14 +147,39 @@ function VerificationOutlookNote({ context, weeks }: { context: GapContext | und
   )
 }
 
-/** The next lifecycle step: open → acknowledged → published → verified, or won't fix with a reason. */
-export function GapLifecycle({ gap, userId, context }: { gap: StrategyGap; userId: string; context?: GapContext }) {
+/** Why Verify cannot be pressed yet, in a few words beside it (the note above says it in full). */
+const notYet = (outlook: VerificationOutlook) =>
+  outlook.state === 'waiting'
+    ? `Too early: possible from ${formatDay(outlook.earliestAt)}.`
+    : 'Not possible: an incident came after the strategy was published.'
+
+/**
+ * The next lifecycle step: open → acknowledged → published → verified, or won't fix with a reason.
+ * An acknowledged gap needs a published strategy; `onDraftStrategy` offers to draft one now
+ * instead (the route shows the strategy form), and a linked draft is shown until it is published.
+ */
+export function GapLifecycle({
+  gap,
+  userId,
+  context,
+  onDraftStrategy,
+}: {
+  gap: StrategyGap
+  userId: string
+  context?: GapContext
+  onDraftStrategy?: () => void
+}) {
   const transition = useTransitionGap(gap.id)
   const strategies = usePublishedStrategies()
-  const [strategyId, setStrategyId] = useState('')
+  const [picked, setStrategyId] = useState('')
   const [reason, setReason] = useState('')
   const [weeks, setWeeks] = useState(defaultVerificationWeeks)
   const move = (body: GapTransitionBody) => transition.mutate({ body, version: gap.version })
+  // The strategy drafted for this gap ("Draft the strategy now"), once linked.
+  const linked = gap.addressedByStrategyId && context?.strategy?.id === gap.addressedByStrategyId ? context.strategy : null
+  const strategyId = picked || (linked?.status === 'published' ? linked.id : '')
+  const outlook = gap.status === 'published' ? outlookOf(context, weeks) : null
+  const isTooEarly = outlook !== null && outlook.state !== 'ready'
 
   return (
     <section className="card" aria-labelledby="lifecycle-heading">
@@ -148,6 +189,12 @@ export function GapLifecycle({ gap, userId, context }: { gap: StrategyGap; userI
         <button type="button" className="button-primary" onClick={() => move({ to: 'acknowledged', ownerId: userId })}>
           Acknowledge and own it
         </button>
+      )}
+      {gap.status === 'acknowledged' && linked?.status === 'draft' && (
+        <Notice tone="info">
+          Strategy drafted for this gap: <Link to={`/strategies/${linked.id}`}>{linked.title}</Link>. Publish it, then mark the
+          gap as addressed with it here.
+        </Notice>
       )}
       {gap.status === 'acknowledged' && (
         <div className="row">
@@ -175,9 +222,17 @@ export function GapLifecycle({ gap, userId, context }: { gap: StrategyGap; userI
           </div>
         </div>
       )}
+      {gap.status === 'acknowledged' && onDraftStrategy && (!linked || linked.status === 'retired') && (
+        <p className="draft-strategy">
+          No published strategy closes it yet?{' '}
+          <button type="button" className="button-secondary" onClick={onDraftStrategy}>
+            Draft the strategy now
+          </button>
+        </p>
+      )}
       {gap.status === 'published' && (
         <>
-          <VerificationOutlookNote context={context} weeks={weeks} />
+          <VerificationOutlookNote context={context} weeks={weeks} outlook={outlook} />
           <div className="row">
             <Field id="gap-weeks" label="Quiet weeks needed after publication">
               {(c) => (
@@ -192,9 +247,21 @@ export function GapLifecycle({ gap, userId, context }: { gap: StrategyGap; userI
               )}
             </Field>
             <div className="field">
-              <button type="button" className="button-primary" onClick={() => move({ to: 'verified', weeks })}>
+              {/* Disabled, not refused after a click: the note above already says why, and when. */}
+              <button
+                type="button"
+                className="button-primary"
+                disabled={isTooEarly}
+                aria-describedby={isTooEarly ? 'gap-verify-why' : undefined}
+                onClick={() => move({ to: 'verified', weeks })}
+              >
                 Verify: no new incident since publication
               </button>
+              {outlook && isTooEarly && (
+                <p className="hint" id="gap-verify-why">
+                  {notYet(outlook)}
+                </p>
+              )}
             </div>
           </div>
         </>

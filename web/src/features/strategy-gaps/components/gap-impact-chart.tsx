@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import { Loading, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
-import { formatDay } from '../../../lib/labels'
+import { countOf, formatDay } from '../../../lib/labels'
 import { useGapImpact } from '../api/strategy-gaps'
 
 /*
@@ -26,7 +26,7 @@ function ImpactTable({ impact }: { impact: GapImpact }) {
   return (
     <table className="data-table impact-table">
       <caption>
-        {impact.windowWeeks} weeks before and after publication on {formatDay(impact.publishedAt)}
+        {countOf(impact.windowWeeks, 'week')} before and after publication on {formatDay(impact.publishedAt)}
       </caption>
       <thead>
         <tr>

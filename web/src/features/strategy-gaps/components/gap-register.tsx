@@ -5,7 +5,7 @@ import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
 import { Term } from '../../../components/term'
 import { incidentListHref } from '../../../lib/incident-filters'
-import { formatDay, gapStatusLabels } from '../../../lib/labels'
+import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
 import { type RankingFilters, useGapRanking } from '../api/strategy-gaps'
 
 const trendWords: Record<GapTrend, { label: string; tone: string }> = {
@@ -124,7 +124,7 @@ export function GapRegister({ filters }: { filters: RankingFilters }) {
                   <td className="numeric">
                     <Link
                       to={incidentListHref({ gapId: item.gapId, from, to })}
-                      aria-label={`${item.incidents} incidents in ${item.title}`}
+                      aria-label={`${countOf(item.incidents, 'incident')} in ${item.title}`}
                     >
                       {item.incidents}
                     </Link>

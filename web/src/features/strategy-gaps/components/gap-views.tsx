@@ -39,11 +39,13 @@ export function GapSteps({ gap, context }: { gap: StrategyGap; context: GapConte
             </dd>
           </div>
         ))}
-      <dt>Addressed by</dt>
+      {/* A strategy drafted for the gap is linked before it addresses anything: say which it is. */}
+      <dt>{context?.strategy?.status === 'draft' ? 'Strategy being drafted' : 'Addressed by'}</dt>
       <dd>
         {context?.strategy ? (
           <>
             <Link to={`/strategies/${context.strategy.id}`}>{context.strategy.title}</Link>
+            {context.strategy.status === 'draft' && ' (draft, not published yet)'}
             {context.strategy.publishedAt && <> (published {formatDay(context.strategy.publishedAt)})</>}
           </>
         ) : (

@@ -5,7 +5,7 @@ import { DecisionSuggestionItem } from '../../../components/decision-suggestion'
 import { EmptyState, Loading, Notice, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
 import { undoLinks, useLinkDecisions } from '../../../lib/decision-links'
-import { formatDay } from '../../../lib/labels'
+import { countOf, formatDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { QUEUE_PAGE_SIZE, useNoDecisionQueue } from '../api/no-decision'
 
@@ -60,7 +60,7 @@ export function NoDecisionQueue({ teamId }: { teamId: string }) {
       const top = item.suggestions[0]
       return top ? [{ incidentId: item.incident.id, decisionId: top.decision.id }] : []
     })
-    link(links, `Linked ${links.length} ${links.length === 1 ? 'incident' : 'incidents'} to their top suggestion.`)
+    link(links, `Linked ${countOf(links.length, 'incident')} to their top suggestion.`)
   }
 
   return (
