@@ -6,17 +6,13 @@
 import { lagBuckets } from './analytics'
 import { addDays } from './dates'
 import { daysBetween } from './discovery-lag'
+import type { DayWindow } from './gap-ranking'
 import { MIN_ANONYMITY_GROUP } from './policy'
 
 /** Days in the dashboard's default window (its "Last 90 days"), used when the query gives no from. */
 export const HEADLINE_DEFAULT_DAYS = 90
 /** How many rises and how many falls the "what changed" list shows. */
 export const WHAT_CHANGED_LIMIT = 5
-
-export interface DayWindow {
-  from: string
-  to: string
-}
 
 /**
  * The window the headline compares, and the one before it: the same number of days ending the day
