@@ -166,7 +166,7 @@ export type DecisionClassBreakdown = Static<typeof DecisionClassBreakdown>
 const HeadlineWindow = Type.Object({ from: DateOnly, to: DateOnly })
 const ChangePercent = Nullable(Type.Number({ description: 'change ÷ previous × 100, one decimal; null when previous is 0' }))
 /** A measure in the window and the one before it. */
-const Tile = (value: TSchema, description: string) =>
+const Tile = <T extends TSchema>(value: T, description: string) =>
   Type.Object(
     { current: value, previous: value, change: Type.Number({ description: 'current − previous' }), changePercent: ChangePercent },
     { description },
