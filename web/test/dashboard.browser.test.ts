@@ -68,6 +68,8 @@ async function headlineDrawn(page: Page): Promise<Headline> {
 /** The headline alone, to look at as a leader would (the full page is long). */
 async function headlineShot(page: Page, name: string): Promise<void> {
   await page.locator('.headline').screenshot({ path: path.join(screenshotDir, `${name}.png`) })
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: path.join(screenshotDir, `${name}-first-screen.png`) })
 }
 
 // axe over ten charts takes seconds on a busy machine: every test here gets a minute.

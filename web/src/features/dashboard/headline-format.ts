@@ -68,9 +68,7 @@ export function headlineTiles(tiles: Headline['tiles']): TileView[] {
       raw: perDecision.current === null ? '' : String(perDecision.current),
       previous: perDecision.previous === null ? 'no decisions' : twoDecimals.format(perDecision.previous),
       change:
-        perDecision.change === null
-          ? 'not comparable'
-          : changeText(perDecision.change, perDecision.changePercent, twoDecimals),
+        perDecision.change === null ? 'not comparable' : changeText(perDecision.change, perDecision.changePercent, twoDecimals),
       trend: trendOf(perDecision.change),
     },
     {

@@ -40,8 +40,8 @@ function HeadlineBody({ data, view }: { data: HeadlineData; view: DashboardView 
     <>
       <p className="hint headline-window">
         {isOwnWindow ? '' : 'Last 90 days: '}
-        {windowText(data.window)} against the {days} days before ({windowText(data.previousWindow)}). ▲ red is worse, ▼
-        green is better.
+        {windowText(data.window)} against the {days} days before ({windowText(data.previousWindow)}). ▲ red is worse, ▼ green is
+        better.
       </p>
       <ul className="headline-tiles">
         {headlineTiles(data.tiles).map((tile) => (
