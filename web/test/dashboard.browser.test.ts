@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import type { TeamMatrix, Trends } from '@misalign/shared'
+import path from 'node:path'
+import type { Headline, TeamMatrix, Trends } from '@misalign/shared'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newPage, type RunningApp, screenshot, screenshotDir, seriousViolations, signIn, startApp } from './support/app-server'
@@ -55,6 +56,21 @@ async function listedIncidents(page: Page): Promise<number> {
 }
 
 const card = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`)
+
+/** A quarter of the demo org against the quarter before it. */
+const quarter = 'from=2026-04-01&to=2026-06-29'
+
+async function headlineDrawn(page: Page): Promise<Headline> {
+  await page.locator('[data-headline="drawn"]').waitFor()
+  return (await (await page.request.get(`/api/v1/analytics/headline?${quarter}`)).json()) as Headline
+}
+
+/** The headline alone, to look at as a leader would (the full page is long). */
+async function headlineShot(page: Page, name: string): Promise<void> {
+  await page.locator('.headline').screenshot({ path: path.join(screenshotDir, `${name}.png`) })
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: path.join(screenshotDir, `${name}-first-screen.png`) })
+}
 
 // axe over ten charts takes seconds on a busy machine: every test here gets a minute.
 describe('dashboard', { timeout: 60_000 }, () => {
@@ -170,6 +186,49 @@ describe('dashboard', { timeout: 60_000 }, () => {
     expect(search.getAll('rootCause')).toEqual(['hidden_decision'])
     expect([search.get('from'), search.get('to')]).toEqual(['2026-04-01', '2026-04-30'])
     expect(await listedIncidents(admin)).toBe(expected)
+  })
+
+  it('opens with headline tiles equal to the API, and a what-changed link opens the same incidents', async () => {
+    await admin.goto(`/dashboard?${quarter}`)
+    const api = await headlineDrawn(admin)
+    const tiles = await admin
+      .locator('[data-tile]')
+      .evaluateAll((els) => els.map((el) => [el.getAttribute('data-tile'), el.getAttribute('data-value')]))
+    const raw = (value: number | null) => (value === null ? '' : String(value))
+    expect(Object.fromEntries(tiles)).toEqual({
+      weightedHarm: raw(api.tiles.weightedHarm.current),
+      engineerDaysLost: raw(api.tiles.engineerDaysLost.current),
+      incidents: raw(api.tiles.incidents.current),
+      incidentsPerDecision: raw(api.tiles.incidentsPerDecision.current),
+      medianDiscoveryLag: raw(api.tiles.medianDiscoveryLag.current),
+      shareUntriaged: raw(api.tiles.shareUntriaged.current),
+    })
+    const harmTile = admin.locator('[data-tile="weightedHarm"]')
+    expect(await harmTile.textContent()).toContain(`before: ${api.tiles.weightedHarm.previous.toLocaleString('en-GB')}`)
+    const trend = api.tiles.weightedHarm.change > 0 ? 'worse' : api.tiles.weightedHarm.change < 0 ? 'better' : 'same'
+    expect(await harmTile.getAttribute('class')).toContain(`trend-${trend}`)
+    await chartsDrawn(admin)
+    await checkScreen(admin, 'dashboard-00-headline-page')
+    await headlineShot(admin, 'dashboard-00-headline')
+
+    const rise = api.whatChanged.rises[0]
+    if (!rise) throw new Error('the demo org has no rise in weighted harm between the two quarters')
+    await admin.locator(`[data-change="${rise.key}"]`).getByRole('link').click()
+    await admin.waitForURL(/\/incidents\?/)
+    const search = new URL(admin.url()).searchParams
+    expect([search.get('from'), search.get('to')]).toEqual(['2026-04-01', '2026-06-29'])
+    expect(await listedIncidents(admin)).toBe(rise.current.incidents)
+  })
+
+  it('reads the headline at 375 px without sideways scroll', async () => {
+    const { context, page } = await newPage(running, { width: 375, height: 740 })
+    await signIn(page, 'member@demo.test')
+    await page.goto(`/dashboard?${quarter}`)
+    await headlineDrawn(page)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    expect(await seriousViolations(page), 'accessibility of the headline on a phone').toEqual([])
+    await headlineShot(page, 'dashboard-00-headline-phone')
+    await context.close()
   })
 
   it('is usable by keyboard and on a phone', async () => {

@@ -380,6 +380,7 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/analytics/trends': { request: () => ({ url: '/api/v1/analytics/trends' }), ok: 200, owner: 'org' },
+  'GET /api/v1/analytics/headline': { request: () => ({ url: '/api/v1/analytics/headline' }), ok: 200, owner: 'org' },
   'GET /api/v1/analytics/team-matrix': { request: () => ({ url: '/api/v1/analytics/team-matrix' }), ok: 200, owner: 'org' },
   'GET /api/v1/analytics/discovery-lag': { request: () => ({ url: '/api/v1/analytics/discovery-lag' }), ok: 200, owner: 'org' },
   'GET /api/v1/analytics/harm': { request: () => ({ url: '/api/v1/analytics/harm' }), ok: 200, owner: 'org' },

@@ -1,4 +1,4 @@
-import { type Static, Type } from 'typebox'
+import { type Static, type TSchema, Type } from 'typebox'
 import { decisionClasses } from '../domain/analytics'
 import { discoveryChannels, gapStatuses, harmKinds, rootCauses } from '../domain/vocabulary'
 import { DateOnly, Nullable, Uuid } from './common'
@@ -162,3 +162,81 @@ export const DecisionClassBreakdown = Type.Object({
   ),
 })
 export type DecisionClassBreakdown = Static<typeof DecisionClassBreakdown>
+
+const HeadlineWindow = Type.Object({ from: DateOnly, to: DateOnly })
+const ChangePercent = Nullable(Type.Number({ description: 'change ÷ previous × 100, one decimal; null when previous is 0' }))
+/** A measure in the window and the one before it. */
+const Tile = <T extends TSchema>(value: T, description: string) =>
+  Type.Object(
+    { current: value, previous: value, change: Type.Number({ description: 'current − previous' }), changePercent: ChangePercent },
+    { description },
+  )
+const LagTileValue = Nullable(
+  Type.Integer({ minimum: 0, description: 'Index into `lagBuckets`; null when no incident has a known lag' }),
+)
+
+export const HeadlineTiles = Type.Object({
+  weightedHarm: Tile(WeightedHarm, 'Sum of harm × surprise over the incidents discovered in the window'),
+  engineerDaysLost: Tile(Days, 'Engineer-days lost, as reported'),
+  incidents: Tile(Count, 'Incidents discovered in the window'),
+  incidentsPerDecision: Type.Object(
+    {
+      current: Nullable(Type.Number()),
+      previous: Nullable(Type.Number()),
+      change: Nullable(Type.Number()),
+      changePercent: ChangePercent,
+      decisionsRecorded: Type.Object({ current: Count, previous: Count }),
+    },
+    {
+      description:
+        'Incidents ÷ decisions recorded (decidedAt) in the same window, as /trends computes it; null when none were recorded',
+    },
+  ),
+  medianDiscoveryLag: Type.Object(
+    {
+      current: LagTileValue,
+      previous: LagTileValue,
+      change: Nullable(Type.Integer({ description: 'Buckets later (positive) or earlier (negative)' })),
+      changePercent: Type.Null(),
+      currentLabel: Nullable(Type.String()),
+      previousLabel: Nullable(Type.String()),
+    },
+    {
+      description:
+        'The discovery-lag bucket (as /discovery-lag buckets lag) holding the median incident traced to a recorded decision',
+    },
+  ),
+  shareUntriaged: Tile(
+    Type.Number({ minimum: 0, maximum: 1 }),
+    'Share of the window’s incidents still `open` (not yet triaged, in a retro or resolved), as of now; 0 when there are none',
+  ),
+})
+
+export const whatChangedKinds = ['team_pair', 'decision', 'root_cause'] as const
+const Measured = Type.Object({ incidents: Count, weightedHarm: WeightedHarm })
+export const WhatChangedEntry = Type.Object({
+  kind: Type.Enum(whatChangedKinds),
+  key: Type.String({ description: 'Unique across kinds' }),
+  label: Type.String(),
+  current: Measured,
+  previous: Measured,
+  change: Type.Object({ incidents: Type.Integer(), weightedHarm: Type.Integer() }),
+  filters: Type.Object(
+    {
+      decisionId: Type.Optional(Uuid),
+      rootCause: Type.Optional(Type.Array(Type.Enum(rootCauses))),
+      decisionOwnerTeamId: Type.Optional(Type.Array(Uuid)),
+      reportingTeamId: Type.Optional(Type.Array(Uuid)),
+    },
+    { description: 'Incident-list filters for the entry, to add to the query’s own and the current window' },
+  ),
+})
+export type WhatChangedEntry = Static<typeof WhatChangedEntry>
+
+export const Headline = Type.Object({
+  window: HeadlineWindow,
+  previousWindow: Type.Object({ from: DateOnly, to: DateOnly }, { description: 'The same number of days, just before' }),
+  tiles: HeadlineTiles,
+  whatChanged: Type.Object({ rises: Type.Array(WhatChangedEntry), falls: Type.Array(WhatChangedEntry) }),
+})
+export type Headline = Static<typeof Headline>

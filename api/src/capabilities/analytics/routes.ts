@@ -6,6 +6,7 @@ import {
   DecisionClassBreakdown,
   DiscoveryLag,
   HarmBreakdown,
+  Headline,
   RemediationMix,
   TeamMatrix,
   TopDecisions,
@@ -36,6 +37,21 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => analytics.trends(app.caller(req), req.query),
+  )
+
+  app.get(
+    '/headline',
+    {
+      config,
+      schema: {
+        ...schema,
+        summary: 'Headline numbers against the previous period, and the largest rises and falls in weighted harm',
+        description: `The window is from–to (default: the last 90 days, as the dashboard shows); the previous period is the same number of days just before it. Untriaged = status \`open\`. The median discovery lag is the /discovery-lag bucket holding the median incident traced to a recorded decision. "What changed" ranks team pairs, decisions and root causes by the change in weighted harm; a team pair is listed only when both its counts are 0 or at least 5. ${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
+        querystring: AnalyticsQuery,
+        response: { 200: Headline },
+      },
+    },
+    async (req) => analytics.headline(app.caller(req), req.query),
   )
 
   app.get(

@@ -1,8 +1,9 @@
 import type { AnalyticsRepository, IncidentViewer } from '@misalign/db'
+import { type AnalyticsQuery, fail, type Headline, headlineWindows, utcDay } from '@misalign/shared'
 import { authorize, type Caller } from '../../services/caller'
 import type { ServiceDeps } from '../../services/deps'
 
-type Reads = AnalyticsRepository
+type Reads = Omit<AnalyticsRepository, 'headline'>
 type Read<K extends keyof Reads> = (caller: Caller, query: Parameters<Reads[K]>[0]) => ReturnType<Reads[K]>
 
 /**
@@ -30,6 +31,15 @@ export function analyticsService(deps: ServiceDeps) {
     topGaps: read<'topGaps'>(reads.topGaps),
     remediationMix: read<'remediationMix'>(reads.remediationMix),
     decisionClasses: read<'decisionClasses'>(reads.decisionClasses),
+
+    /** The window (default: the dashboard's last 90 days) against the same number of days before it. */
+    async headline(caller: Caller, query: AnalyticsQuery): Promise<Headline> {
+      authorize(caller, 'incident.read')
+      if (query.from && query.to && query.from > query.to) {
+        throw fail.invalidField('from', `from (${query.from}) is after to (${query.to}): choose a from on or before to`)
+      }
+      return reads.headline(query, caller.viewer, headlineWindows(query, utcDay(deps.now())))
+    },
   }
 }
 

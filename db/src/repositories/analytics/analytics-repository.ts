@@ -23,6 +23,7 @@ import { type Db, queryRows } from '../../client'
 import { gapClaimsQuery } from '../gaps/gap-attribution'
 import type { IncidentViewer } from '../incidents/incident-visibility'
 import { factsCte, shapes } from './analytics-facts'
+import { analyticsHeadline } from './analytics-headline'
 import { hasIncidentFilters, periodOf, periodStart, periodsBetween, scopeCte } from './analytics-scope'
 
 /*
@@ -326,7 +327,8 @@ export function analyticsRepository(db: Db) {
     }
   }
 
-  return { trends, teamMatrix, discoveryLag, harm, topDecisions, topGaps, remediationMix, decisionClasses }
+  const { headline } = analyticsHeadline(db)
+  return { trends, teamMatrix, discoveryLag, harm, topDecisions, topGaps, remediationMix, decisionClasses, headline }
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10

@@ -5,6 +5,7 @@ import { PageHeader, usePageTitle } from '../../components/page'
 import { Term } from '../../components/term'
 import { usePrefetchAnalytics } from '../../features/dashboard/api/analytics'
 import { DashboardFilterBar } from '../../features/dashboard/components/dashboard-filters'
+import { DashboardHeadline } from '../../features/dashboard/components/headline'
 import { describeRange, viewFromSearch } from '../../features/dashboard/filters'
 import { incidentListHref } from '../../lib/incident-filters'
 import { localDay } from '../../lib/labels'
@@ -33,6 +34,7 @@ export default function DashboardRoute() {
         }
       />
       <DashboardFilterBar view={view} teams={activeTeams(teams.data)} />
+      <DashboardHeadline view={view} />
       <Suspense fallback={<Loading label="Loading the charts" />}>
         <DashboardCharts view={view} fileSuffix={`${view.filters.from ?? 'start'}_${view.filters.to ?? today}`} />
       </Suspense>

@@ -4,6 +4,7 @@ import type {
   DecisionClassBreakdown,
   DiscoveryLag,
   HarmBreakdown,
+  Headline,
   RemediationMix,
   TeamMatrix,
   TopDecisions,
@@ -57,6 +58,10 @@ export const decisionClassesOptions = (filters: AnalyticsQuery) =>
   analyticsOptions<DecisionClassBreakdown>('decision-classes', filters)
 export const useDecisionClasses = (filters: AnalyticsQuery) => useQuery(decisionClassesOptions(filters))
 
+/** The headline tiles and "what changed": the window against the same number of days before it. */
+export const headlineOptions = (filters: AnalyticsQuery) => analyticsOptions<Headline>('headline', filters)
+export const useHeadline = (filters: AnalyticsQuery) => useQuery(headlineOptions(filters))
+
 /**
  * Starts every chart's request as soon as the route renders, while the chart code (recharts,
  * a chunk of its own) is still downloading: the two waits overlap instead of adding up.
@@ -65,6 +70,7 @@ export function usePrefetchAnalytics(filters: AnalyticsQuery, interval: Analytic
   const client = useQueryClient()
   useEffect(() => {
     for (const options of [
+      headlineOptions(filters),
       trendsOptions(filters, interval),
       teamMatrixOptions(filters),
       discoveryLagOptions(filters),
