@@ -1,3 +1,4 @@
 export * from './concepts'
 export * from './rank'
 export * from './text-index'
+export * from './top'

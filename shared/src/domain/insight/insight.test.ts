@@ -9,9 +9,9 @@ import {
   type InsightCorpus,
   rankDecisions,
   rankSimilar,
-  top,
 } from './rank'
 import { decisionFields, incidentFields, TermTable, TextIndex } from './text-index'
+import { top } from './top'
 
 const report = (title: string, narrative = '') => ({ title, narrative, expected: '', missingContext: '' })
 
