@@ -2,6 +2,7 @@ import { type AgreementOnlyDecision, mayAttempt } from '@misalign/shared'
 import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { useRowLimit } from '../../../components/row-limit'
 import { formatDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useUser } from '../../../lib/session'
@@ -46,6 +47,7 @@ function RequestTradeoff({ decision }: { decision: AgreementOnlyDecision }) {
 export function AgreementOnly({ window }: { window: ReviewWindowInput }) {
   const list = useAgreementOnly(window)
   const teamName = useTeamName()
+  const rows = useRowLimit(list.data?.items ?? [], 'decisions')
   return (
     <Section
       id="agreement-only"
@@ -60,37 +62,40 @@ export function AgreementOnly({ window }: { window: ReviewWindowInput }) {
             <p>Every decision that caused harm in this window states its tradeoff.</p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">Agreement-only decisions by weighted harm</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Decision</th>
-                  <th scope="col">Owning team</th>
-                  <th scope="col">Incidents</th>
-                  <th scope="col">Weighted harm</th>
-                  <th scope="col">Tradeoff request</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.slice(0, 25).map((d) => (
-                  <tr key={d.decisionId}>
-                    <th scope="row">
-                      <Link to={`/decisions/${d.decisionId}`}>{d.title}</Link>
-                    </th>
-                    <td>{teamName(d.owningTeamId)}</td>
-                    <td className="num">
-                      <IncidentCount tally={d.harm} />
-                    </td>
-                    <td className="num">{d.harm.weightedHarm}</td>
-                    <td>
-                      <RequestTradeoff decision={d} />
-                    </td>
+          <>
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">Agreement-only decisions by weighted harm</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Decision</th>
+                    <th scope="col">Owning team</th>
+                    <th scope="col">Incidents</th>
+                    <th scope="col">Weighted harm</th>
+                    <th scope="col">Tradeoff request</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {rows.shown.map((d) => (
+                    <tr key={d.decisionId}>
+                      <th scope="row">
+                        <Link to={`/decisions/${d.decisionId}`}>{d.title}</Link>
+                      </th>
+                      <td>{teamName(d.owningTeamId)}</td>
+                      <td className="num">
+                        <IncidentCount tally={d.harm} />
+                      </td>
+                      <td className="num">{d.harm.weightedHarm}</td>
+                      <td>
+                        <RequestTradeoff decision={d} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {rows.control}
+          </>
         ))}
     </Section>
   )
@@ -159,6 +164,7 @@ export function DecisionVisibilityTable({ window }: { window: ReviewWindowInput 
   const visibility = useDecisionVisibility(window)
   const teamName = useTeamName()
   const names = (ids: string[]) => (ids.length ? ids.map(teamName).join(', ') : 'none')
+  const rows = useRowLimit(visibility.data?.items ?? [], 'decisions')
   return (
     <Section
       id="decision-visibility"
@@ -168,38 +174,41 @@ export function DecisionVisibilityTable({ window }: { window: ReviewWindowInput 
       {visibility.isPending && <Loading label="Loading decision visibility" />}
       <ProblemMessage error={visibility.error} />
       {visibility.data && (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Teams told and teams hurt, by decision</caption>
-            <thead>
-              <tr>
-                <th scope="col">Decision</th>
-                <th scope="col">Shared with</th>
-                <th scope="col">Hurt</th>
-                <th scope="col">Hurt but not told</th>
-                <th scope="col">Incidents</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visibility.data.items.slice(0, 25).map((d) => (
-                <tr key={d.decisionId}>
-                  <th scope="row">
-                    <Link to={`/decisions/${d.decisionId}`}>{d.title}</Link>
-                    <div className="hint">by {teamName(d.owningTeamId)}</div>
-                  </th>
-                  <td>{names(d.sharedWithTeamIds)}</td>
-                  <td>{names(d.hurtTeamIds)}</td>
-                  <td className={d.hurtNotToldTeamIds.length ? 'not-told' : undefined}>
-                    {d.hurtNotToldTeamIds.length ? <strong>{names(d.hurtNotToldTeamIds)}</strong> : 'none'}
-                  </td>
-                  <td className="num">
-                    <IncidentCount tally={d.harm} />
-                  </td>
+        <>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">Teams told and teams hurt, by decision</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Decision</th>
+                  <th scope="col">Shared with</th>
+                  <th scope="col">Hurt</th>
+                  <th scope="col">Hurt but not told</th>
+                  <th scope="col">Incidents</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.shown.map((d) => (
+                  <tr key={d.decisionId}>
+                    <th scope="row">
+                      <Link to={`/decisions/${d.decisionId}`}>{d.title}</Link>
+                      <div className="hint">by {teamName(d.owningTeamId)}</div>
+                    </th>
+                    <td>{names(d.sharedWithTeamIds)}</td>
+                    <td>{names(d.hurtTeamIds)}</td>
+                    <td className={d.hurtNotToldTeamIds.length ? 'not-told' : undefined}>
+                      {d.hurtNotToldTeamIds.length ? <strong>{names(d.hurtNotToldTeamIds)}</strong> : 'none'}
+                    </td>
+                    <td className="num">
+                      <IncidentCount tally={d.harm} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {rows.control}
+        </>
       )}
     </Section>
   )

@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core'
+const [, , path, width, out, role = 'admin'] = process.argv
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] })
+const page = await (await browser.newContext({ viewport: { width: Number(width), height: 900 } })).newPage()
+await page.goto('http://127.0.0.1:3999/sign-in')
+await page.getByLabel('Email').fill(`${role}@demo.test`)
+await page.getByLabel('Password').fill('demo-password')
+await page.getByRole('button', { name: 'Sign in' }).click()
+await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'))
+await page.goto(`http://127.0.0.1:3999${path}`)
+await page.waitForLoadState('networkidle')
+await page.waitForTimeout(500)
+const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map((e) => `${e.tagName}.${(e as HTMLElement).className} ${Math.round(e.getBoundingClientRect().right)}`))
+console.log(wide.join('\n'))
+await page.screenshot({ path: out, fullPage: true })
+await browser.close()
