@@ -115,6 +115,16 @@ describe('leadership review', () => {
     const { page, context } = await newPage(running)
     await signIn(page, 'member@demo.test')
     expect(await page.getByRole('link', { name: 'Leadership' }).count()).toBe(0)
+    // Opened by its address, each page says who it is for and asks the API nothing it would refuse.
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    for (const path of ['/leadership', '/leadership/decisions', '/leadership/coverage']) {
+      await page.goto(path)
+      await page.getByText('The leadership review is for leads, leaders and admins.').waitFor()
+    }
+    expect(errors).toEqual([])
     await context.close()
   }, 60_000)
 })

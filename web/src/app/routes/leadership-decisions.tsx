@@ -1,10 +1,19 @@
 import { PageHeader, usePageTitle } from '../../components/page'
 import { LeadershipNav } from '../../features/leadership/components/leadership-nav'
+import { LeadershipOnly } from '../../features/leadership/components/leadership-only'
 import { ReviewWindowForm, useReviewWindow } from '../../features/leadership/components/review-window'
 import { AgreementOnly, DecisionVisibilityTable } from '../../features/leadership/components/team-sections'
 
 export default function LeadershipDecisionsRoute() {
   usePageTitle('Decisions, seen by leadership')
+  return (
+    <LeadershipOnly title="Decisions, seen by leadership">
+      <LeadershipDecisionsPage />
+    </LeadershipOnly>
+  )
+}
+
+function LeadershipDecisionsPage() {
   const [window] = useReviewWindow()
   return (
     <>

@@ -2,6 +2,7 @@ import { Loading, ProblemMessage } from '../../components/feedback'
 import { PageHeader, usePageTitle } from '../../components/page'
 import { reviewExportHref, useReview } from '../../features/leadership/api/leadership'
 import { LeadershipNav } from '../../features/leadership/components/leadership-nav'
+import { LeadershipOnly } from '../../features/leadership/components/leadership-only'
 import {
   ActionsAndGoodNews,
   BeforeAfterTable,
@@ -14,6 +15,14 @@ import { formatDay } from '../../lib/labels'
 
 export default function LeadershipRoute() {
   usePageTitle('Leadership review')
+  return (
+    <LeadershipOnly title="Leadership review">
+      <LeadershipPage />
+    </LeadershipOnly>
+  )
+}
+
+function LeadershipPage() {
   const [window] = useReviewWindow()
   const review = useReview(window)
   return (
