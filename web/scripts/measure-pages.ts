@@ -8,7 +8,7 @@ import { chromium, type Page } from 'playwright-core'
 const base = process.env.APP_URL ?? 'http://127.0.0.1:3000'
 const roles = (process.env.ROLES ?? 'admin,leader,lead,member').split(',')
 const staticPaths = ['/my-reports', '/glossary', '/report', '/incidents', '/decisions', '/strategies', '/strategy-gaps', '/teams',
-  '/priorities', '/leadership', '/leadership/decisions', '/leadership/coverage', '/dashboard', '/clusters', '/retros', '/actions', '/triage']
+  '/priorities', '/leadership', '/leadership/decisions', '/leadership/coverage', '/dashboard', '/dashboard?tab=discovery', '/dashboard?tab=harm', '/dashboard?tab=remediation', '/clusters', '/retros', '/actions', '/triage']
 
 async function firstLink(page: Page, list: string, prefix: string): Promise<string | null> {
   await page.goto(`${base}${list}`)
