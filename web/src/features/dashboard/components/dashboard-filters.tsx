@@ -5,11 +5,21 @@ import { type FilterOptions, FilterSelect } from '../../../components/filter-sel
 import { withFilter } from '../../../lib/incident-filters'
 import { discoveryChannelLabels, incidentStatusLabels, rootCauseLabels } from '../../../lib/labels'
 import { type DashboardView, dashboardRanges } from '../filters'
+import { tabParam } from '../tabs'
 
 /** Each control writes the URL; the charts read it. The words match the incident list's filters. */
 export function DashboardFilterBar({ view, teams }: { view: DashboardView; teams: Team[] }) {
   const [search, setSearch] = useSearchParams()
   const set = (key: string, value: string) => setSearch(withFilter(search, key, value))
+  const isFiltered = [...search.keys()].some((k) => k !== tabParam)
+
+  /** Clears every filter; the chosen tab is where the reader is, not a filter, so it stays. */
+  function clearFilters() {
+    const next = new URLSearchParams()
+    const tab = search.get(tabParam)
+    if (tab) next.set(tabParam, tab)
+    setSearch(next)
+  }
 
   function chooseRange(value: string) {
     const next = new URLSearchParams(search)
@@ -96,8 +106,8 @@ export function DashboardFilterBar({ view, teams }: { view: DashboardView; teams
         {select('reportingTeamId', 'Reporting team', teamOptions)}
         {select('decisionOwnerTeamId', 'Decision owner team', teamOptions)}
       </div>
-      {[...search.keys()].length > 0 && (
-        <button type="button" className="button-link" onClick={() => setSearch(new URLSearchParams())}>
+      {isFiltered && (
+        <button type="button" className="button-link" onClick={clearFilters}>
           Back to the last 90 days, all teams
         </button>
       )}
