@@ -18,7 +18,9 @@ export function rateLimitRepository(db: Db) {
   return {
     /**
      * Counts one hit and returns the count so far, in one statement: concurrent hits from any
-     * number of instances are each counted once (the upsert takes the row lock).
+     * number of instances are each counted once (the upsert takes the row lock). A hit that waited
+     * on the lock may have started before the window it joins (`now()` is its statement's start),
+     * so the time left is capped at the window's length.
      */
     async hit(key: string, windowMs: number): Promise<WindowCount> {
       const window = Math.max(1, Math.trunc(windowMs))
@@ -31,7 +33,7 @@ export function rateLimitRepository(db: Db) {
           hits = case when w.window_started_at > now() - ${length} then w.hits + 1 else 1 end,
           window_started_at = case when w.window_started_at > now() - ${length} then w.window_started_at else now() end
         returning w.hits,
-          greatest(0, ceil(extract(epoch from (w.window_started_at + ${length} - now())) * 1000))::bigint as ms_left`,
+          least(${window}, greatest(0, ceil(extract(epoch from (w.window_started_at + ${length} - now())) * 1000)))::bigint as ms_left`,
       )
       return { hits: row?.hits ?? 1, msLeft: Number(row?.ms_left ?? window) }
     },
