@@ -82,6 +82,7 @@ async function triageLoaded(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Triage', level: 1 }).waitFor()
   await page.getByText(/^1–\d+ of [\d,]+, newest first$/).waitFor({ timeout: 30_000 })
   await page.getByRole('region', { name: 'Overdue actions' }).locator('.list-count').waitFor()
+  await page.getByRole('region', { name: 'New reports' }).locator('.list-count').waitFor()
 }
 
 describe('the triage inbox', { timeout: 120_000 }, () => {
@@ -95,6 +96,14 @@ describe('the triage inbox', { timeout: 120_000 }, () => {
       const region = page.getByRole('region', { name: 'Overdue actions' })
       expect(await region.locator('.list-count').textContent()).toBe(
         `1–${Math.min(10, overdue)} of ${overdue.toLocaleString('en-GB')} overdue actions`,
+      )
+      // New reports: the lead's teams' untriaged reports (everyone's for an admin), as the incident list counts them.
+      const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { user: { teamIds: string[] } }
+      const teams = email.startsWith('lead') ? session.user.teamIds.map((id) => `&reportingTeamId=${id}`).join('') : ''
+      const untriaged = await total(page, `/api/v1/incidents?status=open&limit=1${teams}`)
+      const newReports = page.getByRole('region', { name: 'New reports' })
+      expect(await newReports.locator('.list-count').textContent()).toBe(
+        `1–${Math.min(5, untriaged)} of ${untriaged.toLocaleString('en-GB')} untriaged reports, newest first`,
       )
       const suggested = await total(page, '/api/v1/clusters?status=suggested&limit=1')
       await page

@@ -4,6 +4,7 @@ import { Notice } from '../../components/feedback'
 import { Field } from '../../components/field'
 import { PageHeader, usePageTitle } from '../../components/page'
 import { ClusterList } from '../../features/clusters/components/cluster-list'
+import { NewReports } from '../../features/triage/components/new-reports'
 import { NoDecisionQueue } from '../../features/triage/components/no-decision-queue'
 import { OverdueActions } from '../../features/triage/components/overdue-actions'
 import { activeTeams, useTeams } from '../../lib/reference-data'
@@ -31,9 +32,10 @@ export default function TriageRoute() {
     <>
       <PageHeader
         title="Triage"
-        intro="What waits for a lead: reports nobody has traced to a decision, actions past their due date and the clusters the engine suggests. Each list shows a page at a time."
+        intro="What waits for a lead: new reports, reports nobody has traced to a decision, actions past their due date and the clusters the engine suggests. Each list shows a page at a time."
       />
       <nav className="triage-sections" aria-label="Triage sections">
+        <a href="#triage-new-reports">New reports</a>
         <a href="#triage-no-decision">Incidents with no decision</a>
         <a href="#triage-overdue-actions">Overdue actions</a>
         {mayAttempt(user, 'cluster.edit') && <a href="#triage-suggested-clusters">Suggested clusters</a>}
@@ -56,6 +58,13 @@ export default function TriageRoute() {
           )}
         </Field>
       </div>
+      <section className="triage-section" aria-labelledby="triage-new-reports">
+        <h2 id="triage-new-reports">New reports</h2>
+        <p className="hint">
+          Filed by {teamId || !seesAll ? 'the team' : 'any team'} and not triaged yet: set a root cause and a status on each.
+        </p>
+        <NewReports key={teamId} teamIds={teamId ? [teamId] : seesAll ? undefined : user.teamIds} />
+      </section>
       <section className="triage-section" aria-labelledby="triage-no-decision">
         <h2 id="triage-no-decision">Incidents with no decision</h2>
         <p className="hint">
