@@ -60,6 +60,21 @@ export async function truncateAll(database: Database): Promise<void> {
   )
   if (tables.length === 0) return
   const list = tables.map((t) => `"${t.tablename}"`).join(', ')
-  await database.db.execute(sql.raw(`truncate ${list} restart identity cascade`))
+  // The app's job workers may be reading a table the truncate is locking one by one (a periodic
+  // job starts whenever its time comes); Postgres then ends one of the two as a deadlock. The
+  // truncate is the one to try again: the job retries on its own.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await database.db.execute(sql.raw(`truncate ${list} restart identity cascade`))
+      break
+    } catch (error) {
+      if (attempt >= 5 || !isDeadlock(error)) throw error
+    }
+  }
   await database.db.execute(sql`select setval('incident_number_seq', 1, false)`)
+}
+
+const isDeadlock = (error: unknown): boolean => {
+  const cause = error instanceof Error && 'cause' in error ? error.cause : error
+  return typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === '40P01'
 }
