@@ -44,7 +44,8 @@ export class JobQueue {
   private readonly loops: Promise<void>[] = []
   private readonly wakers = new Map<string, () => void>()
   private readonly queues = new Map<string, QueueOptions>()
-  private readonly handlers = new Map<string, (job: JobContext<unknown>) => Promise<void>>()
+  /** Every handler takes a batch; one registered per job is called with batches of one. */
+  private readonly handlers = new Map<string, { handle: (jobs: JobContext<unknown>[]) => Promise<void>; batched: boolean }>()
   /** Periodic queues and their period in seconds, asked for by a timer per instance. */
   private readonly periodic = new Map<string, number>()
   private readonly timers: NodeJS.Timeout[] = []
@@ -80,7 +81,27 @@ export class JobQueue {
   /** Declares a queue and its handler; workers start with `start()`. */
   register<T extends object>(name: string, handler: (job: JobContext<T>) => Promise<void>, options: QueueOptions = {}): void {
     this.queues.set(name, options)
-    this.handlers.set(name, handler as (job: JobContext<unknown>) => Promise<void>)
+    const one = handler as (job: JobContext<unknown>) => Promise<void>
+    this.handlers.set(name, {
+      batched: false,
+      handle: async (jobs) => {
+        for (const job of jobs) await one(job)
+      },
+    })
+  }
+
+  /**
+   * Declares a queue whose handler takes up to `batchSize` jobs at once (work that is cheaper
+   * together, like placing a burst of filings). A batch that fails is split: each job is then
+   * tried alone, so one bad job never holds back or retries the others.
+   */
+  registerBatch<T extends object>(
+    name: string,
+    handler: (jobs: JobContext<T>[]) => Promise<void>,
+    options: QueueOptions & { batchSize: number },
+  ): void {
+    this.queues.set(name, options)
+    this.handlers.set(name, { batched: true, handle: handler as (jobs: JobContext<unknown>[]) => Promise<void> })
   }
 
   /**
@@ -150,26 +171,44 @@ export class JobQueue {
    * rejection went unhandled and took the process down. Here a failed complete or fail is
    * logged; the job stays active, expires and is tried again.
    */
-  private async workLoop(name: string, handler: (job: JobContext<unknown>) => Promise<void>, options: QueueOptions) {
+  private async workLoop(
+    name: string,
+    handler: { handle: (jobs: JobContext<unknown>[]) => Promise<void>; batched: boolean },
+    options: QueueOptions,
+  ) {
     while (this.started) {
-      let jobs: { id: string; data: unknown; retryCount: number }[] = []
+      let jobs: JobContext<unknown>[] = []
       try {
-        jobs = await this.boss.fetch(name, { batchSize: options.batchSize ?? 1, includeMetadata: true })
+        const fetched = await this.boss.fetch(name, { batchSize: options.batchSize ?? 1, includeMetadata: true })
+        jobs = fetched.map((job) => ({ id: job.id, data: job.data, retryCount: job.retryCount }))
       } catch (error) {
         this.onError(error as Error)
       }
-      // One job at a time, each settled on its own: a bad job never retries good ones.
-      for (const job of jobs) {
-        try {
-          await handler({ id: job.id, data: job.data, retryCount: job.retryCount })
-          await this.boss.complete(name, job.id).catch((error: Error) => this.onError(error))
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error)
-          await this.boss.fail(name, job.id, { message }).catch((failed: Error) => this.onError(failed))
-        }
-      }
+      const together = handler.batched && jobs.length > 1 && (await this.settle(name, jobs, handler.handle))
+      // Each job settled on its own otherwise: a bad job never retries good ones.
+      if (!together) for (const job of jobs) await this.settle(name, [job], handler.handle, true)
       if (jobs.length === 0 && this.started) await this.nap(name)
     }
+  }
+
+  /** Runs the jobs; completes them all when it succeeds. A failure fails them only when `failOnError`. */
+  private async settle(
+    name: string,
+    jobs: JobContext<unknown>[],
+    handle: (jobs: JobContext<unknown>[]) => Promise<void>,
+    failOnError = false,
+  ): Promise<boolean> {
+    const ids = jobs.map((job) => job.id)
+    try {
+      await handle(jobs)
+    } catch (error) {
+      if (!failOnError) return false
+      const message = error instanceof Error ? error.message : String(error)
+      for (const id of ids) await this.boss.fail(name, id, { message }).catch((failed: Error) => this.onError(failed))
+      return false
+    }
+    await this.boss.complete(name, ids).catch((error: Error) => this.onError(error))
+    return true
   }
 
   private nap(name: string): Promise<void> {

@@ -39,6 +39,17 @@ export class EventLog {
     this.queue.register<EventJob>(queue, handle, options)
   }
 
+  /** A consumer that takes its events a batch at a time (see JobQueue.registerBatch). */
+  subscribeBatch(
+    queue: string,
+    types: readonly DomainEventType[],
+    handle: (jobs: JobContext<EventJob>[]) => Promise<void>,
+    options: QueueOptions & { batchSize: number },
+  ): void {
+    this.subscriptions.push({ queue, types: new Set(types) })
+    this.queue.registerBatch<EventJob>(queue, handle, options)
+  }
+
   /** Appends the event and queues its consumers' jobs; returns the queues to wake after commit. */
   async record(tx: Db, event: DomainEvent): Promise<string[]> {
     const row = await appendEvent(tx, event)

@@ -106,6 +106,41 @@ describe('the job queue', () => {
     await healthy.stop()
   })
 
+  it('hands a batch queue its waiting jobs together, and splits a failing batch so only the bad job fails', async () => {
+    const calls: number[][] = []
+    const queue = new JobQueue(database, (error) => errors.push(error), quick)
+    queue.registerBatch<{ n: number }>(
+      'batched',
+      async (jobs) => {
+        calls.push(jobs.map((job) => job.data.n))
+        if (jobs.some((job) => job.data.n === 3)) throw new Error('incident 3 cannot be placed')
+      },
+      { batchSize: 10, retryLimit: 0 },
+    )
+    await queue.start()
+    // Queued in one transaction, as a burst of filings commits: the worker's next fetch finds all five.
+    await database.db.transaction(async (tx) => {
+      for (let n = 1; n <= 5; n++) await queue.sendIn(tx, 'batched', { n })
+    })
+    await waitFor(async () => (await queue.parked()).length === 1)
+    await queue.settled()
+
+    expect(calls[0]?.sort()).toEqual([1, 2, 3, 4, 5])
+    // Split: each job alone, so the four good ones complete and only the bad one is parked.
+    expect(calls.slice(1).map((call) => call.length)).toEqual([1, 1, 1, 1, 1])
+    const [parked] = await queue.parked()
+    expect(parked).toMatchObject({ queue: 'batched', error: 'incident 3 cannot be placed', data: { n: 3 } })
+    const states = await queryRows<{ state: string; jobs: number }>(
+      database.db,
+      sql`select state::text, count(*)::int as jobs from pgboss.job where name = 'batched' group by 1 order by 1`,
+    )
+    expect(states).toEqual([
+      { state: 'completed', jobs: 4 },
+      { state: 'failed', jobs: 1 },
+    ])
+    await queue.stop()
+  })
+
   it('runs a periodic task once per period however many instances ask', async () => {
     let runs = 0
     const instances = [1, 2].map(() => {

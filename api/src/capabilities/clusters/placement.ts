@@ -3,18 +3,20 @@ import type { ServiceDeps } from '../../services/deps'
 export const PLACEMENT_QUEUE = 'cluster-placement'
 
 /**
- * A newly filed incident joins a cluster (or starts one) after its filing commits, never
- * inside it: filing must not wait on the engine. One placement runs at a time across every
- * instance (a singleton queue), as two racing placements could start the same cluster twice.
- * A placement that fails is retried with backoff; the next recompute catches up regardless.
+ * Newly filed incidents join a cluster (or start one) after their filing commits, never
+ * inside it: filing must not wait on the engine. Placements run a batch at a time, in filing
+ * order; batches from different instances take turns on the clusters lock, so two never start
+ * the same cluster twice. A batch that fails is retried one incident at a time with backoff;
+ * the next recompute catches up regardless.
  */
 export function clusterPlacement(deps: ServiceDeps): void {
-  deps.events.subscribe(
+  deps.events.subscribeBatch(
     PLACEMENT_QUEUE,
     ['incident.filed'],
-    async ({ data }) => {
-      await deps.repos.clusters.placeNewIncident(data.aggregateId)
+    async (jobs) => {
+      const inOrder = [...jobs].sort((a, b) => a.data.seq - b.data.seq)
+      await deps.repos.clusters.placeNewIncidents(inOrder.map((job) => job.data.aggregateId))
     },
-    { policy: 'singleton', retryLimit: 5, expireInSeconds: 120 },
+    { batchSize: 50, retryLimit: 5, expireInSeconds: 120 },
   )
 }

@@ -10,18 +10,16 @@ import {
   guessDecision,
   incidentFields,
   keepApart,
-  placeIncident,
   type RecomputeResult,
   suggestedTitle,
   type Vocabulary,
 } from '@misalign/shared'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { type Db, queryRows, type Tx } from '../../client'
-import { clusterMembers, clusters } from '../../schema/index'
+import { type clusterMembers, clusters } from '../../schema/index'
 import { type Actor, recordAudit } from '../access/audit-repository'
 import { type InsightIndex, insightIndex, unrelatedPairs } from '../insight/insight-index'
-import { neighboursOf } from './cluster-similar'
-import { countIncident, type EngineRow, loadEngineRows, rememberTermStats, termStats } from './cluster-terms'
+import { type EngineRow, loadEngineRows, rememberTermStats } from './cluster-terms'
 
 /**
  * Writing the engine's groups without undoing people's work. Manual edits live in
@@ -85,7 +83,7 @@ interface Names {
   teams: Map<string, string>
 }
 
-async function loadNames(tx: Tx): Promise<Names> {
+export async function loadNames(tx: Tx): Promise<Names> {
   const pairs = (rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))
   // One after another: a transaction is one connection, which takes one query at a time.
   const decisions = await queryRows<{ id: string; name: string }>(tx, sql`select id, title as name from decisions`)
@@ -256,58 +254,6 @@ export async function recomputeClusters(db: Db, actor: Actor): Promise<Recompute
       changes: { result: { after: result } },
     })
     return result
-  })
-}
-
-/**
- * A newly filed incident joins the cluster its strongest neighbours are in, or starts a
- * suggestion with enough unclustered neighbours — without recomputing anything else.
- */
-export async function placeNewIncident(db: Db, incidentId: string): Promise<'joined' | 'started' | 'none'> {
-  const [subject] = await loadEngineRows(db, sql`incidents.id = ${incidentId}`)
-  if (!subject) return 'none'
-  await termStats(db)
-  countIncident(db, subject)
-  const neighbours = await neighboursOf(db, subject)
-  if (neighbours.length === 0) return 'none'
-  return db.transaction(async (tx) => {
-    await lockClusters(tx)
-    const ids = neighbours.map((n) => n.incident.id)
-    const memberships = await queryRows<{ incidentId: string; clusterId: string; status: ClusterStatus }>(
-      tx,
-      sql`select m.incident_id as "incidentId", m.cluster_id as "clusterId", c.status from cluster_members m
-        join clusters c on c.id = m.cluster_id where m.incident_id in ${sql.raw(`('${ids.join("','")}')`)}`,
-    )
-    const closed = new Set(memberships.filter((m) => m.status === 'dismissed').map((m) => m.clusterId))
-    const placement = placeIncident(
-      neighbours.map((n) => ({
-        incidentId: n.incident.id,
-        score: n.score,
-        clusterIds: memberships.filter((m) => m.incidentId === n.incident.id).map((m) => m.clusterId),
-      })),
-      closed,
-    )
-    const now = new Date()
-    if (placement.kind === 'join') {
-      await tx.insert(clusterMembers).values({ clusterId: placement.clusterId, incidentId, source: 'auto' }).onConflictDoNothing()
-      await tx.update(clusters).set({ updatedAt: now }).where(eq(clusters.id, placement.clusterId))
-      return 'joined'
-    }
-    if (placement.kind === 'start') {
-      const members = [subject, ...neighbours.filter((n) => placement.incidentIds.includes(n.incident.id)).map((n) => n.incident)]
-      const vocabulary = await termStats(db)
-      const { explanation, title } = publicExplanation(members, vocabulary, await loadNames(tx))
-      const [created] = await tx
-        .insert(clusters)
-        .values({ title, status: 'suggested', explanation })
-        .returning({ id: clusters.id })
-      if (!created) throw new Error('insert returned no row')
-      await tx
-        .insert(clusterMembers)
-        .values(members.map((m) => ({ clusterId: created.id, incidentId: m.id, source: 'auto' as const })))
-      return 'started'
-    }
-    return 'none'
   })
 }
 

@@ -16,8 +16,9 @@ import { type ClusterRow, clusterEdits, clusterMembers, clusters, retros } from 
 import { type Actor, recordAudit } from '../access/audit-repository'
 import { type IncidentViewer, visibleTo } from '../incidents/incident-visibility'
 import { ConflictError, RuleViolationError, StaleVersionError } from '../support/errors'
+import { placeNewIncidents } from './cluster-placement'
 import { findCluster, listClusters } from './cluster-read'
-import { lockClusters, placeNewIncident, recomputeClusters } from './cluster-recompute'
+import { lockClusters, recomputeClusters } from './cluster-recompute'
 
 /**
  * Clusters: the engine's suggestions and people's edits of them. Every manual edit is written
@@ -107,8 +108,8 @@ export function clusterRepository(db: Db) {
     list: (query: ClusterListQuery, viewer: IncidentViewer): Promise<Page<ClusterSummary>> => listClusters(db, query, viewer),
     find: (id: string, viewer: IncidentViewer): Promise<ClusterDetail | undefined> => findCluster(db, id, viewer),
     recompute: (actor: Actor) => recomputeClusters(db, actor),
-    /** Places a newly filed incident into clusters (run by the placement job, one at a time). */
-    placeNewIncident: (incidentId: string) => placeNewIncident(db, incidentId),
+    /** Places newly filed incidents into clusters, in the order given (the placement job's batch). */
+    placeNewIncidents: (incidentIds: readonly string[]) => placeNewIncidents(db, incidentIds),
 
     /** Rename and/or change status; each is its own logged (and revertible) edit. */
     async update(id: string, expectedVersion: number, changes: ClusterChanges, viewer: IncidentViewer, actor: Actor) {

@@ -8,7 +8,7 @@ import {
   type Vocabulary,
 } from '@misalign/shared'
 import { type SQL, sql } from 'drizzle-orm'
-import { type Db, queryRows } from '../../client'
+import { type Db, queryRows, type Tx } from '../../client'
 import { type EngineRow, engineColumns, type Features, termStats } from './cluster-terms'
 
 /**
@@ -40,7 +40,7 @@ function textQuery(text: string, vocabulary: Vocabulary, limit = 6): string | nu
   return words.length === 0 ? null : words.map((w) => w.word).join(' | ')
 }
 
-async function candidates(db: Db, sources: SQL[], visible: SQL | undefined): Promise<Candidate[]> {
+async function candidates(db: Db | Tx, sources: SQL[], visible: SQL | undefined): Promise<Candidate[]> {
   const byId = new Map<string, Candidate>()
   const rows = await Promise.all(
     sources.map((source) =>
@@ -72,6 +72,7 @@ async function scoreAgainst(
   sources: SQL[],
   visible: SQL | undefined,
   textForSearch: string,
+  reader: Db | Tx = db,
 ): Promise<ScoredCandidate[]> {
   const vocabulary = await termStats(db)
   const search = textQuery(textForSearch, vocabulary)
@@ -80,7 +81,7 @@ async function scoreAgainst(
     const query = sql`to_tsquery('english', ${search})`
     all.push(sql`incidents.search_text @@ ${query} order by ts_rank(incidents.search_text, ${query}) desc`)
   }
-  const found = (await candidates(db, all, visible)).filter((c) => c.id !== subject.id)
+  const found = (await candidates(reader, all, visible)).filter((c) => c.id !== subject.id)
   // Candidates first, so words only they and the subject use are known to the vocabulary.
   const vectors = found.map((c) => vectorOf(c, vocabulary, true))
   const own = { ...subject, vector: vectorOf(subject, vocabulary, false) }
@@ -94,8 +95,12 @@ async function scoreAgainst(
 
 const _dayString = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10)
 
-/** Every incident that could sit in a cluster with `subject` (visibility does not apply: clusters hold all). */
-export async function neighboursOf(db: Db, subject: EngineRow): Promise<ScoredCandidate[]> {
+/**
+ * Every incident that could sit in a cluster with `subject` (visibility does not apply: clusters
+ * hold all). `reader` runs the look-ups, so a caller inside a transaction reads through it;
+ * `db` keys the cached term counts.
+ */
+export async function neighboursOf(db: Db, subject: EngineRow, reader: Db | Tx = db): Promise<ScoredCandidate[]> {
   const window = defaultEngineOptions.windowDays
   const sources: SQL[] = []
   if (subject.decisionId) sources.push(sql`incidents.decision_id = ${subject.decisionId} order by incidents.number desc`)
@@ -105,6 +110,6 @@ export async function neighboursOf(db: Db, subject: EngineRow): Promise<ScoredCa
       sql`incidents.decision_owner_team_id = ${subject.decisionOwnerTeamId} and incidents.reporting_team_id = ${subject.reportingTeamId}
         and incidents.discovered_at between date '1970-01-01' + ${subject.day - window}::int and date '1970-01-01' + ${subject.day + window}::int`,
     )
-  const scored = await scoreAgainst(db, subject, sources, undefined, `${subject.title} ${subject.narrative}`)
+  const scored = await scoreAgainst(db, subject, sources, undefined, `${subject.title} ${subject.narrative}`, reader)
   return scored.filter((s) => s.score >= defaultEngineOptions.threshold)
 }
