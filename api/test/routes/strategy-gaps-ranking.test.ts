@@ -168,6 +168,58 @@ describe('GET /api/v1/strategy-gaps/ranking', () => {
     expect(backwards.json().detail).toMatch(/from must be on or before to/)
     expect((await ctx.inject({ method: 'GET', url: '/api/v1/strategy-gaps/ranking?sort=harm' })).statusCode).toBe(400)
   })
+
+  it('pages the register with its total, in the order of the whole ranking', async () => {
+    const gaps = []
+    for (let k = 1; k <= 7; k++) gaps.push((await openGap({ title: `Gap number ${k}` })).json() as { id: string })
+    // Two carry harm, so the order is by weighted harm first and by age after.
+    for (const [k, harm] of [
+      [2, 3],
+      [5, 5],
+    ] as const)
+      await fileIncident(ctx.as('member').inject, ctx.teams.home, {
+        gapId: gaps[k]?.id,
+        harm,
+        surprise: 4,
+        discoveredAt: addDays(today, -3),
+      })
+    const window = `from=${addDays(today, -365)}&to=${today}`
+    const whole = await get<Ranking & { total: number; nextCursor: string | null }>(
+      'admin',
+      `/api/v1/strategy-gaps/ranking?${window}&limit=500`,
+    )
+    expect(whole.total).toBe(whole.items.length)
+    expect(whole.nextCursor).toBeNull()
+    expect(whole.total).toBe(7)
+    expect(whole.items.slice(0, 2).map((i) => i.gapId)).toEqual([gaps[5]?.id, gaps[2]?.id])
+
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page: Ranking & { total: number; nextCursor: string | null } = await get(
+        'admin',
+        `/api/v1/strategy-gaps/ranking?${window}&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      expect(page.total).toBe(whole.total)
+      expect(page.items.length).toBeLessThanOrEqual(3)
+      seen.push(...page.items.map((i) => i.gapId))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(seen).toEqual(whole.items.map((i) => i.gapId))
+
+    const past = await get<Ranking & { total: number; nextCursor: string | null }>(
+      'admin',
+      `/api/v1/strategy-gaps/ranking?${window}&cursor=${Buffer.from(JSON.stringify([10_000])).toString('base64url')}`,
+    )
+    expect(past).toMatchObject({ items: [], total: whole.total, nextCursor: null })
+    const forged = await ctx.as('admin').inject({ method: 'GET', url: '/api/v1/strategy-gaps/ranking?cursor=bm90LWpzb24' })
+    expect(forged.statusCode).toBe(400)
+    expect(forged.headers['content-type']).toMatch(/application\/problem\+json/)
+    const negative = Buffer.from(JSON.stringify([-3])).toString('base64url')
+    expect(
+      (await ctx.as('admin').inject({ method: 'GET', url: `/api/v1/strategy-gaps/ranking?cursor=${negative}` })).statusCode,
+    ).toBe(400)
+  })
 })
 
 describe('GET /api/v1/strategy-gaps/:id/impact', () => {

@@ -100,6 +100,7 @@ export const GapRankingQuery = Type.Object(
     from: Type.Optional(DateOnly),
     to: Type.Optional(DateOnly),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    cursor: PageQuery.cursor,
     status: Type.Optional(Type.Enum(gapStatuses)),
   },
   { additionalProperties: false },
@@ -135,6 +136,8 @@ export const GapRanking = Type.Object({
   from: DateOnly,
   to: DateOnly,
   items: Type.Array(GapRankingItem),
+  total: Type.Integer({ minimum: 0, description: 'Gaps in the register with these filters, on all pages' }),
+  nextCursor: Nullable(Type.String({ description: 'Pass as cursor to get the next page; null on the last page' })),
 })
 export type GapRanking = Static<typeof GapRanking>
 

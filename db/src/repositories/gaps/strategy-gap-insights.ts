@@ -27,6 +27,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../../client'
 import { scopeCte } from '../analytics/analytics-scope'
 import type { IncidentViewer } from '../incidents/incident-visibility'
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../support/cursor'
 import { attributedCte, gapIncidentsCte } from './gap-attribution'
 
 /*
@@ -55,6 +56,7 @@ type RankingRow = {
   later: number
   days: number | string | null
   last: string | null
+  total: number
 }
 
 type GroupRow = {
@@ -87,6 +89,14 @@ type GapRef = { id: string; addressedByStrategyId: string | null }
 
 export function strategyGapInsights(db: Db) {
   const rows = <T>(query: SQL) => queryRows<T>(db, query)
+
+  /** Gaps in the register, for a page past the last one (which has no row to carry the total). */
+  async function countGaps(status: string | undefined): Promise<number> {
+    const [row] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from strategy_gaps ${status ? sql`where status = ${status}` : sql``}`,
+    )
+    return row?.n ?? 0
+  }
 
   /** The day a strategy was published, or null when it is not (or no longer) on record. */
   async function publication(strategyId: string | null) {
@@ -126,6 +136,11 @@ export function strategyGapInsights(db: Db) {
       const window = rankingWindow(query, today)
       const { from, to } = window
       const middle = earlierHalfEnd(window)
+      // Pages by position: the order is by sums worked out on each request, so a keyset over
+      // them would be no steadier than an offset while incidents are being filed.
+      const offset = decodeCursor(query.cursor, ['number'] as const)?.[0] ?? 0
+      if (!Number.isInteger(offset) || offset < 0) throw new InvalidCursorError()
+      const limit = query.limit ?? 100
       // One pass over the visible incidents up to the window's end: the window's numbers filter
       // on its start, "last seen" does not. (Measured faster than a per-gap indexed look-up.)
       const inWindow = sql`s.discovered_at >= ${from}`
@@ -141,17 +156,21 @@ export function strategyGapInsights(db: Db) {
           count(s.id) filter (where ${inWindow} and s.is_incident and s.discovered_at <= ${middle})::int as earlier,
           count(s.id) filter (where s.is_incident and s.discovered_at > ${middle})::int as later,
           coalesce(sum(s.engineer_days_lost) filter (where ${inWindow}), 0)::float8 as days,
-          max(s.discovered_at)::text as last
+          max(s.discovered_at)::text as last,
+          count(*) over ()::int as total
         from strategy_gaps g left join contributions s on s.attributed_gap_id = g.id
         ${query.status ? sql`where g.status = ${query.status}` : sql``}
         group by g.id
         order by wh desc, n desc, g.created_at desc, g.id
-        limit ${query.limit ?? 100}`)
+        limit ${limit} offset ${offset}`)
       const windowDays = daysBetween(from, to) + 1
+      const total = found[0]?.total ?? (offset === 0 ? 0 : await countGaps(query.status))
       return {
         formula: GAP_RANKING_FORMULA,
         from,
         to,
+        total,
+        nextCursor: offset + found.length < total ? encodeCursor([offset + found.length]) : null,
         items: found.map((r) => ({
           gapId: r.id,
           title: r.title,

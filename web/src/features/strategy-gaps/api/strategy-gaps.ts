@@ -18,20 +18,30 @@ import type {
   StrategyGap,
   StrategyGapChanges,
 } from '@misalign/shared'
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { api, toQuery } from '../../../lib/api'
 import { invalidateAfter } from '../../../lib/invalidation'
 import { decisionKeys, gapKeys, incidentKeys, strategyKeys } from '../../../lib/query-keys'
 
-export type RankingFilters = Omit<GapRankingQuery, 'limit'>
+export type RankingFilters = Omit<GapRankingQuery, 'limit' | 'cursor'>
 
-/** Every gap ranked by weighted harm in one request; the API applies visibility. */
-export const gapRankingOptions = (filters: RankingFilters) =>
-  queryOptions({
-    queryKey: gapKeys.ranking(filters),
-    queryFn: () => api.get<GapRanking>(`/strategy-gaps/ranking${toQuery({ ...filters, limit: 500 })}`),
+/** Gaps ranked by weighted harm, a page at a time ("1–25 of 142"); the API applies visibility. */
+export const gapRankingOptions = (filters: RankingFilters, limit = 25) =>
+  infiniteQueryOptions({
+    queryKey: gapKeys.ranking({ ...filters, limit }),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<GapRanking>(`/strategy-gaps/ranking${toQuery({ ...filters, limit, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   })
-export const useGapRanking = (filters: RankingFilters) => useQuery(gapRankingOptions(filters))
+export const useGapRanking = (filters: RankingFilters) => useInfiniteQuery(gapRankingOptions(filters))
 
 export const gapSuggestionsOptions = (filters: GapSuggestionQuery) =>
   queryOptions({

@@ -1,8 +1,8 @@
 import { type GapRankingItem, type GapTrend, gapStatuses } from '@misalign/shared'
 import { Link } from 'react-router'
-import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
+import { PagedList } from '../../../components/paged-list'
 import { Term } from '../../../components/term'
 import { incidentListHref } from '../../../lib/incident-filters'
 import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
@@ -59,89 +59,123 @@ export function RankingFiltersForm({ filters, onChange }: { filters: RankingFilt
   )
 }
 
-/** The ranked register: one request, with the formula and the window it covers said on screen. */
+/** The ranked register, a page at a time, with the formula and the window it covers said on screen. */
 export function GapRegister({ filters }: { filters: RankingFilters }) {
   const ranking = useGapRanking(filters)
-  if (ranking.isPending) return <Loading label="Ranking strategy gaps" />
-  if (ranking.error) return <ProblemMessage error={ranking.error} title="The strategy gaps could not be ranked." />
-  const { items, formula, from, to } = ranking.data
+  const first = ranking.data?.pages[0]
   const isDefaultWindow = !filters.from && !filters.to
   return (
     <section aria-labelledby="register-heading">
       <h2 id="register-heading">
-        Ranked register, {formatDay(from)} – {formatDay(to)}
+        Ranked register{first && `, ${formatDay(first.from)} – ${formatDay(first.to)}`}
         {isDefaultWindow && <span className="hint"> (the last 90 days unless you choose a window)</span>}
       </h2>
-      <p className="formula" data-testid="ranking-formula">
-        <strong>How gaps are ranked:</strong> {formula}. Trend compares the window’s earlier half with its later half (incidents,
-        earlier → later). Restricted incidents count only for those who may see them.
-      </p>
-      {items.length === 0 ? (
-        <EmptyState>
-          <p>No strategy gap here. Gaps are opened when incidents point at missing or stale strategy.</p>
-        </EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table gap-register">
-            <caption className="visually-hidden">Strategy gaps, most weighted harm first</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="numeric">
-                  Rank
-                </th>
-                <th scope="col">Strategy gap</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="numeric">
-                  <Term id="weighted-harm">Weighted harm</Term>
-                </th>
-                <th scope="col" className="numeric">
-                  Incidents
-                </th>
-                <th scope="col" className="numeric">
-                  Teams affected
-                </th>
-                <th scope="col" className="numeric">
-                  Incidents per month
-                </th>
-                <th scope="col">Trend</th>
-                <th scope="col" className="numeric">
-                  Engineer-days lost
-                </th>
-                <th scope="col">Last seen</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item, index) => (
-                <tr key={item.gapId}>
-                  <td className="numeric">{index + 1}</td>
-                  <th scope="row">
-                    <Link to={`/strategy-gaps/${item.gapId}`}>{item.title}</Link>
-                  </th>
-                  <td>{gapStatusLabels[item.status]}</td>
-                  <td className="numeric">
-                    <strong>{item.weightedHarm}</strong>
-                  </td>
-                  <td className="numeric">
-                    <Link
-                      to={incidentListHref({ gapId: item.gapId, from, to })}
-                      aria-label={`${countOf(item.incidents, 'incident')} in ${item.title}`}
-                    >
-                      {item.incidents}
-                    </Link>
-                  </td>
-                  <td className="numeric">{item.teamsAffected}</td>
-                  <td className="numeric">{item.recurrencePerMonth}</td>
-                  <td className="trend">
-                    <TrendMark item={item} />
-                  </td>
-                  <td className="numeric">{item.engineerDaysLost}</td>
-                  <td className="day">{formatDay(item.lastSeenAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {first && (
+        <p className="formula" data-testid="ranking-formula">
+          <strong>How gaps are ranked:</strong> {first.formula}. Trend compares the window’s earlier half with its later half
+          (incidents, earlier → later). Restricted incidents count only for those who may see them.
+        </p>
       )}
+      <PagedList
+        query={ranking}
+        noun="strategy gaps"
+        resetKey={JSON.stringify(filters)}
+        empty={<p>No strategy gap here. Gaps are opened when incidents point at missing or stale strategy.</p>}
+      >
+        {(items) => (
+          <RegisterTable
+            items={items}
+            rankOffset={rankOffsetOf(ranking.data?.pages ?? [], items)}
+            window={{ from: first?.from ?? '', to: first?.to ?? '' }}
+          />
+        )}
+      </PagedList>
     </section>
+  )
+}
+
+/** The rank of a page's first row: the rows on the pages before it. */
+function rankOffsetOf(pages: readonly { items: readonly GapRankingItem[] }[], items: readonly GapRankingItem[]): number {
+  let before = 0
+  for (const page of pages) {
+    if (page.items === items) return before
+    before += page.items.length
+  }
+  return 0
+}
+
+interface Window {
+  from: string
+  to: string
+}
+
+function RegisterTable({ items, rankOffset, window }: { items: GapRankingItem[]; rankOffset: number; window: Window }) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table gap-register">
+        <caption className="visually-hidden">Strategy gaps, most weighted harm first</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="numeric">
+              Rank
+            </th>
+            <th scope="col">Strategy gap</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="numeric">
+              <Term id="weighted-harm">Weighted harm</Term>
+            </th>
+            <th scope="col" className="numeric">
+              Incidents
+            </th>
+            <th scope="col" className="numeric">
+              Teams affected
+            </th>
+            <th scope="col" className="numeric">
+              Incidents per month
+            </th>
+            <th scope="col">Trend</th>
+            <th scope="col" className="numeric">
+              Engineer-days lost
+            </th>
+            <th scope="col">Last seen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item, index) => (
+            <RegisterRow key={item.gapId} item={item} rank={rankOffset + index + 1} window={window} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function RegisterRow({ item, rank, window }: { item: GapRankingItem; rank: number; window: Window }) {
+  return (
+    <tr>
+      <td className="numeric">{rank}</td>
+      <th scope="row">
+        <Link to={`/strategy-gaps/${item.gapId}`}>{item.title}</Link>
+      </th>
+      <td>{gapStatusLabels[item.status]}</td>
+      <td className="numeric">
+        <strong>{item.weightedHarm}</strong>
+      </td>
+      <td className="numeric">
+        <Link
+          to={incidentListHref({ gapId: item.gapId, from: window.from, to: window.to })}
+          aria-label={`${countOf(item.incidents, 'incident')} in ${item.title}`}
+        >
+          {item.incidents}
+        </Link>
+      </td>
+      <td className="numeric">{item.teamsAffected}</td>
+      <td className="numeric">{item.recurrencePerMonth}</td>
+      <td className="trend">
+        <TrendMark item={item} />
+      </td>
+      <td className="numeric">{item.engineerDaysLost}</td>
+      <td className="day">{formatDay(item.lastSeenAt)}</td>
+    </tr>
   )
 }
