@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { Notice, ProblemMessage } from '../../../components/feedback'
 import { PagedList } from '../../../components/paged-list'
+import { TableScroll } from '../../../components/table-scroll'
 import { countOf, formatDay } from '../../../lib/labels'
 import { useClusterPages, useSetClusterStatuses } from '../api/clusters'
 import { clusterStatusLabels, signalLabels } from './labels'
@@ -81,7 +82,7 @@ export function ClusterList({
         empty={<p>No {clusterStatusLabels[status].toLowerCase()} clusters.</p>}
       >
         {(items) => (
-          <div className="table-scroll">
+          <TableScroll label="Clusters">
             <table className="data-table cluster-table">
               <caption className="visually-hidden">{clusterStatusLabels[status]} clusters</caption>
               <thead>
@@ -146,7 +147,7 @@ export function ClusterList({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </PagedList>
     </>

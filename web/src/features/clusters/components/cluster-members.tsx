@@ -2,6 +2,7 @@ import type { ClusterDetail } from '@misalign/shared'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { ProblemMessage } from '../../../components/feedback'
+import { TableScroll } from '../../../components/table-scroll'
 import { formatDay, incidentStatusLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useRemoveMember, useSplitCluster } from '../api/clusters'
@@ -32,7 +33,7 @@ export function ClusterMembers({
       <h2 id="cluster-members">Incidents, in the order they were discovered</h2>
       {remove.error && <ProblemMessage error={remove.error} title="The incident could not be removed." />}
       {split.error && <ProblemMessage error={split.error} title="The cluster could not be split." />}
-      <div className="table-scroll">
+      <TableScroll label="Cluster members">
         <table className="data-table">
           <thead>
             <tr>
@@ -94,7 +95,7 @@ export function ClusterMembers({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {mayEdit && (
         <p>
           <button

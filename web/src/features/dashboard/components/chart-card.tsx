@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react'
 import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
+import { TableScroll } from '../../../components/table-scroll'
 import { type CellValue, cellText, downloadCsv, type TableSpec, toCsv } from '../table'
 
 interface ChartCardProps<R> {
@@ -85,7 +86,7 @@ export function DataTable<R>({ table }: { table: TableSpec<R> }) {
   const [first, ...rest] = table.columns
   if (!first) return null
   return (
-    <div className="table-scroll">
+    <TableScroll label={table.caption}>
       <table className="data-table">
         <caption className="visually-hidden">{table.caption}</caption>
         <thead>
@@ -112,6 +113,6 @@ export function DataTable<R>({ table }: { table: TableSpec<R> }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

@@ -2,6 +2,7 @@ import type { Priority } from '@misalign/shared'
 import { type FormEvent, useState } from 'react'
 import { EmptyState, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
+import { TableScroll } from '../../../components/table-scroll'
 import { ApiError } from '../../../lib/api'
 import { useCreatePriority } from '../../../lib/priorities'
 import { useUpdatePriority } from '../api/priorities'
@@ -29,9 +30,7 @@ export function PriorityTable({
       </EmptyState>
     )
   return (
-    // Focusable so a keyboard can scroll it sideways on a phone, where a reader has no button in it to land on.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="table-scroll" aria-label="Priorities, scrolls sideways" tabIndex={0}>
+    <TableScroll label="Priorities">
       <table>
         <caption className="visually-hidden">Priorities</caption>
         <thead>
@@ -63,7 +62,7 @@ export function PriorityTable({
           ))}
         </tbody>
       </table>
-    </section>
+    </TableScroll>
   )
 }
 

@@ -13,6 +13,7 @@ import {
 import { Link } from 'react-router'
 import { EmptyState, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { TableScroll } from '../../../components/table-scroll'
 import { formatDay } from '../../../lib/labels'
 import { useUpdateAction } from '../api/retros'
 
@@ -72,7 +73,7 @@ export function ActionTable({
     )
   }
   return (
-    <div className="table-scroll">
+    <TableScroll label={label}>
       <table>
         <caption className="visually-hidden">{label}</caption>
         <thead>
@@ -109,7 +110,7 @@ export function ActionTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 
@@ -134,7 +135,7 @@ export function CarriedOverTable({ items, teamName }: { items: CarriedOverAction
     )
   }
   return (
-    <div className="table-scroll">
+    <TableScroll label="Open actions carried over">
       <table>
         <caption className="visually-hidden">Open actions carried over from earlier retros</caption>
         <thead>
@@ -170,6 +171,6 @@ export function CarriedOverTable({ items, teamName }: { items: CarriedOverAction
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

@@ -2,6 +2,7 @@ import { describeTradeoff, groupMissingContext, type RetroWorkspace } from '@mis
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { Badge } from '../../../components/page'
+import { TableScroll } from '../../../components/table-scroll'
 import { countOf } from '../../../lib/labels'
 
 type Workspace = Pick<RetroWorkspace, 'incidents' | 'decisions' | 'teamNames'>
@@ -17,7 +18,7 @@ export function DecisionsOnce({ workspace }: { workspace: Workspace }) {
   ]
   if (workspace.incidents.length === 0) return <p className="meta">No incident of this cluster is visible to you.</p>
   return (
-    <div className="table-scroll">
+    <TableScroll label="Decisions behind the incidents">
       <table className="retro-decisions">
         <caption className="visually-hidden">Decisions behind the incidents, each once, with their tradeoffs</caption>
         <thead>
@@ -60,7 +61,7 @@ export function DecisionsOnce({ workspace }: { workspace: Workspace }) {
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 
@@ -114,9 +115,7 @@ export function RetroTeams({ workspace }: { workspace: Pick<RetroWorkspace, 'inc
         <strong className="retro-harm-total">Weighted harm {workspace.weightedHarm.total}</strong> over{' '}
         {countOf(workspace.incidents.length, 'incident')}. <span className="meta">{workspace.weightedHarm.explanation}.</span>
       </p>
-      {/* Focusable: on a phone the table scrolls sideways and has no link to reach it by keyboard. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
-      <section className="table-scroll" aria-label="Teams involved, scrolls sideways" tabIndex={0}>
+      <TableScroll label="Teams involved">
         <table>
           <caption className="visually-hidden">Teams involved</caption>
           <thead>
@@ -136,7 +135,7 @@ export function RetroTeams({ workspace }: { workspace: Pick<RetroWorkspace, 'inc
             ))}
           </tbody>
         </table>
-      </section>
+      </TableScroll>
     </>
   )
 }

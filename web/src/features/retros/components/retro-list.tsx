@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
 import { PagedList } from '../../../components/paged-list'
+import { TableScroll } from '../../../components/table-scroll'
 import { formatDay } from '../../../lib/labels'
 import { useRetroList } from '../api/retros'
 
@@ -39,7 +40,7 @@ export function RetroList() {
         }
       >
         {(items) => (
-          <div className="table-scroll">
+          <TableScroll label="Retros">
             <table>
               <caption className="visually-hidden">Retros, newest first</caption>
               <thead>
@@ -69,7 +70,7 @@ export function RetroList() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </PagedList>
     </>

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
 import { PagedList } from '../../../components/paged-list'
+import { TableScroll } from '../../../components/table-scroll'
 import { Term } from '../../../components/term'
 import { incidentListHref } from '../../../lib/incident-filters'
 import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
@@ -111,7 +112,7 @@ interface Window {
 
 function RegisterTable({ items, rankOffset, window }: { items: GapRankingItem[]; rankOffset: number; window: Window }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Strategy gaps">
       <table className="data-table gap-register">
         <caption className="visually-hidden">Strategy gaps, most weighted harm first</caption>
         <thead>
@@ -146,7 +147,7 @@ function RegisterTable({ items, rankOffset, window }: { items: GapRankingItem[];
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 

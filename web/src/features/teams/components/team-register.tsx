@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { EmptyState, ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
+import { TableScroll } from '../../../components/table-scroll'
 import { ApiError } from '../../../lib/api'
 import { useSaveTeam } from '../api/teams'
 
@@ -15,7 +16,7 @@ export function TeamTable({ teams, mayManage, onEdit }: { teams: Team[]; mayMana
       </EmptyState>
     )
   return (
-    <div className="table-scroll">
+    <TableScroll label="Teams">
       <table>
         <caption className="visually-hidden">Teams</caption>
         <thead>
@@ -49,7 +50,7 @@ export function TeamTable({ teams, mayManage, onEdit }: { teams: Team[]; mayMana
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 
