@@ -246,6 +246,28 @@ describe('dashboard', { timeout: 60_000 }, () => {
     await checkScreen(admin, 'dashboard-03-drilled-list')
   })
 
+  it('shows a harmed team’s hidden pairs together as “other owner teams”, equal to the API', async () => {
+    await admin.goto(`/dashboard?${year}`)
+    await chartsDrawn(admin)
+    const api = await admin.request.get(`/api/v1/analytics/team-matrix?${year}`)
+    const { otherOwners } = (await api.json()) as TeamMatrix
+    expect(otherOwners.length, 'the demo year has harmed teams with several small owner pairs').toBeGreaterThan(0)
+    const row = card(admin, 'team-matrix').getByRole('row', { name: /^Other owner teams/ })
+    await row.waitFor()
+    // Each cell of the row says how many owner teams it sums and equals its column's entry.
+    const titles = await row.locator('[title]').evaluateAll((cells) => cells.map((c) => c.getAttribute('title') ?? ''))
+    expect(titles.length).toBeGreaterThan(0)
+    for (const title of titles) {
+      const entry = otherOwners.find(
+        (o) =>
+          title.startsWith(`${o.ownerTeams} other owner teams together → `) &&
+          title.endsWith(`: ${o.incidents} incidents, weighted harm ${o.weightedHarm}`),
+      )
+      expect(entry, title).toBeDefined()
+    }
+    await checkScreen(admin, 'dashboard-04-heat-map-other-owners')
+  })
+
   it('drills from a root-cause trend to that month’s incidents of that cause', async () => {
     await admin.goto(`/dashboard?${year}&rootCause=hidden_decision&rootCause=missing_strategy`)
     await chartsDrawn(admin)

@@ -151,11 +151,10 @@ function checkSuppressed<T extends Cell>(got: T[], naiveCount: (cell: T) => numb
 }
 
 async function checkMatrix(filters: Filters, as: ActorName) {
-  const got = await get<{ cells: (Cell & { decisionOwnerTeamId: string | null; reportingTeamId: string })[] }>(
-    as,
-    'team-matrix',
-    filters,
-  )
+  const got = await get<{
+    cells: (Cell & { decisionOwnerTeamId: string | null; reportingTeamId: string })[]
+    otherOwners: { reportingTeamId: string; ownerTeams: number; incidents: number; weightedHarm: number }[]
+  }>(as, 'team-matrix', filters)
   const rows = await naive<{ owner: string | null; team: string; n: number; wh: number }>(
     filters,
     as,
@@ -172,6 +171,29 @@ async function checkMatrix(filters: Filters, as: ActorName) {
   )
   for (const c of got.cells.filter((c) => !c.suppressed)) {
     expect(c.weightedHarm).toBe(byKey.get(key(c.decisionOwnerTeamId, c.reportingTeamId))?.wh)
+  }
+  // "Other owner teams": a column's hidden cells together, only as the column total (published
+  // by harm-by-team) minus its shown cells, at least two of them and at least 5 incidents.
+  const harm = await get<{ byTeam: (Cell & { reportingTeamId: string })[] }>(as, 'harm', filters)
+  for (const other of got.otherOwners) {
+    const column = got.cells.filter((c) => c.reportingTeamId === other.reportingTeamId)
+    const hidden = column.filter((c) => c.suppressed)
+    const total = harm.byTeam.find((t) => t.reportingTeamId === other.reportingTeamId)
+    expect(total?.suppressed).toBe(false)
+    expect(other.ownerTeams).toBe(hidden.length)
+    expect(other.ownerTeams).toBeGreaterThanOrEqual(2)
+    expect(other.incidents).toBeGreaterThanOrEqual(5)
+    const shown = column.filter((c) => !c.suppressed).reduce((sum, c) => sum + (c.incidents ?? 0), 0)
+    expect(other.incidents).toBe((total?.incidents ?? 0) - shown)
+    const naiveHidden = hidden.map((c) => byKey.get(key(c.decisionOwnerTeamId, c.reportingTeamId)))
+    expect(other.weightedHarm).toBe(naiveHidden.reduce((sum, r) => sum + (r?.wh ?? 0), 0))
+  }
+  // And every column that could have one has it.
+  for (const total of harm.byTeam.filter((t) => !t.suppressed)) {
+    const hidden = got.cells.filter((c) => c.reportingTeamId === total.reportingTeamId && c.suppressed)
+    const sum = hidden.reduce((s, c) => s + (byKey.get(key(c.decisionOwnerTeamId, c.reportingTeamId))?.n ?? 0), 0)
+    const expected = hidden.length >= 2 && sum >= 5
+    expect(got.otherOwners.some((o) => o.reportingTeamId === total.reportingTeamId)).toBe(expected)
   }
   return got
 }
@@ -348,11 +370,12 @@ describe('GET /api/v1/analytics/*', () => {
     // An admin sees every restricted incident, a member those of their team and their own, an outsider none.
     for (let i = 0; i < 3; i++) await fileIncident(ctx.as('lead').inject, ctx.teams.home, { restricted: true })
     await fileIncident(ctx.as('member').inject, ctx.teams.away, { restricted: true })
+    let otherOwnerCells = 0
     for (const as of ['admin', 'member', 'outsider'] as const) {
       for (const filters of filterSets) {
         await checkTrends(filters, as, 'week')
         await checkTrends(filters, as, 'month')
-        await checkMatrix(filters, as)
+        otherOwnerCells += (await checkMatrix(filters, as)).otherOwners.length
         await checkLag(filters, as)
         await checkHarm(filters, as)
         await checkTop(filters, as, 'decision')
@@ -360,6 +383,7 @@ describe('GET /api/v1/analytics/*', () => {
         await checkDecisionClasses(filters, as)
       }
     }
+    expect(otherOwnerCells).toBeGreaterThan(0)
     await checkRemediation({})
     await checkRemediation({ from: '2026-01-01', to: '2026-06-29' })
   }, 300_000)

@@ -54,5 +54,23 @@ export function suppressRows<T extends Record<string, unknown>, K extends keyof 
   })
 }
 
+/**
+ * The hidden cells of one breakdown taken together ("other teams"), or null when showing them
+ * could tell anything the published figures do not. Shown only when the breakdown's own total is
+ * published, at least two cells are hidden (one would be that cell itself) and together they
+ * reach the minimum group: then the total minus the shown cells gives the same sum, and showing
+ * it turns a row of "fewer than 5" marks into where the harm went.
+ */
+export function hiddenRemainder(
+  cells: readonly { incidents: number; weightedHarm: number; suppressed: boolean }[],
+  isTotalPublished: boolean,
+  min = MIN_ANONYMITY_GROUP,
+): { cells: number; incidents: number; weightedHarm: number } | null {
+  const hidden = cells.filter((cell) => cell.suppressed)
+  const incidents = hidden.reduce((sum, cell) => sum + cell.incidents, 0)
+  if (!isTotalPublished || hidden.length < 2 || incidents < min) return null
+  return { cells: hidden.length, incidents, weightedHarm: hidden.reduce((sum, cell) => sum + cell.weightedHarm, 0) }
+}
+
 /** A total under the anonymity threshold (but not zero) could point at a person, so it is hidden too. */
 export const isSmallTotal = (count: number, min = MIN_ANONYMITY_GROUP) => count > 0 && count < min

@@ -63,7 +63,22 @@ export const TeamMatrixCell = Type.Object({
   weightedHarm: Hidden(WeightedHarm),
   suppressed: Suppressed,
 })
-export const TeamMatrix = Type.Object({ cells: Type.Array(TeamMatrixCell) })
+export const TeamMatrixOtherOwners = Type.Object(
+  {
+    reportingTeamId: Uuid,
+    ownerTeams: Type.Integer({ minimum: 2, description: 'How many hidden owner-team cells this sums' }),
+    incidents: Type.Integer({ minimum: 5 }),
+    weightedHarm: WeightedHarm,
+  },
+  {
+    description:
+      'A harmed team’s hidden cells taken together, given only when that team’s total is published and the hidden cells number at least two and reach 5 incidents (the total minus the shown cells)',
+  },
+)
+export const TeamMatrix = Type.Object({
+  cells: Type.Array(TeamMatrixCell),
+  otherOwners: Type.Array(TeamMatrixOtherOwners),
+})
 export type TeamMatrix = Static<typeof TeamMatrix>
 
 export const DiscoveryLag = Type.Object({

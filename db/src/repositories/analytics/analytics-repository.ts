@@ -7,12 +7,14 @@ import {
   type DiscoveryLag,
   type HarmBreakdown,
   harmKinds,
+  hiddenRemainder,
   isSmallTotal,
   lagBuckets,
   type RemediationMix,
   recurrencePerMonth,
   rootCauses,
   suppressRows,
+  suppressSmallCells,
   type TeamMatrix,
   type TopDecisions,
   type TopGaps,
@@ -110,14 +112,34 @@ export function analyticsRepository(db: Db) {
     // column could be recovered by subtraction; complementary suppression works column-wise.
     const byTeam = new Map<string, typeof found>()
     for (const r of found) byTeam.set(r.team, [...(byTeam.get(r.team) ?? []), r])
-    const cells = [...byTeam.values()].flatMap((column) =>
-      suppressRows(
+    const columns = [...byTeam.values()].map((column) => ({
+      column,
+      cells: suppressRows(
         column.map((r) => ({ decisionOwnerTeamId: r.owner, reportingTeamId: r.team, incidents: r.n, weightedHarm: r.wh })),
         (r) => r.incidents,
         ['incidents', 'weightedHarm'] as const,
       ),
-    )
-    return { cells }
+    }))
+    // Each column's total as harm-by-team publishes it (same incidents, same rule).
+    const totals = suppressSmallCells(columns.map(({ column }) => ({ count: column.reduce((sum, r) => sum + r.n, 0) })))
+    const otherOwners = columns.flatMap(({ column, cells }, k) => {
+      const remainder = hiddenRemainder(
+        column.map((r, i) => ({ incidents: r.n, weightedHarm: r.wh, suppressed: cells[i]?.suppressed ?? true })),
+        totals[k]?.suppressed === false,
+      )
+      const team = column[0]?.team
+      return remainder && team
+        ? [
+            {
+              reportingTeamId: team,
+              ownerTeams: remainder.cells,
+              incidents: remainder.incidents,
+              weightedHarm: remainder.weightedHarm,
+            },
+          ]
+        : []
+    })
+    return { cells: columns.flatMap(({ cells }) => cells), otherOwners }
   }
 
   async function discoveryLag(query: AnalyticsQuery, viewer: IncidentViewer): Promise<DiscoveryLag> {

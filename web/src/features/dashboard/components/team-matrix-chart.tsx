@@ -7,8 +7,10 @@ import { type DashboardView, drillHref } from '../filters'
 import { fewerThan5Text, measure, type TableSpec } from '../table'
 import { ChartCard } from './chart-card'
 
-type Cell = TeamMatrix['cells'][number]
+/** A pair's cell, or a harmed team's hidden pairs taken together (the "Other owner teams" row). */
+type Cell = TeamMatrix['cells'][number] & { ownerTeams?: number }
 const NO_OWNER = 'none'
+const OTHER_OWNERS = 'other'
 /** More rows or columns than this no longer fit a screen; the table view lists every pair. */
 const MAX_TEAMS = 14
 
@@ -38,23 +40,31 @@ export function TeamMatrixChart({ view, fileSuffix }: { view: DashboardView; fil
   const matrix = useTeamMatrix(view.filters)
   const teamName = useTeamName()
   const cells = matrix.data?.cells ?? []
-  const ownerKey = (c: Cell) => c.decisionOwnerTeamId ?? NO_OWNER
+  const others: Cell[] = (matrix.data?.otherOwners ?? []).map((o) => ({ ...o, decisionOwnerTeamId: null, suppressed: false }))
+  const ownerKey = (c: Cell) => (c.ownerTeams ? OTHER_OWNERS : (c.decisionOwnerTeamId ?? NO_OWNER))
   const owners = rank(cells, ownerKey).slice(0, MAX_TEAMS)
-  const harmed = rank(cells, (c) => c.reportingTeamId).slice(0, MAX_TEAMS)
-  const byPair = new Map(cells.map((c) => [`${ownerKey(c)}|${c.reportingTeamId}`, c]))
+  // A column whose pairs are all small still shows, through its "other owner teams" cell.
+  const harmed = rank([...cells, ...others], (c) => c.reportingTeamId).slice(0, MAX_TEAMS)
+  if (others.some((o) => harmed.includes(o.reportingTeamId))) owners.push(OTHER_OWNERS)
+  const byPair = new Map([...cells, ...others].map((c) => [`${ownerKey(c)}|${c.reportingTeamId}`, c]))
+  // Shades by the largest pair: a row that sums many teams would wash every pair out.
   const maxHarm = Math.max(1, ...cells.map((c) => c.weightedHarm ?? 0))
-  const ownerName = (id: string) => (id === NO_OWNER ? 'Owner not recorded' : teamName(id))
+  const ownerName = (id: string) =>
+    id === NO_OWNER ? 'Owner not recorded' : id === OTHER_OWNERS ? 'Other owner teams (each fewer than 5)' : teamName(id)
   const hrefOf = (c: Cell) =>
     c.decisionOwnerTeamId
       ? drillHref(view.filters, { decisionOwnerTeamId: [c.decisionOwnerTeamId], reportingTeamId: [c.reportingTeamId] })
       : undefined
   const suppressedCount = cells.filter((c) => c.suppressed).length
 
-  const rows = [...cells].sort((a, b) => (b.weightedHarm ?? -1) - (a.weightedHarm ?? -1))
+  const rows = [...cells, ...others].sort((a, b) => (b.weightedHarm ?? -1) - (a.weightedHarm ?? -1))
   const table: TableSpec<Cell> = {
     caption: 'Incidents and weighted harm per decision owner team and harmed team',
     columns: [
-      { header: 'Decision owner team', value: (c) => ownerName(ownerKey(c)) },
+      {
+        header: 'Decision owner team',
+        value: (c) => (c.ownerTeams ? `${c.ownerTeams} other owner teams, each ${fewerThan5Text}` : ownerName(ownerKey(c))),
+      },
       { header: 'Harmed (reporting) team', value: (c) => teamName(c.reportingTeamId) },
       { header: 'Incidents', value: (c) => measure(c.incidents, c.suppressed), isNumeric: true, href: hrefOf },
       { header: 'Weighted harm (harm × surprise)', value: (c) => measure(c.weightedHarm, c.suppressed), isNumeric: true },
@@ -67,7 +77,7 @@ export function TeamMatrixChart({ view, fileSuffix }: { view: DashboardView; fil
     <ChartCard
       id="team-matrix"
       title="Which teams’ decisions hurt which teams: weighted harm per team pair"
-      description="Rows are the team that owned the decision, columns the team it harmed (the reporting team). Each cell sums harm × surprise over the pair’s incidents; darker is more. Pairs with fewer than 5 incidents are hidden to protect reporters."
+      description="Rows are the team that owned the decision, columns the team it harmed (the reporting team). Each cell sums harm × surprise over the pair’s incidents; darker is more. Pairs with fewer than 5 incidents are hidden to protect reporters; where a harmed team’s hidden pairs add up to 5 or more, the last row shows them together."
       query={matrix}
       isEmpty={cells.length === 0}
       table={table}
@@ -86,7 +96,8 @@ export function TeamMatrixChart({ view, fileSuffix }: { view: DashboardView; fil
           <p className="empty">Every team pair here has {fewerThan5Text} incidents; the table lists them.</p>
         ) : (
           <>
-            <div className="heatmap-scroll">
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the grid scrolls sideways, and a keyboard must be able to scroll it */}
+            <section className="heatmap-scroll" aria-label="Heat map, scrolls sideways" tabIndex={0}>
               <table className="heatmap">
                 <caption className="visually-hidden">
                   Weighted harm per decision owner team (rows) and harmed team (columns)
@@ -121,7 +132,7 @@ export function TeamMatrixChart({ view, fileSuffix }: { view: DashboardView; fil
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
             <HeatLegend />
           </>
         )
@@ -143,7 +154,7 @@ function HeatCell(props: {
         <span className="visually-hidden">no incidents</span>
       </span>
     )
-  const pair = `${names[0]} → ${names[1]}`
+  const pair = cell.ownerTeams ? `${cell.ownerTeams} other owner teams together → ${names[1]}` : `${names[0]} → ${names[1]}`
   const isHidden = cell.suppressed || cell.weightedHarm === null
   const text = isHidden ? '<5' : String(cell.weightedHarm)
   const label = isHidden
