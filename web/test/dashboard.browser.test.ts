@@ -268,6 +268,21 @@ describe('dashboard', { timeout: 60_000 }, () => {
     await checkScreen(admin, 'dashboard-04-heat-map-other-owners')
   })
 
+  it('keeps the whole title of a cut bar label as its tooltip', async () => {
+    await admin.goto(`/dashboard?${year}`)
+    await chartsDrawn(admin)
+    const labels = await card(admin, 'top-decisions')
+      .locator('svg text:has(title)')
+      .evaluateAll((texts) =>
+        texts.map((t) => ({ shown: t.childNodes[0]?.textContent ?? '', whole: t.querySelector('title')?.textContent ?? '' })),
+      )
+    expect(labels.length, 'the demo has decision titles longer than a bar label').toBeGreaterThan(0)
+    for (const { shown, whole } of labels) {
+      expect(whole.length).toBeGreaterThan(shown.length)
+      expect(whole.startsWith(shown.replace(/…$/, '').trimEnd())).toBe(true)
+    }
+  })
+
   it('drills from a root-cause trend to that month’s incidents of that cause', async () => {
     await admin.goto(`/dashboard?${year}&rootCause=hidden_decision&rootCause=missing_strategy`)
     await chartsDrawn(admin)

@@ -15,7 +15,8 @@ const baseline: Record<string, 'hanging' | 'central' | 'auto'> = { start: 'hangi
 /**
  * A tick label as plain SVG text. recharts' own tick measures every word in a hidden span to
  * wrap it, which forced a layout per label and was most of the dashboard's first-render time;
- * our labels are short (long titles are cut by `shorten`), so nothing needs wrapping.
+ * our labels are short (long titles are cut by `shorten`, keeping the whole title as a tooltip),
+ * so nothing needs wrapping.
  */
 function PlainTick(props: TickProps) {
   const value = props.payload?.value
@@ -31,6 +32,8 @@ function PlainTick(props: TickProps) {
       fontSize={12}
     >
       {text}
+      {/* A cut label keeps its whole text as the tick's tooltip (and for screen readers). */}
+      {text !== String(value ?? '') && <title>{String(value ?? '')}</title>}
     </text>
   )
 }

@@ -34,7 +34,15 @@ export function WeightedHarmBars<R extends { weightedHarm: number | null }>(prop
       >
         <CartesianGrid horizontal={false} stroke={colors.grid} />
         <XAxis type="number" tick={axisTick} interval={0} label={axisTitle(props.axisLabel)} height={40} />
-        <YAxis type="category" dataKey="label" tick={axisTick} width={props.labelWidth} interval={0} />
+        {/* Keyed by the whole title and drawn cut, so a cut label keeps the whole title as its tooltip. */}
+        <YAxis
+          type="category"
+          dataKey="fullTitle"
+          tickFormatter={(title: string) => data.find((d) => d.fullTitle === title)?.label ?? title}
+          tick={axisTick}
+          width={props.labelWidth}
+          interval={0}
+        />
         <Tooltip
           labelFormatter={(_, payload) => (payload?.[0]?.payload as { fullTitle?: string } | undefined)?.fullTitle ?? ''}
         />
