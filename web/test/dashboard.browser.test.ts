@@ -283,6 +283,29 @@ describe('dashboard', { timeout: 60_000 }, () => {
     }
   })
 
+  it('opens the incidents behind a harm kind, a decision class and a discovery-lag segment, with the same count', async () => {
+    // From each chart's table: the same links as its bars, and a cell says which count to expect.
+    const marks: [tab: Tab, id: string, row: RegExp, column: number][] = [
+      ['harm', 'harm-by-kind', /^Rework/, 1],
+      ['discovery', 'decision-classes', /^Strategy-bearing/, 1],
+      ['discovery', 'discovery-lag', /^In a code review/, 3],
+    ]
+    for (const [tab, id, rowName, column] of marks) {
+      await admin.goto(`/dashboard?${year}&tab=${tab}`)
+      await chartsDrawn(admin, tab)
+      const chart = card(admin, id)
+      await chart.getByRole('button', { name: 'Table' }).click()
+      const row = chart.getByRole('row', { name: rowName }).first()
+      const cell = row.locator('td').nth(column - 1)
+      const expected = Number(((await cell.textContent()) ?? '').replaceAll(',', ''))
+      expect(expected, `${id}: a mark with incidents`).toBeGreaterThan(0)
+      await cell.getByRole('link').click()
+      await admin.waitForURL(/\/incidents\?/)
+      expect(await listedIncidents(admin), id).toBe(expected)
+    }
+    await checkScreen(admin, 'dashboard-05-drilled-lag-segment')
+  })
+
   it('drills from a root-cause trend to that month’s incidents of that cause', async () => {
     await admin.goto(`/dashboard?${year}&rootCause=hidden_decision&rootCause=missing_strategy`)
     await chartsDrawn(admin)
@@ -355,10 +378,13 @@ describe('dashboard', { timeout: 60_000 }, () => {
     await signIn(page, 'member@demo.test')
     await page.goto(`/dashboard?${year}`)
     await chartsDrawn(page)
-    // The first heat map cell is reachable by Tab from the matrix card's own buttons.
+    // From the matrix card's own buttons, Tab reaches the grid's frame (it scrolls sideways on a
+    // phone, so a keyboard must be able to scroll it), then its first cell.
     await card(page, 'team-matrix')
       .getByRole('button', { name: /Download CSV/ })
       .focus()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.className ?? '')).toContain('heatmap-scroll')
     await page.keyboard.press('Tab')
     const focused = await page.evaluate(() => document.activeElement?.className ?? '')
     expect(focused).toContain('heat-cell')

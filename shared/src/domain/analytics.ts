@@ -7,15 +7,21 @@ import { MIN_ANONYMITY_GROUP } from './policy'
 import { type Cell, suppressSmallCells } from './small-group-suppression'
 
 export const decisionClasses = ['agreement', 'strategy_bearing'] as const satisfies readonly DecisionClass[]
+/** An incident's decision class, or that it names no recorded decision (the dashboard's classes). */
+export const incidentDecisionClasses = [...decisionClasses, 'no_decision_record'] as const
+export type IncidentDecisionClass = (typeof incidentDecisionClasses)[number]
 
 /** Discovery lag buckets, in days from the decision to its discovery; the last is open-ended. */
 export const lagBuckets = [
-  { label: '0–1 days', minDays: 0, maxDays: 1 },
-  { label: '2–7 days', minDays: 2, maxDays: 7 },
-  { label: '8–30 days', minDays: 8, maxDays: 30 },
-  { label: '31–90 days', minDays: 31, maxDays: 90 },
-  { label: '91+ days', minDays: 91, maxDays: null },
+  { key: '0-1', label: '0–1 days', minDays: 0, maxDays: 1 },
+  { key: '2-7', label: '2–7 days', minDays: 2, maxDays: 7 },
+  { key: '8-30', label: '8–30 days', minDays: 8, maxDays: 30 },
+  { key: '31-90', label: '31–90 days', minDays: 31, maxDays: 90 },
+  { key: '91+', label: '91+ days', minDays: 91, maxDays: null },
 ] as const
+/** How the incident list names a bucket in its URL (`lagBucket=8-30`). */
+export const lagBucketKeys = lagBuckets.map((b) => b.key)
+export type LagBucketKey = (typeof lagBuckets)[number]['key']
 
 /** Index into `lagBuckets` for a lag in whole days (negative lags count as 0, see discoveryLagDays). */
 export function lagBucketIndex(days: number): number {

@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox'
+import { incidentDecisionClasses, type LagBucketKey, lagBucketKeys } from '../domain/analytics'
 import { discoveryChannels, harmKinds, incidentStatuses, rootCauses } from '../domain/vocabulary'
 import { DateOnly, LongText, Nullable, PageQuery, RowMeta, SortQuery, Text, Title, Uuid } from './common'
 
@@ -113,6 +114,24 @@ export const IncidentFilters = {
   from: Type.Optional(DateOnly),
   to: Type.Optional(DateOnly),
   q: Type.Optional(Text(200, { description: 'Words in the title or narrative' })),
+  harmKind: Type.Optional(OneOrMany(Type.Enum(harmKinds, { description: 'Incidents with any of these kinds of harm' }))),
+  decisionClass: Type.Optional(
+    OneOrMany(
+      Type.Enum(incidentDecisionClasses, {
+        description:
+          'strategy_bearing: the decision states a whole tradeoff; agreement: it does not; no_decision_record: no decision named',
+      }),
+    ),
+  ),
+  lagBucket: Type.Optional(
+    OneOrMany(
+      Type.Enum(lagBucketKeys as unknown as LagBucketKey[], {
+        description:
+          'Days from the named decision to the discovery: 0-1, 2-7, 8-30, 31-90 or 91+ (incidents naming a decision only)',
+      }),
+    ),
+  ),
+  hasOwner: Type.Optional(Type.Boolean({ description: 'false: only incidents whose decision owner team is not recorded' })),
 }
 
 /** Filters of the incident list that group it by decision (a gap's or a cluster's incidents). */

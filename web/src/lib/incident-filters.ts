@@ -1,4 +1,13 @@
-import { discoveryChannels, type IncidentQuery, incidentSortFields, incidentStatuses, rootCauses } from '@misalign/shared'
+import {
+  discoveryChannels,
+  harmKinds,
+  type IncidentQuery,
+  incidentDecisionClasses,
+  incidentSortFields,
+  incidentStatuses,
+  lagBucketKeys,
+  rootCauses,
+} from '@misalign/shared'
 
 /**
  * The incident list's URL filter vocabulary. It lives here, not in the incidents feature,
@@ -6,14 +15,26 @@ import { discoveryChannels, type IncidentQuery, incidentSortFields, incidentStat
  */
 export type IncidentFilters = Omit<IncidentQuery, 'limit' | 'cursor'>
 
-const listKeys = ['status', 'rootCause', 'discoveryChannel', 'reportingTeamId', 'decisionOwnerTeamId'] as const
+const listKeys = [
+  'status',
+  'rootCause',
+  'discoveryChannel',
+  'reportingTeamId',
+  'decisionOwnerTeamId',
+  'harmKind',
+  'decisionClass',
+  'lagBucket',
+] as const
 const textKeys = ['q', 'from', 'to', 'decisionId', 'gapId'] as const
 const allowed: Partial<Record<(typeof listKeys)[number], readonly string[]>> = {
   status: incidentStatuses,
   rootCause: rootCauses,
   discoveryChannel: discoveryChannels,
+  harmKind: harmKinds,
+  decisionClass: incidentDecisionClasses,
+  lagBucket: lagBucketKeys,
 }
-const flagKeys = ['mine', 'hasDecision'] as const
+const flagKeys = ['mine', 'hasDecision', 'hasOwner'] as const
 const sorts: readonly string[] = incidentSortFields.flatMap((field) => [field, `-${field}`])
 const uuid = /^[0-9a-f-]{36}$/i
 const day = /^\d{4}-\d{2}-\d{2}$/

@@ -1,4 +1,13 @@
-import type { DiscoveryChannel, HarmKind, IncidentStatus, RootCause, StrategyStatus } from '@misalign/shared'
+import {
+  type DiscoveryChannel,
+  type HarmKind,
+  type IncidentDecisionClass,
+  type IncidentStatus,
+  type LagBucketKey,
+  lagBuckets,
+  type RootCause,
+  type StrategyStatus,
+} from '@misalign/shared'
 
 /** Plain words for the enumerations of DESIGN.md, so no screen shows a snake_case value. */
 export const discoveryChannelLabels: Record<DiscoveryChannel, string> = {
@@ -114,3 +123,15 @@ export const nounFor = (count: number, noun: string, plural = `${noun}s`) => (co
 /** "1 incident", "3 incidents", "2 strategies" (with `plural`): a count never reads "1 incidents". */
 export const countOf = (count: number, noun: string, plural?: string) =>
   `${count.toLocaleString('en-GB')} ${nounFor(count, noun, plural)}`
+
+/** The dashboard's decision classes, as the incident list's filter names them. */
+export const decisionClassLabels: Record<IncidentDecisionClass, string> = {
+  strategy_bearing: 'Strategy-bearing decision (stated tradeoff)',
+  agreement: 'Agreement (decision without a tradeoff)',
+  no_decision_record: 'No decision recorded',
+}
+
+/** "Found 8–30 days after the decision", by the incident list's lag bucket key. */
+export const lagBucketLabels: Record<LagBucketKey, string> = Object.fromEntries(
+  lagBuckets.map((bucket) => [bucket.key, `Found ${bucket.label} after the decision`]),
+) as Record<LagBucketKey, string>

@@ -10,15 +10,15 @@ import {
   type Page,
   weightedHarm,
 } from '@misalign/shared'
-import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm'
+import { and, eq, lt, type SQL, sql } from 'drizzle-orm'
 import { atomically, type Db, queryRows, type Tx } from '../../client'
-import { clusterMembers, decisions, type IncidentRow, idempotencyKeys, incidents } from '../../schema/index'
+import { decisions, type IncidentRow, idempotencyKeys, incidents } from '../../schema/index'
 import { type Actor, anonymousActor, diff, recordAudit } from '../access/audit-repository'
-import { countsTowardsGap } from '../gaps/gap-attribution'
 import { countUpTo } from '../support/count'
 import { toPage } from '../support/cursor'
 import { RuleViolationError, StaleVersionError } from '../support/errors'
 import { reserveTodaysAnonymousNumbers, takeAnonymousNumber } from './anonymous-numbers'
+import { filtersOf } from './incident-filters'
 import { incidentOrder } from './incident-list'
 import { displayedTeamId, type IncidentViewer, isMine, shownTeamFor, toDay, visibleTo } from './incident-visibility'
 
@@ -103,33 +103,6 @@ export interface IdempotencyContext {
 }
 
 export type CreateResult = { kind: 'created'; incident: Incident } | { kind: 'replayed'; statusCode: number; body: unknown }
-
-function filtersOf(query: IncidentGroupQuery & Pick<IncidentQuery, 'mine'>, viewer: IncidentViewer): (SQL | undefined)[] {
-  return [
-    // Their own anonymous reports carry no reporter id, only the viewer's keyed hash (ADR 007).
-    query.mine ? or(eq(incidents.reporterId, viewer.userId), eq(incidents.reporterKey, viewer.reporterKey)) : undefined,
-    // Filtering by the team people see, so a filter cannot undo the small-team rule.
-    query.reportingTeamId?.length ? inArray(displayedTeamId, query.reportingTeamId) : undefined,
-    query.decisionOwnerTeamId?.length ? inArray(incidents.decisionOwnerTeamId, query.decisionOwnerTeamId) : undefined,
-    query.rootCause?.length ? inArray(incidents.rootCause, query.rootCause) : undefined,
-    query.status?.length ? inArray(incidents.status, query.status) : undefined,
-    query.discoveryChannel?.length ? inArray(incidents.discoveryChannel, query.discoveryChannel) : undefined,
-    query.decisionId ? eq(incidents.decisionId, query.decisionId) : undefined,
-    query.hasDecision === undefined
-      ? undefined
-      : query.hasDecision
-        ? isNotNull(incidents.decisionId)
-        : isNull(incidents.decisionId),
-    // The incidents that count towards the gap: named by hand, or through its decisions (ADR 017).
-    query.gapId ? countsTowardsGap(query.gapId, sql`${incidents.gapId}`, sql`${incidents.decisionId}`) : undefined,
-    query.clusterId
-      ? sql`exists (select 1 from ${clusterMembers} where ${clusterMembers.clusterId} = ${query.clusterId} and ${clusterMembers.incidentId} = ${incidents.id})`
-      : undefined,
-    query.from ? gte(incidents.discoveredAt, query.from) : undefined,
-    query.to ? lte(incidents.discoveredAt, query.to) : undefined,
-    query.q?.trim() ? sql`${incidents.searchText} @@ websearch_to_tsquery('english', ${query.q})` : undefined,
-  ]
-}
 
 /** A decision's owning team is the decision owner team; a mismatch is a mistake worth saying. */
 async function resolveDecision(

@@ -1,4 +1,4 @@
-import type { DiscoveryLag } from '@misalign/shared'
+import { type DiscoveryLag, lagBucketKeys } from '@misalign/shared'
 import { useNavigate } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import { discoveryChannelLabels } from '../../../lib/labels'
@@ -19,6 +19,13 @@ export function DiscoveryLagChart({ view, fileSuffix }: { view: DashboardView; f
   const buckets = lag.data?.buckets ?? []
   const channels = [...(lag.data?.channels ?? [])].sort((a, b) => totalOf(b) - totalOf(a))
   const hrefOf = (c: Channel) => drillHref(view.filters, { discoveryChannel: [c.discoveryChannel] })
+  /** One segment: the channel's incidents in one lag bucket. */
+  const bucketHref = (c: Channel, bucket: number) => {
+    const key = lagBucketKeys[bucket]
+    return key ? drillHref(view.filters, { discoveryChannel: [c.discoveryChannel], lagBucket: [key] }) : hrefOf(c)
+  }
+  const unknownHref = (c: Channel) =>
+    drillHref(view.filters, { discoveryChannel: [c.discoveryChannel], decisionClass: ['no_decision_record'] })
   const data = channels.map((c) => ({
     label: discoveryChannelLabels[c.discoveryChannel],
     unknownLag: c.unknownLag,
@@ -29,8 +36,20 @@ export function DiscoveryLagChart({ view, fileSuffix }: { view: DashboardView; f
     caption: 'Incidents per discovery channel and days from decision to discovery',
     columns: [
       { header: 'Discovered', value: (c) => discoveryChannelLabels[c.discoveryChannel] },
-      ...buckets.map((b, i): Column<Channel> => ({ header: b.label, value: (c) => c.counts[i] ?? 0, isNumeric: true })),
-      { header: 'No decision recorded (lag unknown)', value: (c) => c.unknownLag, isNumeric: true },
+      ...buckets.map(
+        (b, i): Column<Channel> => ({
+          header: b.label,
+          value: (c) => c.counts[i] ?? 0,
+          isNumeric: true,
+          href: (c) => ((c.counts[i] ?? 0) > 0 ? bucketHref(c, i) : undefined),
+        }),
+      ),
+      {
+        header: 'No decision recorded (lag unknown)',
+        value: (c) => c.unknownLag,
+        isNumeric: true,
+        href: (c) => (c.unknownLag > 0 ? unknownHref(c) : undefined),
+      },
       { header: 'All incidents', value: totalOf, isNumeric: true, href: hrefOf },
     ],
     rows: channels,
@@ -46,7 +65,7 @@ export function DiscoveryLagChart({ view, fileSuffix }: { view: DashboardView; f
       isEmpty={channels.length === 0}
       table={table}
       fileSuffix={fileSuffix}
-      note="Select a bar to open all incidents discovered that way. The incident list cannot filter by lag, so it shows the channel’s incidents of every lag; the “All incidents” column is that list’s count."
+      note="Select a segment to open the incidents discovered that way that many days after their decision; the table’s “All incidents” opens every incident of the channel."
       chart={() => (
         <>
           <ChartLegend
@@ -77,7 +96,7 @@ export function DiscoveryLagChart({ view, fileSuffix }: { view: DashboardView; f
                 isAnimationActive={false}
                 onClick={(_, index) => {
                   const c = channels[index]
-                  if (c) navigate(hrefOf(c))
+                  if (c) navigate(bucketHref(c, i))
                 }}
               />
             ))}
@@ -90,7 +109,7 @@ export function DiscoveryLagChart({ view, fileSuffix }: { view: DashboardView; f
               isAnimationActive={false}
               onClick={(_, index) => {
                 const c = channels[index]
-                if (c) navigate(hrefOf(c))
+                if (c) navigate(unknownHref(c))
               }}
             />
           </BarChart>

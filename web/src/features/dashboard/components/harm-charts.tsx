@@ -1,4 +1,5 @@
 import type { HarmBreakdown } from '@misalign/shared'
+import { useNavigate } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import { Term } from '../../../components/term'
 import { countOf, harmKindLabels, nounFor } from '../../../lib/labels'
@@ -91,14 +92,16 @@ export function HarmByTeamChart({ view, fileSuffix }: { view: DashboardView; fil
 
 export function HarmByKindChart({ view, fileSuffix }: { view: DashboardView; fileSuffix: string }) {
   const harm = useHarm(view.filters)
+  const navigate = useNavigate()
   const rows = [...(harm.data?.byKind ?? [])].sort((a, b) => b.weightedHarm - a.weightedHarm)
   const data = rows.map((r) => ({ ...r, label: harmKindLabels[r.harmKind] }))
+  const hrefOf = (r: KindRow) => (r.incidents > 0 ? drillHref(view.filters, { harmKind: [r.harmKind] }) : undefined)
 
   const table: TableSpec<KindRow> = {
     caption: 'Incidents, weighted harm, engineer-days lost and delay days per harm kind',
     columns: [
       { header: 'Harm kind', value: (r) => harmKindLabels[r.harmKind] },
-      { header: 'Incidents', value: (r) => r.incidents, isNumeric: true },
+      { header: 'Incidents', value: (r) => r.incidents, isNumeric: true, href: hrefOf },
       { header: 'Weighted harm (harm × surprise)', value: (r) => r.weightedHarm, isNumeric: true },
       { header: 'Engineer-days lost', value: (r) => r.engineerDaysLost, isNumeric: true },
       { header: 'Delay days', value: (r) => r.delayDays, isNumeric: true },
@@ -107,54 +110,42 @@ export function HarmByKindChart({ view, fileSuffix }: { view: DashboardView; fil
     rowKey: (r) => r.harmKind,
   }
 
+  // One measure on one axis: days lost and delay days are in the table, not on a second axis.
   return (
     <ChartCard
       id="harm-by-kind"
-      title="What kind of harm: weighted harm and days lost per harm kind"
-      description="An incident can do several kinds of harm, so it counts once under each kind it names and these sums add up to more than the totals."
+      title="What kind of harm: weighted harm per harm kind"
+      description="An incident can do several kinds of harm, so it counts once under each kind it names and these sums add up to more than the totals. Engineer-days lost and delay days per kind are in the table."
       query={harm}
       isEmpty={rows.every((r) => r.incidents === 0)}
       table={table}
       fileSuffix={fileSuffix}
-      note="Harm kinds cannot be opened as a list: the incident list has no harm-kind filter yet."
+      note="Select a bar to open the incidents that name that kind of harm."
       chart={() => (
         <>
-          <ChartLegend
-            items={[
-              { label: 'Weighted harm (bottom axis)', color: colors.primary },
-              { label: 'Engineer-days lost (top axis)', color: colors.tertiary },
-              { label: 'Delay days (top axis)', color: colors.secondary },
-            ]}
-          />
+          <ChartLegend items={[{ label: 'Weighted harm (harm × surprise)', color: colors.primary }]} />
           <BarChart
             data={data}
             layout="vertical"
             responsive
-            style={{ width: '100%', height: 360 }}
+            style={{ width: '100%', height: Math.max(220, 36 * data.length + 70) }}
             margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
           >
             <CartesianGrid horizontal={false} stroke={colors.grid} />
             <YAxis type="category" dataKey="label" tick={axisTick} interval={0} width={120} />
-            <XAxis type="number" xAxisId="harm" tick={axisTick} interval={0} label={axisTitle('Weighted harm')} height={40} />
-            <XAxis
-              type="number"
-              xAxisId="days"
-              orientation="top"
-              tick={axisTick}
-              interval={0}
-              label={axisTitle('Days', 'top')}
-              height={40}
-            />
+            <XAxis type="number" tick={axisTick} interval={0} label={axisTitle('Weighted harm')} height={40} />
             <Tooltip />
-            <Bar xAxisId="harm" dataKey="weightedHarm" name="Weighted harm" fill={colors.primary} isAnimationActive={false} />
             <Bar
-              xAxisId="days"
-              dataKey="engineerDaysLost"
-              name="Engineer-days lost"
-              fill={colors.tertiary}
+              dataKey="weightedHarm"
+              name="Weighted harm"
+              fill={colors.primary}
+              cursor="pointer"
               isAnimationActive={false}
+              onClick={(_, index) => {
+                const href = rows[index] && hrefOf(rows[index])
+                if (href) navigate(href)
+              }}
             />
-            <Bar xAxisId="days" dataKey="delayDays" name="Delay days" fill={colors.secondary} isAnimationActive={false} />
           </BarChart>
         </>
       )}

@@ -1,9 +1,9 @@
 import type { DecisionClassBreakdown, RemediationMix } from '@misalign/shared'
-import { Link } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import { Term } from '../../../components/term'
 import { useDecisionClasses, useRemediationMix } from '../api/analytics'
-import type { DashboardView } from '../filters'
+import { type DashboardView, drillHref } from '../filters'
 import type { TableSpec } from '../table'
 import { axisTick } from './axis-tick'
 import { ChartCard } from './chart-card'
@@ -136,13 +136,15 @@ const shortClassWords: Record<ClassRow['decisionClass'], string> = {
 
 export function DecisionClassChart({ view, fileSuffix }: { view: DashboardView; fileSuffix: string }) {
   const classes = useDecisionClasses(view.filters)
+  const navigate = useNavigate()
   const rows = classes.data?.items ?? []
   const data = rows.map((r) => ({ ...r, shortLabel: shortClassWords[r.decisionClass] }))
+  const hrefOf = (r: ClassRow) => (r.incidents > 0 ? drillHref(view.filters, { decisionClass: [r.decisionClass] }) : undefined)
   const table: TableSpec<ClassRow> = {
     caption: 'Incidents by the class of decision they were traced to',
     columns: [
       { header: 'Decision class', value: (r) => classWords[r.decisionClass] },
-      { header: 'Incidents', value: (r) => r.incidents, isNumeric: true },
+      { header: 'Incidents', value: (r) => r.incidents, isNumeric: true, href: hrefOf },
       { header: 'Weighted harm (harm × surprise)', value: (r) => r.weightedHarm, isNumeric: true },
       { header: 'Distinct decisions', value: (r) => r.decisions, isNumeric: true },
     ],
@@ -163,7 +165,7 @@ export function DecisionClassChart({ view, fileSuffix }: { view: DashboardView; 
       isEmpty={rows.every((r) => r.incidents === 0)}
       table={table}
       fileSuffix={fileSuffix}
-      note="Decision classes cannot be opened as a list: the incident list has no decision-class filter. Each decision page shows its class."
+      note="Select a bar to open the incidents of that class."
       chart={() => (
         <>
           <ChartLegend
@@ -190,7 +192,17 @@ export function DecisionClassChart({ view, fileSuffix }: { view: DashboardView; 
               height={40}
             />
             <Tooltip />
-            <Bar dataKey="incidents" name="Incidents" fill={colors.primary} isAnimationActive={false} />
+            <Bar
+              dataKey="incidents"
+              name="Incidents"
+              fill={colors.primary}
+              cursor="pointer"
+              isAnimationActive={false}
+              onClick={(_, index) => {
+                const href = rows[index] && hrefOf(rows[index])
+                if (href) navigate(href)
+              }}
+            />
             <Bar dataKey="decisions" name="Distinct decisions" fill={colors.muted} isAnimationActive={false} />
           </BarChart>
         </>

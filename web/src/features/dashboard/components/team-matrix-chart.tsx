@@ -51,10 +51,14 @@ export function TeamMatrixChart({ view, fileSuffix }: { view: DashboardView; fil
   const maxHarm = Math.max(1, ...cells.map((c) => c.weightedHarm ?? 0))
   const ownerName = (id: string) =>
     id === NO_OWNER ? 'Owner not recorded' : id === OTHER_OWNERS ? 'Other owner teams (each fewer than 5)' : teamName(id)
+  // A pair opens its incidents; "owner not recorded" opens the harmed team's incidents with no owner.
+  // The row of other owner teams opens nothing: the list cannot say "owners with few incidents".
   const hrefOf = (c: Cell) =>
-    c.decisionOwnerTeamId
-      ? drillHref(view.filters, { decisionOwnerTeamId: [c.decisionOwnerTeamId], reportingTeamId: [c.reportingTeamId] })
-      : undefined
+    c.ownerTeams
+      ? undefined
+      : c.decisionOwnerTeamId
+        ? drillHref(view.filters, { decisionOwnerTeamId: [c.decisionOwnerTeamId], reportingTeamId: [c.reportingTeamId] })
+        : drillHref(view.filters, { hasOwner: false, reportingTeamId: [c.reportingTeamId] })
   const suppressedCount = cells.filter((c) => c.suppressed).length
 
   const rows = [...cells, ...others].sort((a, b) => (b.weightedHarm ?? -1) - (a.weightedHarm ?? -1))
@@ -87,8 +91,7 @@ export function TeamMatrixChart({ view, fileSuffix }: { view: DashboardView; fil
         <>
           Select a cell to open the pair’s incidents. The grid shows the {owners.length} owner and {harmed.length} harmed teams
           with the most weighted harm; the table lists all {cells.length} pairs
-          {suppressedCount > 0 ? `, ${suppressedCount} of them with ${fewerThan5Text} incidents` : ''}. Incidents whose decision
-          owner was not recorded cannot be opened as a list: the incident list has no “owner not recorded” filter.
+          {suppressedCount > 0 ? `, ${suppressedCount} of them with ${fewerThan5Text} incidents` : ''}.
         </>
       }
       chart={() =>

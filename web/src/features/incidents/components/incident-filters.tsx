@@ -2,7 +2,15 @@ import { discoveryChannels, incidentStatuses, rootCauses, type Team } from '@mis
 import { type FormEvent, useEffect, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { withFilter } from '../../../lib/incident-filters'
-import { discoveryChannelLabels, formatDay, incidentStatusLabels, rootCauseLabels } from '../../../lib/labels'
+import {
+  decisionClassLabels,
+  discoveryChannelLabels,
+  formatDay,
+  harmKindLabels,
+  incidentStatusLabels,
+  lagBucketLabels,
+  rootCauseLabels,
+} from '../../../lib/labels'
 import { useUser } from '../../../lib/session'
 
 type Choices = readonly (readonly [string, string])[]
@@ -68,6 +76,14 @@ export function IncidentFilterBar({ teams }: { teams: Team[] }) {
         return value === 'true' ? 'My reports' : undefined
       case 'hasDecision':
         return value === 'false' ? 'No decision yet' : 'Decision named'
+      case 'harmKind':
+        return `Harm: ${harmKindLabels[value as keyof typeof harmKindLabels] ?? value}`
+      case 'decisionClass':
+        return decisionClassLabels[value as keyof typeof decisionClassLabels] ?? value
+      case 'lagBucket':
+        return lagBucketLabels[value as keyof typeof lagBucketLabels] ?? value
+      case 'hasOwner':
+        return value === 'false' ? 'Decision owner not recorded' : 'Decision owner recorded'
       case 'decisionId':
         return 'One decision'
       case 'gapId':
