@@ -73,6 +73,10 @@ function talliesOf(review: LeadershipReview): [string, IncidentTally][] {
       [`before ${s.title}`, s.before],
       [`after ${s.title}`, s.after],
     ]),
+    ...review.gapImpacts.flatMap((g): [string, IncidentTally][] => [
+      [`gap before ${g.title}`, g.before],
+      [`gap after ${g.title}`, g.after],
+    ]),
   ]
 }
 
@@ -179,7 +183,9 @@ describe('GET /api/v1/leadership/conflicts and /stale-strategies', () => {
       const found = items.find((s) => s.strategyId === planted.strategyId)
       expect(found, planted.strategyId).toBeDefined()
       expect(found?.sinceReview.query.from).toBe(addDays(planted.reviewBy, 1))
-      expect(found?.sinceReview.query.reportingTeamId).toEqual(expect.arrayContaining(planted.scopeTeamIds))
+      // Only the incidents of the gaps it addresses count, not its whole scope (ADR 033).
+      expect(found?.sinceReview.query.strategyId).toBe(planted.strategyId)
+      expect(found?.sinceReview.query.reportingTeamId).toBeUndefined()
       expect(found?.sinceReview.incidents).toBeGreaterThan(0)
     }
     const harms = items.map((s) => s.sinceReview.weightedHarm)

@@ -14,7 +14,7 @@ import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } 
 import { atomically, type Db, queryRows, type Tx } from '../../client'
 import { clusterMembers, decisions, type IncidentRow, idempotencyKeys, incidents } from '../../schema/index'
 import { type Actor, anonymousActor, diff, recordAudit } from '../access/audit-repository'
-import { countsTowardsGap } from '../gaps/gap-attribution'
+import { countsTowardsGap, countsTowardsStrategy } from '../gaps/gap-attribution'
 import { countUpTo } from '../support/count'
 import { toPage } from '../support/cursor'
 import { RuleViolationError, StaleVersionError } from '../support/errors'
@@ -122,6 +122,7 @@ function filtersOf(query: IncidentGroupQuery & Pick<IncidentQuery, 'mine'>, view
         : isNull(incidents.decisionId),
     // The incidents that count towards the gap: named by hand, or through its decisions (ADR 017).
     query.gapId ? countsTowardsGap(query.gapId, sql`${incidents.gapId}`, sql`${incidents.decisionId}`) : undefined,
+    query.strategyId ? countsTowardsStrategy(query.strategyId, sql`${incidents.gapId}`, sql`${incidents.decisionId}`) : undefined,
     query.clusterId
       ? sql`exists (select 1 from ${clusterMembers} where ${clusterMembers.clusterId} = ${query.clusterId} and ${clusterMembers.incidentId} = ${incidents.id})`
       : undefined,
