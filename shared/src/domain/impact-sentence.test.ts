@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { impactChange, impactSentence } from './impact-sentence'
+import { impactChange, impactSentence, impactSummary } from './impact-sentence'
 
 describe('impactSentence', () => {
   it('says incidents fell, with both numbers and the weeks', () => {
@@ -62,5 +62,32 @@ describe('impactChange', () => {
 
   it('never calls a real change "0%"', () => {
     expect(impactChange(1000, 1001).label).toBe('+<1%')
+  })
+})
+
+describe('impactSummary', () => {
+  const gap = (before: number, after: number) => ({ before: { incidents: before }, after: { incidents: after } })
+
+  it('says nothing when no gap has a published strategy', () => {
+    expect(impactSummary([])).toBe('')
+  })
+
+  it('counts the gaps that fell, rose, stayed, and had none', () => {
+    expect(impactSummary([gap(55, 2), gap(11, 0), gap(3, 5), gap(4, 4), gap(0, 0)])).toBe(
+      'Of the 5 gaps a published strategy addresses, 2 had fewer incidents after it, 1 had more, 1 had as many and 1 had none before or after.',
+    )
+  })
+
+  it('names the measure in whichever phrase comes first', () => {
+    expect(impactSummary([gap(1, 5), gap(0, 0)])).toBe(
+      'Of the 2 gaps a published strategy addresses, 1 had more incidents after it and 1 had none before or after.',
+    )
+  })
+
+  it('speaks of one gap in the singular', () => {
+    expect(impactSummary([gap(2, 2)])).toBe(
+      'The one gap a published strategy addresses had as many incidents after it as before.',
+    )
+    expect(impactSummary([gap(0, 0)])).toBe('The one gap a published strategy addresses had no incident before or after it.')
   })
 })

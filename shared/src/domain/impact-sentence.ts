@@ -55,3 +55,32 @@ export function impactSentence(counts: ImpactCounts): string {
   const verb = after < before ? 'fell' : 'rose'
   return `Incidents in this area ${verb} from ${number(before)} to ${number(after)} in ${span} after the strategy was published.`
 }
+
+type Sides = { before: { incidents: number }; after: { incidents: number } }
+
+/** "a, b and c" */
+const listed = (parts: string[]) =>
+  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+
+/**
+ * The review's headline over every gap a published strategy addresses: how many had fewer
+ * incidents after it, more, as many, or none on either side. Empty when there is no such gap.
+ */
+export function impactSummary(gaps: readonly Sides[]): string {
+  if (gaps.length === 0) return ''
+  const none = gaps.filter((g) => g.before.incidents === 0 && g.after.incidents === 0).length
+  const fell = gaps.filter((g) => g.after.incidents < g.before.incidents).length
+  const rose = gaps.filter((g) => g.after.incidents > g.before.incidents).length
+  const same = gaps.length - none - fell - rose
+  // The first phrase names the measure; the ones after it lean on it ("1 had more").
+  const kinds: [number, string, string][] = [
+    [fell, 'had fewer incidents after it', 'had fewer'],
+    [rose, 'had more incidents after it', 'had more'],
+    [same, 'had as many incidents after it as before', 'had as many'],
+    [none, 'had no incident before or after it', 'had none before or after'],
+  ]
+  const present = kinds.filter(([n]) => n > 0)
+  if (gaps.length === 1) return `The one gap a published strategy addresses ${present[0]?.[1]}.`
+  const parts = present.map(([n, first, next], i) => `${number(n)} ${i === 0 ? first : next}`)
+  return `Of the ${number(gaps.length)} gaps a published strategy addresses, ${listed(parts)}.`
+}

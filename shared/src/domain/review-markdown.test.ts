@@ -105,7 +105,9 @@ describe('renderReviewMarkdown', () => {
       },
       { teamName },
     )
-    expect(md).toContain('## Before and after, gap by gap')
+    expect(md).toContain(
+      '## Before and after, gap by gap\n\nThe one gap a published strategy addresses had fewer incidents after it.\n',
+    )
     expect(md).toContain(
       `- **No API policy** by “Additive API changes”, published 2026-03-03: Incidents in this area fell from 55 to 0 in the 8 weeks after the strategy was published. Incidents −100% ([55](/incidents?gapId=${gapId}&from=2026-01-06&to=2026-03-02) → [0](/incidents?gapId=${gapId}&from=2026-03-03&to=2026-04-27)), weighted harm −100% (600 → 0).`,
     )

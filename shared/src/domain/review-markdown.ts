@@ -6,7 +6,7 @@
  */
 import type { IncidentListQuery, LeadershipReview } from '../schemas/leadership'
 import { WEIGHTED_HARM_EXPLANATION } from './harm'
-import { impactChange, impactSentence } from './impact-sentence'
+import { impactChange, impactSentence, impactSummary } from './impact-sentence'
 import { escapeMarkdown } from './retro-markdown'
 
 /** `/incidents?…` for a query, in the URL vocabulary of the incident list's filters. */
@@ -101,6 +101,7 @@ export function renderReviewMarkdown(review: LeadershipReview, options: ReviewMa
   }
 
   out.push('## Before and after, gap by gap', '')
+  if (review.gapImpacts.length > 0) out.push(impactSummary(review.gapImpacts), '')
   if (review.gapImpacts.length === 0) out.push('No strategy gap is addressed by a strategy published at least a week ago.', '')
   for (const g of review.gapImpacts) {
     const { impact } = g
@@ -116,7 +117,7 @@ export function renderReviewMarkdown(review: LeadershipReview, options: ReviewMa
   if (review.beforeAfter.length === 0) out.push('No strategy was published in the window at least a week ago.', '')
   else {
     out.push(
-      '| Strategy | Published | Weeks each side | Before: incidents | Before: weighted harm | After: incidents | After: weighted harm | Autonomy wins |',
+      '| Strategy | Published | Weeks each side | Before: incidents in its gaps | Before: weighted harm | After: incidents in its gaps | After: weighted harm | Autonomy wins |',
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     )
     for (const s of review.beforeAfter) {

@@ -277,7 +277,7 @@ export const LeadershipReview = Type.Object({
   beforeAfter: Type.Array(BeforeAfter),
   gapImpacts: Type.Array(ReviewGapImpact, {
     description:
-      'Gaps addressed by a published strategy (published by the window’s end, at least a week ago), latest publication first, at most 10: incidents counting towards each gap, week by week, in `weeks` weeks before and after publication (fewer when recent)',
+      'Gaps addressed by a published strategy (published by the window’s end, at least a week ago), the 10 latest publications, most incidents on either side first: incidents counting towards each gap, week by week, in `weeks` weeks before and after publication (fewer when recent)',
   }),
   actions: ActionShare,
   autonomyWins: Count,

@@ -113,7 +113,9 @@ export function leadershipReview(db: Db, leadership: LeadershipRepository) {
         after: tally(impact.after),
       })
     }
-    return out
+    // The biggest story first: the most incidents on either side, then the latest publication.
+    const size = (g: ReviewGapImpact) => Math.max(g.before.incidents, g.after.incidents)
+    return out.sort((a, b) => size(b) - size(a))
   }
 
   return {
