@@ -211,6 +211,10 @@ export function buildStrategies(rng: Rng, people: People, calendar: Calendar): S
       description: `"${story.title}" passed its review date and no longer says what teams in its scope now do.`,
       status: i === 0 ? 'acknowledged' : 'open',
       createdDay: reviewDay + rng.int(20, 40),
+      // The acknowledged one is addressed by the stale strategy itself (revising it closes the
+      // gap), so its incidents are the harm the strategy is charged with on the review (ADR 033).
+      // An open gap has no strategy yet: the API links one from acknowledged on.
+      strategy: i === 0 ? published.find((p) => p.id === row.id) : undefined,
     })
     return { strategyId: row.id, gapId: gap.id, reviewDay, scopeTeamIds: row.scopeTeamIds ?? [] }
   })

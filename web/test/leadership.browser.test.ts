@@ -49,6 +49,62 @@ describe('leadership review', () => {
     expect(((await listed.json()) as { items: unknown[] }).items.length).toBe(shown)
   }, 60_000)
 
+  it('shows the window it applies in From and To, and each addressed gap before and after, in a sentence', async () => {
+    // No window in the address: the API's default, shown in the fields rather than left blank.
+    await leader.goto('/leadership')
+    const window = leader.getByRole('form', { name: 'Review window' })
+    const headline = leader.getByText(/^Incidents discovered from/)
+    await headline.waitFor()
+    const today = new Date().toISOString().slice(0, 10)
+    expect(await window.getByLabel('To').inputValue()).toBe(today)
+    const from = await window.getByLabel('From').inputValue()
+    expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(Date.parse(today) - Date.parse(from)).toBe(89 * 86_400_000)
+
+    // A chosen window is shown as chosen.
+    await leader.goto(review)
+    expect(await window.getByLabel('From').inputValue()).toBe('2026-01-01')
+    expect(await window.getByLabel('To').inputValue()).toBe('2026-06-30')
+    const charts = leader.getByRole('region', { name: 'Did the strategies we published work?' })
+    // The planted gap whose incidents nearly vanish once its strategy is published.
+    const card = charts.getByRole('listitem').filter({ hasText: 'No org-wide policy for breaking API changes' })
+    await card
+      .getByText(/^Incidents in this area fell from \d+ to \d+ in the 8 weeks after the strategy was published\.$/)
+      .waitFor()
+    await card
+      .getByText(/^−\d+%$/)
+      .first()
+      .waitFor()
+    await card.locator('.recharts-bar-rectangle').first().waitFor()
+    await leader.getByText(/^Incidents discovered from .* gaps? a published strategy addresses/).waitFor()
+    await checkScreen(leader, '65-leadership-review-charts')
+
+    // At phone width the charts stay readable: one column, nothing wider than the screen.
+    const { page: phone, context } = await newPage(running, { width: 375, height: 800 })
+    await signIn(phone, 'leader@demo.test')
+    await phone.goto(review)
+    await phone
+      .getByRole('region', { name: 'Did the strategies we published work?' })
+      .locator('.recharts-bar-rectangle')
+      .first()
+      .waitFor()
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await checkScreen(phone, '66-leadership-review-charts-375')
+    await context.close()
+
+    // The print view: the headline and the charts, without navigation, controls or tables.
+    await leader.emulateMedia({ media: 'print' })
+    try {
+      expect(await leader.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false)
+      expect(await leader.getByRole('button', { name: 'Print' }).isVisible()).toBe(false)
+      expect(await leader.getByRole('region', { name: 'Stale strategies' }).isVisible()).toBe(false)
+      expect(await charts.isVisible()).toBe(true)
+      await screenshot(leader, '67-leadership-review-print')
+    } finally {
+      await leader.emulateMedia({ media: 'screen' })
+    }
+  }, 90_000)
+
   it('shows where strategy is missing, and which strategies let teams decide alone', async () => {
     await leader.goto(review)
     await leader

@@ -15,6 +15,7 @@ const empty: LeadershipReview = {
   staleStrategies: [],
   conflicts: [],
   beforeAfter: [],
+  gapImpacts: [],
   actions: { alignment: 0, antiMisalignment: 0, antiMisalignmentShare: null },
   autonomyWins: 0,
   nearMisses: 0,
@@ -66,6 +67,49 @@ describe('renderReviewMarkdown', () => {
     )
     expect(md).toContain(
       `| No API policy | won't fix | [12](https://tracker.example.com/incidents?gapId=${gapId}&from=2026-01-01&to=2026-03-31) | 140 | 3 |`,
+    )
+  })
+
+  it('says what happened in each gap after its strategy, as the review screen does', () => {
+    const side = (from: string, to: string, incidents: number, weightedHarm: number) => ({
+      from,
+      to,
+      incidents,
+      weightedHarm,
+      decisions: 3,
+    })
+    const before = side('2026-01-06', '2026-03-02', 55, 600)
+    const after = side('2026-03-03', '2026-04-27', 0, 0)
+    const md = renderReviewMarkdown(
+      {
+        ...empty,
+        gapImpacts: [
+          {
+            gapId,
+            title: 'No API policy',
+            status: 'published',
+            impact: {
+              gapId,
+              strategyId: decisionId,
+              strategyTitle: 'Additive API changes',
+              publishedAt: '2026-03-03',
+              windowWeeks: 8,
+              before,
+              after,
+              series: [],
+            },
+            before: { incidents: 55, weightedHarm: 600, query: { gapId, from: before.from, to: before.to } },
+            after: { incidents: 0, weightedHarm: 0, query: { gapId, from: after.from, to: after.to } },
+          },
+        ],
+      },
+      { teamName },
+    )
+    expect(md).toContain(
+      '## Before and after, gap by gap\n\nThe one gap a published strategy addresses had fewer incidents after it.\n',
+    )
+    expect(md).toContain(
+      `- **No API policy** by “Additive API changes”, published 2026-03-03: Incidents in this area fell from 55 to 0 in the 8 weeks after the strategy was published. Incidents −100% ([55](/incidents?gapId=${gapId}&from=2026-01-06&to=2026-03-02) → [0](/incidents?gapId=${gapId}&from=2026-03-03&to=2026-04-27)), weighted harm −100% (600 → 0).`,
     )
   })
 

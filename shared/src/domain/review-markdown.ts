@@ -6,6 +6,7 @@
  */
 import type { IncidentListQuery, LeadershipReview } from '../schemas/leadership'
 import { WEIGHTED_HARM_EXPLANATION } from './harm'
+import { impactChange, impactSentence, impactSummary } from './impact-sentence'
 import { escapeMarkdown } from './retro-markdown'
 
 /** `/incidents?…` for a query, in the URL vocabulary of the incident list's filters. */
@@ -15,6 +16,7 @@ export function incidentListPath(query: IncidentListQuery): string {
   for (const cause of query.rootCause ?? []) search.append('rootCause', cause)
   if (query.decisionId) search.set('decisionId', query.decisionId)
   if (query.gapId) search.set('gapId', query.gapId)
+  if (query.strategyId) search.set('strategyId', query.strategyId)
   if (query.from) search.set('from', query.from)
   if (query.to) search.set('to', query.to)
   const text = search.toString()
@@ -67,7 +69,7 @@ export function renderReviewMarkdown(review: LeadershipReview, options: ReviewMa
   if (review.staleStrategies.length === 0) out.push('No published strategy is past its review date.', '')
   else {
     out.push(
-      '| Strategy | Owner | Review by | Days overdue | Incidents in scope since | Weighted harm | Autonomy wins |',
+      '| Strategy | Owner | Review by | Days overdue | Incidents in its gaps since | Weighted harm | Autonomy wins |',
       '| --- | --- | --- | ---: | ---: | ---: | ---: |',
     )
     for (const s of review.staleStrategies) {
@@ -98,11 +100,24 @@ export function renderReviewMarkdown(review: LeadershipReview, options: ReviewMa
     out.push('')
   }
 
+  out.push('## Before and after, gap by gap', '')
+  if (review.gapImpacts.length > 0) out.push(impactSummary(review.gapImpacts), '')
+  if (review.gapImpacts.length === 0) out.push('No strategy gap is addressed by a strategy published at least a week ago.', '')
+  for (const g of review.gapImpacts) {
+    const { impact } = g
+    const sentence = impactSentence({ weeks: impact.windowWeeks, before: g.before.incidents, after: g.after.incidents })
+    const strategy = impact.strategyTitle ? ` by “${cell(impact.strategyTitle)}”, published ${impact.publishedAt}` : ''
+    out.push(
+      `- **${cell(g.title)}**${strategy}: ${sentence} Incidents ${impactChange(g.before.incidents, g.after.incidents).label} (${count(g.before.incidents, g.before.query)} → ${count(g.after.incidents, g.after.query)}), weighted harm ${impactChange(g.before.weightedHarm, g.after.weightedHarm).label} (${g.before.weightedHarm} → ${g.after.weightedHarm}).`,
+    )
+  }
+  if (review.gapImpacts.length > 0) out.push('')
+
   out.push('## Before and after recently published strategies', '')
   if (review.beforeAfter.length === 0) out.push('No strategy was published in the window at least a week ago.', '')
   else {
     out.push(
-      '| Strategy | Published | Weeks each side | Before: incidents | Before: weighted harm | After: incidents | After: weighted harm | Autonomy wins |',
+      '| Strategy | Published | Weeks each side | Before: incidents in its gaps | Before: weighted harm | After: incidents in its gaps | After: weighted harm | Autonomy wins |',
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     )
     for (const s of review.beforeAfter) {

@@ -111,6 +111,10 @@ export const IncidentFilters = {
     ...Uuid,
     description: 'Incidents that count towards the gap: those naming it, and those naming no gap whose decision is behind it',
   }),
+  strategyId: Type.Optional({
+    ...Uuid,
+    description: 'Incidents that count towards a gap this strategy addresses (by the same rule as gapId)',
+  }),
   from: Type.Optional(DateOnly),
   to: Type.Optional(DateOnly),
   q: Type.Optional(Text(200, { description: 'Words in the title or narrative' })),

@@ -2,6 +2,7 @@ import { type Static, Type } from 'typebox'
 import { maxImpactWeeks } from '../domain/gap-ranking'
 import { gapStatuses, rootCauses } from '../domain/vocabulary'
 import { DateOnly, DateTime, Nullable, Uuid } from './common'
+import { GapImpact } from './strategy-gaps'
 
 /*
  * The leadership review's read models. Every incident number comes with the incident list query
@@ -45,6 +46,7 @@ export const IncidentListQuery = Type.Object({
   reportingTeamId: Type.Optional(TeamIds),
   decisionId: Type.Optional(Uuid),
   gapId: Type.Optional(Uuid),
+  strategyId: Type.Optional(Uuid),
   rootCause: Type.Optional(Type.Array(Type.Enum(rootCauses))),
   from: Type.Optional(DateOnly),
   to: Type.Optional(DateOnly),
@@ -75,7 +77,11 @@ export const StaleStrategy = Type.Object({
   reviewBy: DateOnly,
   daysOverdue: Type.Integer({ minimum: 1 }),
   coveredTeamIds: Covered,
-  sinceReview: IncidentTally,
+  sinceReview: {
+    ...IncidentTally,
+    description:
+      'Incidents discovered since the day after the review date (through to) that count towards a gap this strategy addresses: those naming such a gap, and those naming no gap whose decision is behind one (docs/decisions/033). Not every incident reported in its scope.',
+  },
   autonomyWins: Type.Integer({ minimum: 0, description: 'Autonomy wins credited to it in the window' }),
 })
 export type StaleStrategy = Static<typeof StaleStrategy>
@@ -203,7 +209,11 @@ export const StrategySignals = Type.Object({
   isStale: Type.Boolean(),
   autonomyWins: Count,
   recentWins: Type.Array(Type.Object({ note: Type.String(), occurredAt: DateOnly })),
-  incidentsInScope: IncidentTally,
+  incidentsInScope: {
+    ...IncidentTally,
+    description:
+      'Incidents in the window that count towards a gap this strategy addresses (docs/decisions/033): the name is kept for compatibility; it no longer counts every incident reported in the strategy’s scope.',
+  },
 })
 export type StrategySignals = Static<typeof StrategySignals>
 
@@ -221,11 +231,25 @@ export const BeforeAfter = Type.Object({
   publishedAt: DateOnly,
   weeks: Type.Integer({ minimum: 0, description: 'Weeks on each side; fewer than asked when publication is recent' }),
   coveredTeamIds: Covered,
-  before: IncidentTally,
-  after: IncidentTally,
+  before: {
+    ...IncidentTally,
+    description: 'Incidents counting towards a gap this strategy addresses, in the weeks before publication (docs/decisions/033)',
+  },
+  after: { ...IncidentTally, description: 'The same, from the publication day on' },
   autonomyWins: Type.Integer({ minimum: 0, description: 'Autonomy wins credited to it since publication' }),
 })
 export type BeforeAfter = Static<typeof BeforeAfter>
+
+/** A gap whose strategy was published in the window: its before/after, as on the gap's own page. */
+export const ReviewGapImpact = Type.Object({
+  gapId: Uuid,
+  title: Type.String(),
+  status: Type.Enum(gapStatuses),
+  impact: GapImpact,
+  before: { ...IncidentTally, description: 'The incident list query reproducing impact.before' },
+  after: { ...IncidentTally, description: 'The incident list query reproducing impact.after' },
+})
+export type ReviewGapImpact = Static<typeof ReviewGapImpact>
 
 export const ReviewGap = Type.Object({
   gapId: Uuid,
@@ -251,6 +275,10 @@ export const LeadershipReview = Type.Object({
   staleStrategies: Type.Array(StaleStrategy),
   conflicts: Type.Array(Conflict),
   beforeAfter: Type.Array(BeforeAfter),
+  gapImpacts: Type.Array(ReviewGapImpact, {
+    description:
+      'Gaps addressed by a published strategy (published by the window’s end, at least a week ago), the 10 latest publications, most incidents on either side first: incidents counting towards each gap, week by week, in `weeks` weeks before and after publication (fewer when recent)',
+  }),
   actions: ActionShare,
   autonomyWins: Count,
   nearMisses: Count,

@@ -25,7 +25,7 @@ const listKeys = [
   'decisionClass',
   'lagBucket',
 ] as const
-const textKeys = ['q', 'from', 'to', 'decisionId', 'gapId'] as const
+const textKeys = ['q', 'from', 'to', 'decisionId', 'gapId', 'strategyId'] as const
 const allowed: Partial<Record<(typeof listKeys)[number], readonly string[]>> = {
   status: incidentStatuses,
   rootCause: rootCauses,
@@ -53,7 +53,7 @@ export function filtersFromSearch(search: URLSearchParams): IncidentFilters {
     const value = search.get(key)?.trim()
     if (!value) continue
     if ((key === 'from' || key === 'to') && !day.test(value)) continue
-    if ((key === 'decisionId' || key === 'gapId') && !uuid.test(value)) continue
+    if ((key === 'decisionId' || key === 'gapId' || key === 'strategyId') && !uuid.test(value)) continue
     filters[key] = value.slice(0, 200)
   }
   for (const key of flagKeys) {

@@ -32,7 +32,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
-        summary: 'Published strategies past their review date, most harm in their scope since then (through to) first',
+        summary: 'Published strategies past their review date, most harm in the gaps they address since then (through to) first',
         description: windowNote,
         querystring: LeadershipQuery,
         response: { 200: StaleStrategies },
@@ -107,7 +107,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
-        summary: 'Autonomy wins beside each strategy’s incidents; near misses counted apart',
+        summary: 'Autonomy wins beside the incidents of the gaps each strategy addresses; near misses counted apart',
         description: windowNote,
         querystring: LeadershipQuery,
         response: { 200: SignalsSummary },
@@ -123,7 +123,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Everything a periodic leadership review needs, in one answer',
-        description: `Top gaps, stale strategies, conflicts, before/after of strategies published in the window, the share of anti-misalignment actions, autonomy wins and near misses. ${WEIGHTED_HARM_EXPLANATION}. ${windowNote}`,
+        description: `Top gaps, stale strategies, conflicts, before/after of strategies published in the window and of each gap a published strategy addresses, the share of anti-misalignment actions, autonomy wins and near misses. ${WEIGHTED_HARM_EXPLANATION}. ${windowNote}`,
         querystring: LeadershipReviewQuery,
         response: { 200: LeadershipReview },
       },

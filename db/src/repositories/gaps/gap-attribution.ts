@@ -45,3 +45,8 @@ export const attributedGapOf = (gapId: SQL, decisionId: SQL) => sql`coalesce(${g
 export const countsTowardsGap = (gapId: string, incidentGapId: SQL, incidentDecisionId: SQL) => sql`(${incidentGapId} = ${gapId}
   or (${incidentGapId} is null and ${incidentDecisionId} in (
     select decision_id from (${gapClaimsQuery}) claimed where claimed.gap_id = ${gapId})))`
+
+/** Does the incident row count towards some gap this strategy addresses (the same rule, over the strategy's gaps). */
+export const countsTowardsStrategy = (strategyId: string, incidentGapId: SQL, incidentDecisionId: SQL) =>
+  sql`${attributedGapOf(incidentGapId, incidentDecisionId)} in (
+    select g.id from strategy_gaps g where g.addressed_by_strategy_id = ${strategyId})`

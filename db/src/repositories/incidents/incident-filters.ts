@@ -1,7 +1,7 @@
 import { type IncidentDecisionClass, type IncidentGroupQuery, type IncidentQuery, lagBucketKeys } from '@misalign/shared'
 import { eq, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import { clusterMembers, incidents } from '../../schema/index'
-import { countsTowardsGap } from '../gaps/gap-attribution'
+import { countsTowardsGap, countsTowardsStrategy } from '../gaps/gap-attribution'
 import { displayedTeamId, type IncidentViewer } from './incident-visibility'
 
 /** The incident list's filters as SQL conditions (undefined: the filter is not set). */
@@ -23,6 +23,7 @@ export function filtersOf(query: IncidentGroupQuery & Pick<IncidentQuery, 'mine'
         : isNull(incidents.decisionId),
     // The incidents that count towards the gap: named by hand, or through its decisions (ADR 017).
     query.gapId ? countsTowardsGap(query.gapId, sql`${incidents.gapId}`, sql`${incidents.decisionId}`) : undefined,
+    query.strategyId ? countsTowardsStrategy(query.strategyId, sql`${incidents.gapId}`, sql`${incidents.decisionId}`) : undefined,
     query.clusterId
       ? sql`exists (select 1 from ${clusterMembers} where ${clusterMembers.clusterId} = ${query.clusterId} and ${clusterMembers.incidentId} = ${incidents.id})`
       : undefined,

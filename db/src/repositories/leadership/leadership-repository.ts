@@ -58,8 +58,10 @@ export function leadershipRepository(db: Db) {
         .filter((s) => isStale(s, today))
         .map((s) => ({ ...s, coveredTeamIds: expandScope(s.scopeTeamIds, teams) }))
       // Harm while stale: from the day after the review date (the review day itself is still fresh).
+      // Only incidents counting towards the gaps it addresses (ADR 033): a scope, often the whole
+      // org, says where it applies, not which incidents it could have prevented.
       const tallies = await incidentTallies(db, viewer).tallyMany(
-        stale.map((s) => ({ reportingTeamId: s.coveredTeamIds ?? undefined, from: addDays(s.reviewBy, 1), to: window.to })),
+        stale.map((s) => ({ strategyId: s.id, from: addDays(s.reviewBy, 1), to: window.to })),
       )
       const items: StaleStrategy[] = stale.map((s, i) => ({
         strategyId: s.id,
@@ -279,19 +281,12 @@ export function leadershipRepository(db: Db) {
     /** Autonomy wins beside each published strategy's incidents; near misses counted apart. */
     async signals(query: LeadershipQuery, viewer: IncidentViewer, today: string): Promise<SignalsSummary> {
       const window = reviewWindow(query, today)
-      const [teams, strategies, wins, counts] = await Promise.all([
-        teamFacts(),
-        strategyFacts(),
-        winsByStrategy(window),
-        signalCounts(window),
-      ])
+      const [strategies, wins, counts] = await Promise.all([strategyFacts(), winsByStrategy(window), signalCounts(window)])
       const shown = strategies.filter((s) => s.status === 'published' || wins.has(s.id))
+      // `incidentsInScope` keeps its name (an API field) but counts what the strategy's gaps
+      // attribute to it, not its whole scope (ADR 033).
       const inScope = await incidentTallies(db, viewer).tallyMany(
-        shown.map((s) => ({
-          reportingTeamId: expandScope(s.scopeTeamIds, teams) ?? undefined,
-          from: window.from,
-          to: window.to,
-        })),
+        shown.map((s) => ({ strategyId: s.id, from: window.from, to: window.to })),
       )
       const byStrategy: SignalsSummary['byStrategy'] = shown.map((s, i) => ({
         strategyId: s.id,

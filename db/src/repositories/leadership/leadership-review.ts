@@ -8,6 +8,7 @@ import {
   impactWindow,
   type LeadershipReview,
   type LeadershipReviewQuery,
+  type ReviewGapImpact,
   WEIGHTED_HARM_EXPLANATION,
 } from '@misalign/shared'
 import { sql } from 'drizzle-orm'
@@ -60,10 +61,11 @@ export function leadershipReview(db: Db, leadership: LeadershipRepository) {
       // Under a week old: there is no "after" to compare yet.
       .filter(({ impact }) => impact.weeks > 0)
       .map(({ s, impact }) => ({ s, impact, covered: expandScope(s.scopeTeamIds, teams) }))
+    // Incidents counting towards the gaps each strategy addresses, not its whole scope (ADR 033).
     const tallies = await incidentTallies(db, viewer).tallyMany(
-      recent.flatMap(({ impact, covered }) => [
-        { reportingTeamId: covered ?? undefined, from: impact.beforeFrom, to: addDays(impact.publishedAt, -1) },
-        { reportingTeamId: covered ?? undefined, from: impact.publishedAt, to: impact.afterTo },
+      recent.flatMap(({ s, impact }) => [
+        { strategyId: s.id, from: impact.beforeFrom, to: addDays(impact.publishedAt, -1) },
+        { strategyId: s.id, from: impact.publishedAt, to: impact.afterTo },
       ]),
     )
     const out: BeforeAfter[] = recent.map(({ s, impact, covered }, i) => ({
@@ -77,6 +79,43 @@ export function leadershipReview(db: Db, leadership: LeadershipRepository) {
       autonomyWins: since.get(s.id)?.count ?? 0,
     }))
     return out.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.title.localeCompare(b.title))
+  }
+
+  /**
+   * Every gap addressed by a strategy published by the window's end, the latest publication first:
+   * its own before/after, as on the gap's page. Not only strategies published in the window: a
+   * review asks whether the strategies we published work, and most were published earlier.
+   */
+  async function gapImpacts(window: { to: string }, weeks: number, viewer: IncidentViewer, today: string) {
+    const found = await queryRows<{ id: string; title: string; status: ReviewGapImpact['status']; strategy_id: string }>(
+      db,
+      sql`select g.id, g.title, g.status, g.addressed_by_strategy_id as strategy_id
+          from strategy_gaps g join strategies s on s.id = g.addressed_by_strategy_id
+          where s.status = 'published' and (s.published_at at time zone 'UTC')::date <= ${window.to}
+          order by s.published_at desc, g.title, g.id limit ${TOP}`,
+    )
+    const out: ReviewGapImpact[] = []
+    for (const g of found) {
+      const impact = await gaps.impact({ id: g.id, addressedByStrategyId: g.strategy_id }, weeks, viewer, today)
+      // Under a week old: there is no "after" to compare yet.
+      if (!impact.before || !impact.after) continue
+      const tally = (side: { from: string; to: string; incidents: number; weightedHarm: number }) => ({
+        incidents: side.incidents,
+        weightedHarm: side.weightedHarm,
+        query: cleanQuery({ gapId: g.id, from: side.from, to: side.to }),
+      })
+      out.push({
+        gapId: g.id,
+        title: g.title,
+        status: g.status,
+        impact,
+        before: tally(impact.before),
+        after: tally(impact.after),
+      })
+    }
+    // The biggest story first: the most incidents on either side, then the latest publication.
+    const size = (g: ReviewGapImpact) => Math.max(g.before.incidents, g.after.incidents)
+    return out.sort((a, b) => size(b) - size(a))
   }
 
   return {
@@ -100,6 +139,7 @@ export function leadershipReview(db: Db, leadership: LeadershipRepository) {
       const stale = await leadership.staleStrategies(window, viewer, today)
       const conflicts = await leadership.conflicts(window, viewer, today)
       const counts = await leadership.signalCounts(window)
+      const published = await beforeAfter(window, weeks, viewer)
       return {
         window,
         weeks,
@@ -107,7 +147,8 @@ export function leadershipReview(db: Db, leadership: LeadershipRepository) {
         topGaps,
         staleStrategies: stale.items.slice(0, TOP),
         conflicts: conflicts.items.slice(0, TOP),
-        beforeAfter: await beforeAfter(window, weeks, viewer),
+        beforeAfter: published,
+        gapImpacts: await gapImpacts(window, weeks, viewer, today),
         actions: await actionShare(window),
         ...counts,
       }

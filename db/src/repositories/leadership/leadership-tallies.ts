@@ -19,6 +19,7 @@ export function cleanQuery(query: IncidentListQuery): IncidentListQuery {
   if (query.reportingTeamId?.length) out.reportingTeamId = [...query.reportingTeamId].sort()
   if (query.decisionId) out.decisionId = query.decisionId
   if (query.gapId) out.gapId = query.gapId
+  if (query.strategyId) out.strategyId = query.strategyId
   if (query.rootCause?.length) out.rootCause = [...query.rootCause]
   if (query.from) out.from = query.from
   if (query.to) out.to = query.to
@@ -46,20 +47,22 @@ export function incidentTallies(db: Db, viewer: IncidentViewer) {
         clean.map(
           (q, k) =>
             sql`(${k}::int, ${list(q.reportingTeamId)}::uuid[], ${q.from ?? null}::date, ${q.to ?? null}::date,
-              ${q.decisionId ?? null}::uuid, ${q.gapId ?? null}::uuid, ${list(q.rootCause)}::text[])`,
+              ${q.decisionId ?? null}::uuid, ${q.gapId ?? null}::uuid, ${q.strategyId ?? null}::uuid, ${list(q.rootCause)}::text[])`,
         ),
         sql`, `,
       )
       const rows = await queryRows<{ k: number } & Row>(
         db,
         sql`${scopeCte(span, viewer)}${attributedCte},
-          asked(k, teams, day_from, day_to, decision_id, gap_id, causes) as (values ${asked})
+          asked(k, teams, day_from, day_to, decision_id, gap_id, strategy_id, causes) as (values ${asked})
           select asked.k, count(scope.id)::int as n, coalesce(sum(scope.weighted_harm), 0)::int as wh
           from asked left join attributed scope on (asked.teams is null or scope.shown_team_id = any(asked.teams))
             and (asked.day_from is null or scope.discovered_at >= asked.day_from)
             and (asked.day_to is null or scope.discovered_at <= asked.day_to)
             and (asked.decision_id is null or scope.decision_id = asked.decision_id)
             and (asked.gap_id is null or scope.attributed_gap_id = asked.gap_id)
+            and (asked.strategy_id is null or scope.attributed_gap_id in (
+              select g.id from strategy_gaps g where g.addressed_by_strategy_id = asked.strategy_id))
             and (asked.causes is null or scope.root_cause::text = any(asked.causes))
           group by asked.k`,
       )

@@ -1,4 +1,5 @@
 import { PageHeader, usePageTitle } from '../../components/page'
+import { useSignalsSummary } from '../../features/leadership/api/leadership'
 import { LeadershipNav } from '../../features/leadership/components/leadership-nav'
 import { LeadershipOnly } from '../../features/leadership/components/leadership-only'
 import { ReviewWindowForm, useReviewWindow } from '../../features/leadership/components/review-window'
@@ -15,6 +16,7 @@ export default function LeadershipCoverageRoute() {
 
 function LeadershipCoveragePage() {
   const [window] = useReviewWindow()
+  const applied = useSignalsSummary(window).data?.window
   return (
     <>
       <PageHeader
@@ -22,7 +24,7 @@ function LeadershipCoveragePage() {
         intro="Where strategy is written, stale or missing, and which strategies let teams decide on their own."
       />
       <LeadershipNav />
-      <ReviewWindowForm />
+      <ReviewWindowForm applied={applied} />
       <StrategySignals window={window} />
       <CoverageMap window={window} />
     </>

@@ -1,4 +1,5 @@
 import { PageHeader, usePageTitle } from '../../components/page'
+import { useAgreementOnly } from '../../features/leadership/api/leadership'
 import { LeadershipNav } from '../../features/leadership/components/leadership-nav'
 import { LeadershipOnly } from '../../features/leadership/components/leadership-only'
 import { ReviewWindowForm, useReviewWindow } from '../../features/leadership/components/review-window'
@@ -15,6 +16,7 @@ export default function LeadershipDecisionsRoute() {
 
 function LeadershipDecisionsPage() {
   const [window] = useReviewWindow()
+  const applied = useAgreementOnly(window).data?.window
   return (
     <>
       <PageHeader
@@ -22,7 +24,7 @@ function LeadershipDecisionsPage() {
         intro="Harmful decisions that carry no tradeoff, and harmful decisions that never reached the teams they hurt."
       />
       <LeadershipNav />
-      <ReviewWindowForm />
+      <ReviewWindowForm applied={applied} />
       <AgreementOnly window={window} />
       <DecisionVisibilityTable window={window} />
     </>

@@ -88,6 +88,8 @@ export function IncidentFilterBar({ teams }: { teams: Team[] }) {
         return 'One decision'
       case 'gapId':
         return 'One strategy gap'
+      case 'strategyId':
+        return 'The gaps one strategy addresses'
       default:
         return undefined
     }

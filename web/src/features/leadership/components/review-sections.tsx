@@ -88,7 +88,7 @@ export function StaleStrategies({ items }: { items: StaleStrategy[] }) {
     <Section
       id="stale-strategies"
       title="Stale strategies"
-      intro="Published strategies past their review date, ranked by the weighted harm of incidents reported by teams in their scope since that date."
+      intro="Published strategies past their review date, ranked by the weighted harm since that date of the incidents counting towards the gaps each addresses (not every incident in its scope)."
     >
       {items.length === 0 ? (
         <Empty>No published strategy is past its review date.</Empty>
@@ -102,7 +102,7 @@ export function StaleStrategies({ items }: { items: StaleStrategy[] }) {
                 <th scope="col">Owner</th>
                 <th scope="col">Review by</th>
                 <th scope="col">Days overdue</th>
-                <th scope="col">Incidents since</th>
+                <th scope="col">Incidents in its gaps since</th>
                 <th scope="col">Weighted harm</th>
                 <th scope="col">Autonomy wins</th>
               </tr>
@@ -210,7 +210,7 @@ export function BeforeAfterTable({ items }: { items: BeforeAfter[] }) {
     <Section
       id="before-after"
       title="Before and after recently published strategies"
-      intro="Incidents reported by teams in each strategy’s scope, in equal weeks before and after it was published."
+      intro="Incidents counting towards the gaps each strategy addresses, in equal weeks before and after it was published."
     >
       {items.length === 0 ? (
         <Empty>No strategy was published in this window at least a week ago.</Empty>

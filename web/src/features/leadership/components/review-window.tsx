@@ -1,3 +1,4 @@
+import { rankingWindow, utcDay } from '@misalign/shared'
 import { type FormEvent, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { Field } from '../../../components/field'
@@ -23,23 +24,27 @@ export function useReviewWindow(): [ReviewWindowInput, (next: ReviewWindowInput)
   return [window, set]
 }
 
-/** From and to (discovery days); empty fields mean the 90 days ending today. */
-export function ReviewWindowForm() {
+/**
+ * From and to (discovery days), showing the window the numbers below are for: the one the API
+ * answered with (`applied`), else the same default rule (the 90 days ending today), so the
+ * fields are never blank while a window is in force. Clearing a field goes back to the default.
+ */
+export function ReviewWindowForm({ applied }: { applied?: { from: string; to: string } | undefined }) {
   const [window, setWindow] = useReviewWindow()
   const [draft, setDraft] = useState<ReviewWindowInput>(window)
+  const shown = applied ?? rankingWindow(window, utcDay(new Date()))
+  const value = (field: 'from' | 'to') => draft[field] ?? shown[field]
   const apply = (event: FormEvent) => {
     event.preventDefault()
-    setWindow(draft)
+    setWindow({ from: value('from') || undefined, to: value('to') || undefined })
   }
   return (
-    <form className="filters card" onSubmit={apply} aria-label="Review window">
+    <form className="filters card review-window" onSubmit={apply} aria-label="Review window">
       <Field id="review-from" label="From">
-        {(c) => (
-          <input {...c} type="date" value={draft.from ?? ''} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        )}
+        {(c) => <input {...c} type="date" value={value('from')} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}
       </Field>
       <Field id="review-to" label="To">
-        {(c) => <input {...c} type="date" value={draft.to ?? ''} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
+        {(c) => <input {...c} type="date" value={value('to')} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
       </Field>
       <div className="field">
         <button type="submit" className="button-primary">

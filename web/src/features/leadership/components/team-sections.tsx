@@ -220,7 +220,7 @@ export function StrategySignals({ window }: { window: ReviewWindowInput }) {
     <Section
       id="strategy-signals"
       title="Which strategies work"
-      intro="Autonomy wins (teams deciding on their own thanks to a strategy) beside the incidents reported in each strategy’s scope."
+      intro="Autonomy wins (teams deciding on their own thanks to a strategy) beside the incidents counting towards the gaps each strategy addresses."
     >
       {summary.isPending && <Loading label="Loading autonomy wins" />}
       <ProblemMessage error={summary.error} />
@@ -237,7 +237,7 @@ export function StrategySignals({ window }: { window: ReviewWindowInput }) {
                 <tr>
                   <th scope="col">Strategy</th>
                   <th scope="col">Autonomy wins</th>
-                  <th scope="col">Incidents in scope</th>
+                  <th scope="col">Incidents in its gaps</th>
                   <th scope="col">Weighted harm</th>
                   <th scope="col">Latest win</th>
                 </tr>
