@@ -12,6 +12,7 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { EmptyState } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { TableScroll } from '../../../components/table-scroll'
 import { Term } from '../../../components/term'
 import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
@@ -48,7 +49,7 @@ export function TopGaps({ gaps, formula }: { gaps: ReviewGap[]; formula: string 
       {gaps.length === 0 ? (
         <Empty>No incident in this window points at a strategy gap.</Empty>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Strategy gaps by weighted harm in the window">
           <table>
             <caption className="visually-hidden">Strategy gaps by weighted harm in the window</caption>
             <thead>
@@ -76,7 +77,7 @@ export function TopGaps({ gaps, formula }: { gaps: ReviewGap[]; formula: string 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Section>
   )
@@ -93,7 +94,7 @@ export function StaleStrategies({ items }: { items: StaleStrategy[] }) {
       {items.length === 0 ? (
         <Empty>No published strategy is past its review date.</Empty>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Stale strategies by harm since their review date">
           <table>
             <caption className="visually-hidden">Stale strategies by harm since their review date</caption>
             <thead>
@@ -128,7 +129,7 @@ export function StaleStrategies({ items }: { items: StaleStrategy[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Section>
   )
@@ -215,7 +216,7 @@ export function BeforeAfterTable({ items }: { items: BeforeAfter[] }) {
       {items.length === 0 ? (
         <Empty>No strategy was published in this window at least a week ago.</Empty>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Incidents before and after publication">
           <table>
             <caption className="visually-hidden">Incidents before and after publication</caption>
             <thead>
@@ -251,7 +252,7 @@ export function BeforeAfterTable({ items }: { items: BeforeAfter[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Section>
   )

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
 import { useRowLimit } from '../../../components/row-limit'
+import { TableScroll } from '../../../components/table-scroll'
 import { formatDay } from '../../../lib/labels'
 import { useTeamName } from '../../../lib/reference-data'
 import { useUser } from '../../../lib/session'
@@ -63,7 +64,7 @@ export function AgreementOnly({ window }: { window: ReviewWindowInput }) {
           </EmptyState>
         ) : (
           <>
-            <div className="table-scroll">
+            <TableScroll label="Agreement-only decisions by weighted harm">
               <table>
                 <caption className="visually-hidden">Agreement-only decisions by weighted harm</caption>
                 <thead>
@@ -93,7 +94,7 @@ export function AgreementOnly({ window }: { window: ReviewWindowInput }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             {rows.control}
           </>
         ))}
@@ -116,7 +117,7 @@ export function CoverageMap({ window }: { window: ReviewWindowInput }) {
       {coverage.isPending && <Loading label="Loading the coverage map" />}
       <ProblemMessage error={coverage.error} />
       {coverage.data && (
-        <div className="table-scroll">
+        <TableScroll label="Strategy coverage and harm by team">
           <table>
             <caption className="visually-hidden">Strategy coverage and harm by team</caption>
             <thead>
@@ -154,7 +155,7 @@ export function CoverageMap({ window }: { window: ReviewWindowInput }) {
                 ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Section>
   )
@@ -175,7 +176,7 @@ export function DecisionVisibilityTable({ window }: { window: ReviewWindowInput 
       <ProblemMessage error={visibility.error} />
       {visibility.data && (
         <>
-          <div className="table-scroll">
+          <TableScroll label="Teams told and teams hurt, by decision">
             <table>
               <caption className="visually-hidden">Teams told and teams hurt, by decision</caption>
               <thead>
@@ -206,7 +207,7 @@ export function DecisionVisibilityTable({ window }: { window: ReviewWindowInput 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {rows.control}
         </>
       )}
@@ -230,7 +231,7 @@ export function StrategySignals({ window }: { window: ReviewWindowInput }) {
             {summary.data.autonomyWins} autonomy wins and {summary.data.nearMisses} near misses in this window. Near misses are
             surprises without harm: counted here, never as incidents.
           </p>
-          <div className="table-scroll">
+          <TableScroll label="Autonomy wins and incidents by strategy">
             <table>
               <caption className="visually-hidden">Autonomy wins and incidents by strategy</caption>
               <thead>
@@ -258,7 +259,7 @@ export function StrategySignals({ window }: { window: ReviewWindowInput }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </Section>
