@@ -62,7 +62,8 @@ describe('the shell', () => {
       }
       await context.close()
     }
-  })
+    // Five widths, each with axe: more than the default 30 s on a busy two-core machine.
+  }, 120_000)
 })
 
 describe('the home page of each role', () => {
