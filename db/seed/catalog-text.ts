@@ -13,12 +13,15 @@ export function fill(template: string, slots: Record<string, string | number>): 
   })
 }
 
+/** Words whose case is part of their spelling: "API", "SRE", "iOS", "v1". */
+const fixedCase = /^([A-Z][A-Z0-9]|[a-z]+[A-Z]|v\d)/
+
 export function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
+  return fixedCase.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1)
 }
 
 export function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+  return fixedCase.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /** Tradeoffs a decision or strategy can state: prefer X over Y, for goal Z. */
@@ -37,16 +40,33 @@ export const tradeoffBank: readonly Tradeoff[] = [
   { prefer: 'backward compatibility', over: 'API cleanliness', forGoal: 'zero forced client upgrades' },
 ]
 
-export const incidentTitlePatterns = [
-  '{decision} broke our {asset}',
-  'Surprised late by "{decision}"',
-  '{Asset} blocked by a {owner} change',
-  'Rework on the {asset} after {owner} changed course',
-  '{Asset} slipped: nobody told us about {decisionLower}',
-  'Found out about {owner} changing the {subject} from {channelNoun}',
-  'Unannounced change to the {subject} hit the {asset}',
-  '{owner} decision on the {subject} undid our {asset} work',
-] as const
+/**
+ * Incident titles, as a reporter would write them: what they saw, or the decision referred to
+ * as "the decision to …" ({d} is the decision title in lower case, an imperative). Titles that
+ * name {owner} are used only when the owning team is known.
+ */
+export const incidentTitles = {
+  withDecision: [
+    'The decision to {d} broke our {asset}',
+    'Surprised late by the decision to {d}',
+    'Rework on the {asset} after the {owner} team decided to {d}',
+    '{Asset} slipped: nobody told us about the decision to {d}',
+    '{Asset} delayed after the {owner} team decided to {d}',
+    'Learned from {channelNoun} that the {owner} team had decided to {d}',
+  ],
+  withOwner: [
+    '{Asset} blocked by a change to the {subject} from the {owner} team',
+    'Rework on the {asset} after the {owner} team changed the {subject}',
+    'The {owner} team changed the {subject} without telling us',
+    'Found out about a change to the {subject} from {channelNoun}',
+    'Unannounced change to the {subject} hit our {asset}',
+  ],
+  withoutOwner: [
+    'Unannounced change to the {subject} hit our {asset}',
+    'Found out about a change to the {subject} from {channelNoun}',
+    '{Asset} broke after an unannounced change to the {subject}',
+  ],
+} as const
 
 export const channelNouns: Record<DiscoveryChannel, string> = {
   code_review: 'a code review',
