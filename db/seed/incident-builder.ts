@@ -156,7 +156,8 @@ function draftFor(ctx: IncidentContext, p: Prepared, rng: Rng, code: number, day
     return {
       reporter,
       owner: teams.owner,
-      decision: at(decisions.clusterDecisions, k),
+      // As in real life, about a third of the reports name no decision, only the team behind it.
+      decision: rng.chance(1 / 3) ? null : at(decisions.clusterDecisions, k),
       rootCause: mostly(rng, topic.rootCause, 0.8),
       gapId: null,
       isBackground: false,
