@@ -155,7 +155,8 @@ export function buildDecisions(rng: Rng, people: People, calendar: Calendar, inc
     const offset = rng.chance(0.15) ? -rng.int(1, 180) : calendar.offsetAtQuantile(rng.float())
     const day = calendar.startDay + offset
     const title = round === 1 ? spec.title : `${spec.title} (revision ${round})`
-    const tradeoff = rng.chance(0.45) ? spec.tradeoff : null
+    // About 45% of decisions state their tradeoff; most catalogue entries have one to state.
+    const tradeoff = rng.chance(0.6) ? spec.tradeoff : null
     const why = tradeoff ? statedTradeoff(tradeoff) : rng.pick(agreementNotes)
     const summary = `${nameOf.get(owner.id)} decided to ${lowerFirst(title)}. ${why}`
     byOwner.get(owner.id)?.push(add(owner, day, title, spec.subject, tradeoff, summary, sharedWith(owner, [])))
