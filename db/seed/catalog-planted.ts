@@ -294,9 +294,9 @@ export const droppingGapStory = {
   },
   owners: ['payments-api', 'identity', 'api-gateway', 'search', 'notifications', 'billing', 'data-platform', 'mobile-platform'],
   titles: [
-    'Breaking change in the {subject} API without notice',
+    'Breaking change to the {subject} without notice',
     'Field removed from the {subject} response broke the {asset}',
-    '{owner} changed the {subject} contract under us',
+    'The {owner} team changed the {subject} contract under us',
   ],
   missingContext: ['A policy on breaking API changes: how much notice callers get, and who must be told.'],
   /** Days before today that S was published. */

@@ -13,51 +13,16 @@ export function fill(template: string, slots: Record<string, string | number>): 
   })
 }
 
+/** Words whose case is part of their spelling: "API", "SRE", "iOS", "v1". */
+const fixedCase = /^([A-Z][A-Z0-9]|[a-z]+[A-Z]|v\d)/
+
 export function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
+  return fixedCase.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1)
 }
 
 export function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+  return fixedCase.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1)
 }
-
-/** Background decision titles; {s} is one of the owning team's subjects. */
-export const decisionPatterns = [
-  'Deprecate the old {s} by {q}',
-  'Move the {s} to a nightly batch',
-  'Migrate the {s} to {platform}',
-  'Freeze changes to the {s} until {q}',
-  'Rate-limit callers of the {s} per client',
-  'Require a design review for changes to the {s}',
-  'Cut the {s} latency budget to {ms} ms',
-  'Drop support for {legacy} in the {s}',
-  'Make the {s} event-driven instead of synchronous',
-  'Pause new features on the {s} for reliability work',
-  'Rename the public fields of the {s}',
-  'Turn on strict input validation in the {s}',
-  'Shorten {s} data retention to {days} days',
-  'Split the {s} into separate read and write services',
-  'Put the {s} behind the internal API gateway',
-  'Switch the {s} to a new vendor',
-  'Stop out-of-hours on-call for the {s}',
-  'Release {s} changes only on Tuesdays',
-  'Require an RFC for breaking changes to the {s}',
-  'Rewrite the {s} in Go',
-] as const
-
-export const platforms = ['Kubernetes', 'the shared Postgres cluster', 'Kafka', 'the eu-west-2 region', 'gRPC', 'managed Redis']
-export const legacyThings = ['TLS 1.1', 'API v1 clients', 'Android 8', 'iOS 15', 'Python 3.8', 'XML payloads', 'cookie sessions']
-
-export const decisionReasons = [
-  'The old setup caused two Sev-2 outages last quarter.',
-  'Finance asked for lower infrastructure spend.',
-  'It unblocks the EU launch.',
-  'The vendor contract ends this year.',
-  'Keeping both versions alive doubled our on-call load.',
-  'Security flagged the current setup in the last audit.',
-  'It was agreed in the quarterly planning meeting.',
-  'Most callers had already moved, according to our logs.',
-]
 
 /** Tradeoffs a decision or strategy can state: prefer X over Y, for goal Z. */
 export const tradeoffBank: readonly Tradeoff[] = [
@@ -75,16 +40,33 @@ export const tradeoffBank: readonly Tradeoff[] = [
   { prefer: 'backward compatibility', over: 'API cleanliness', forGoal: 'zero forced client upgrades' },
 ]
 
-export const incidentTitlePatterns = [
-  '{decision} broke our {asset}',
-  'Surprised late by "{decision}"',
-  '{Asset} blocked by a {owner} change',
-  'Rework on the {asset} after {owner} changed course',
-  '{Asset} slipped: nobody told us about {decisionLower}',
-  'Found out about {owner} changing the {subject} from {channelNoun}',
-  'Unannounced change to the {subject} hit the {asset}',
-  '{owner} decision on the {subject} undid our {asset} work',
-] as const
+/**
+ * Incident titles, as a reporter would write them: what they saw, or the decision referred to
+ * as "the decision to …" ({d} is the decision title in lower case, an imperative). Titles that
+ * name {owner} are used only when the owning team is known.
+ */
+export const incidentTitles = {
+  withDecision: [
+    'The decision to {d} broke our {asset}',
+    'Surprised late by the decision to {d}',
+    'Rework on the {asset} after the {owner} team decided to {d}',
+    '{Asset} slipped: nobody told us about the decision to {d}',
+    '{Asset} delayed after the {owner} team decided to {d}',
+    'Learned from {channelNoun} that the {owner} team had decided to {d}',
+  ],
+  withOwner: [
+    '{Asset} blocked by a change to the {subject} from the {owner} team',
+    'Rework on the {asset} after the {owner} team changed the {subject}',
+    'The {owner} team changed the {subject} without telling us',
+    'Found out about a change to the {subject} from {channelNoun}',
+    'Unannounced change to the {subject} hit our {asset}',
+  ],
+  withoutOwner: [
+    'Unannounced change to the {subject} hit our {asset}',
+    'Found out about a change to the {subject} from {channelNoun}',
+    '{Asset} broke after an unannounced change to the {subject}',
+  ],
+} as const
 
 export const channelNouns: Record<DiscoveryChannel, string> = {
   code_review: 'a code review',
@@ -173,4 +155,5 @@ export const missingContextByRootCause: Record<RootCause, readonly string[]> = {
   ],
 }
 
-export const tradeoffContext = 'That {owner} prefers {prefer} over {over}, for {forGoal}.'
+/** Goals are written as people state them ("pass the SOC 2 audit", "no double charges"), so they follow a colon. */
+export const tradeoffContext = 'That {owner} prefers {prefer} over {over}, with this goal: {forGoal}.'

@@ -23,8 +23,10 @@ describe('clustering quality on a generated org', () => {
     expect(score.f1).toBeGreaterThanOrEqual(0.9)
   })
 
-  it('keeps F1 at least 0.85 when a third of the incidents name no decision', () => {
-    // Decisions are often unknown at filing: then team pairs, gaps and words must carry it.
+  it('keeps F1 at least 0.85 when a further third of the incidents name no decision', () => {
+    // Decisions are often unknown at filing: then team pairs, gaps and words must carry it. The
+    // seed already leaves a third of each planted cluster unnamed, so here over half are: F1 was
+    // 0.91 at seed 7 (precision 0.99, recall 0.84) when this floor was last checked.
     const incidents = [...org.incidents()].map((i) => ({
       ...i,
       decisionId: i.number % 3 === 0 ? null : i.decisionId,

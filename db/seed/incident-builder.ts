@@ -100,18 +100,22 @@ function pickDecision(rng: Rng, list: readonly DecisionMeta[] | undefined, day: 
   return j >= 0 ? at(list, j) : null
 }
 
-/** Root causes of background incidents: hidden decisions rise through the year, missing strategy falls. */
-function backgroundRootCause(rng: Rng, t: number, decision: DecisionMeta | null): RootCause {
-  const causes: RootCause[] = [
-    'missing_strategy',
-    'stale_strategy',
-    'agreement_without_why',
-    'hidden_decision',
-    'conflicting_priorities',
-    'unknown',
-  ]
+const causes: readonly RootCause[] = [
+  'missing_strategy',
+  'stale_strategy',
+  'agreement_without_why',
+  'hidden_decision',
+  'conflicting_priorities',
+  'unknown',
+]
+
+/**
+ * Root causes of background incidents: hidden decisions rise through the year, missing strategy
+ * falls. `analysed` leaves out `unknown`, for incidents someone has triaged.
+ */
+function backgroundRootCause(rng: Rng, t: number, decision: DecisionMeta | null, analysed = false): RootCause {
   const agreement = decision !== null && decision.tradeoff === null
-  return rng.weighted(causes, [0.36 - 0.24 * t, 0.1, agreement ? 0.22 : 0.07, 0.08 + 0.26 * t, 0.02, 0.08])
+  return rng.weighted(causes, [0.36 - 0.24 * t, 0.1, agreement ? 0.22 : 0.07, 0.08 + 0.26 * t, 0.02, analysed ? 0 : 0.08])
 }
 
 function mostly(rng: Rng, main: RootCause, share: number): RootCause {
@@ -152,7 +156,8 @@ function draftFor(ctx: IncidentContext, p: Prepared, rng: Rng, code: number, day
     return {
       reporter,
       owner: teams.owner,
-      decision: at(decisions.clusterDecisions, k),
+      // As in real life, about a third of the reports name no decision, only the team behind it.
+      decision: rng.chance(1 / 3) ? null : at(decisions.clusterDecisions, k),
       rootCause: mostly(rng, topic.rootCause, 0.8),
       gapId: null,
       isBackground: false,
@@ -333,11 +338,12 @@ export function buildIncident(ctx: IncidentContext, p: Prepared, index: number):
   const delayDays = kinds.has('delay') ? rng.int(1, harm * 7) : null
 
   const age = calendar.todayDay - day
-  let status = draft.status ?? statusFor(rng, age)
+  const status = draft.status ?? statusFor(rng, age)
   let rootCause = draft.rootCause
   // The newest reports are mostly not analysed yet.
   if (draft.isBackground && status === 'open' && age < 21 && rng.chance(0.6)) rootCause = 'unknown'
-  if (draft.status === undefined && rootCause === 'unknown' && status === 'resolved') status = 'triaged'
+  // Whoever triaged a report found its cause: only open reports are left not analysed.
+  if (status !== 'open' && rootCause === 'unknown') rootCause = backgroundRootCause(rng, t, draft.decision, true)
 
   const reporterSpec = people.specBySlug.get(draft.reporter.slug)
   const ownerSpec = draft.owner ? people.specBySlug.get(draft.owner.slug) : undefined

@@ -6,7 +6,7 @@ import {
   expectedByRootCause,
   fill,
   impactSentences,
-  incidentTitlePatterns,
+  incidentTitles,
   lowerFirst,
   missingContextByRootCause,
   tradeoffContext,
@@ -47,19 +47,13 @@ export interface IncidentText {
 
 const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`
 
-const withDecision = incidentTitlePatterns
-const withoutDecision = incidentTitlePatterns.filter((p) => !p.includes('{decision'))
-
 export function composeText(rng: Rng, input: TextInput): IncidentText {
   const owner = input.ownerName ?? 'another team'
-  const decisionTitle = input.decision?.title ?? `A change to the ${input.subject}`
   const slots = {
     owner,
     asset: input.asset,
     Asset: upperFirst(input.asset),
     subject: input.subject,
-    decision: decisionTitle,
-    decisionLower: lowerFirst(decisionTitle),
     d: input.decision ? lowerFirst(input.decision.title) : `change the ${input.subject}`,
     q: quarterOf(input.day + 30),
     channelNoun: channelNouns[input.channel],
@@ -68,7 +62,13 @@ export function composeText(rng: Rng, input: TextInput): IncidentText {
     reporter: input.reporterName,
   }
 
-  const title = input.title ?? fill(rng.pick(input.decision ? withDecision : withoutDecision), slots)
+  // A title names the decision only as "the decision to …", and the owner only when known.
+  const titles = input.decision
+    ? incidentTitles.withDecision
+    : input.ownerName
+      ? incidentTitles.withOwner
+      : incidentTitles.withoutOwner
+  const title = input.title ?? fill(rng.pick(titles), slots)
 
   const sentences = [input.lead ?? fill(discoverySentences[input.channel], slots)]
   if (input.decision) {

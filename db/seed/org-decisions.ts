@@ -1,8 +1,9 @@
 import type { Tradeoff } from '@misalign/shared'
 import type { Calendar } from './calendar'
+import { agreementNotes, decisionCatalog, fallbackDecision } from './catalog-decisions'
 import { clusterTopics, conflictStory } from './catalog-planted'
-import { decisionPatterns, decisionReasons, fill, legacyThings, lowerFirst, platforms, tradeoffBank } from './catalog-text'
-import { formatDay, quarterOf, timestampOn } from './dates'
+import { lowerFirst } from './catalog-text'
+import { formatDay, timestampOn } from './dates'
 import { type People, teamId } from './org-people'
 import type { Rng } from './prng'
 import type { DecisionSeed, TeamSeed } from './types'
@@ -25,6 +26,11 @@ export interface DecisionBook {
   byOwner: Map<string, DecisionMeta[]>
   clusterDecisions: DecisionMeta[]
   conflictDecisions: [DecisionMeta, DecisionMeta]
+}
+
+/** A tradeoff as a decision's summary states it; goals read as people write them, so after a colon. */
+function statedTradeoff(t: Tradeoff): string {
+  return `We prefer ${t.prefer} over ${t.over}. Goal: ${t.forGoal}.`
 }
 
 /** A few hundred at demo size, growing with the square root of the incidents, capped at 5,000. */
@@ -104,7 +110,7 @@ export function buildDecisions(rng: Rng, people: People, calendar: Calendar, inc
   // Planted: two decisions whose tradeoffs contradict each other.
   const [sideA, sideB] = conflictStory.sides.map((side) => {
     const owner = team(side.team)
-    const summary = `${side.decisionTitle}. We prefer ${side.tradeoff.prefer} over ${side.tradeoff.over}, for ${side.tradeoff.forGoal}.`
+    const summary = `${side.decisionTitle}. ${statedTradeoff(side.tradeoff)}`
     return add(
       owner,
       calendar.startDay + side.decidedOffset,
@@ -117,34 +123,43 @@ export function buildDecisions(rng: Rng, people: People, calendar: Calendar, inc
   })
   if (!sideA || !sideB) throw new Error('the conflict story needs two sides')
 
-  // Background: owners weighted by size; groups decide too, less often.
+  // Background: owners weighted by size; groups decide too, less often. Each team decides from
+  // its own catalogue, each entry once, so no decision repeats and every title fits its team.
   const owners = people.teams.filter((t) => t.parentTeamId !== null)
   const ownerWeights = owners.map((t) => {
     const members = people.membersByTeam.get(t.id)?.length ?? 0
     return people.specBySlug.get(t.slug)?.level === 'group' ? 3 : members
   })
+  const unused = new Map(owners.map((t) => [t.id, [...(decisionCatalog[t.slug] ?? [fallbackDecision])]]))
   const byOwner = new Map<string, DecisionMeta[]>(people.teams.map((t) => [t.id, []]))
   const total = decisionCount(incidents)
+  let round = 1
   for (let i = rows.length; i < total; i++) {
-    const owner = rng.weighted(owners, ownerWeights)
-    const spec = people.specBySlug.get(owner.slug)
-    const subject = rng.pick(spec?.subjects ?? ['internal tooling'])
+    // A team that has used its whole catalogue passes the draw on; once every team has, a
+    // large bench org goes round again with revised decisions (never at demo size).
+    const weights = ownerWeights.map((w, k) => ((unused.get(owners[k]?.id ?? '')?.length ?? 0) > 0 ? w : 0))
+    if (!weights.some((w) => w > 0)) {
+      round++
+      for (const t of owners) unused.set(t.id, [...(decisionCatalog[t.slug] ?? [fallbackDecision])])
+      i--
+      continue
+    }
+    const owner = rng.weighted(owners, weights)
+    const left = unused.get(owner.id) ?? []
+    const [spec] = left.splice(rng.int(0, left.length - 1), 1)
+    if (!spec) {
+      i--
+      continue
+    }
     // Most decisions fall in the year (with planning seasons), some before it.
     const offset = rng.chance(0.15) ? -rng.int(1, 180) : calendar.offsetAtQuantile(rng.float())
     const day = calendar.startDay + offset
-    const title = fill(rng.pick(decisionPatterns), {
-      s: subject,
-      q: quarterOf(day + rng.int(60, 200)),
-      platform: rng.pick(platforms),
-      ms: rng.pick([50, 100, 200, 300]),
-      legacy: rng.pick(legacyThings),
-      days: rng.pick([30, 90, 180]),
-    })
-    const tradeoff = rng.chance(0.45) ? rng.pick(tradeoffBank) : null
-    const reason = rng.pick(decisionReasons)
-    const why = tradeoff ? ` We prefer ${tradeoff.prefer} over ${tradeoff.over}, for ${tradeoff.forGoal}.` : ''
-    const summary = `${nameOf.get(owner.id)} decided to ${lowerFirst(title)}. ${reason}${why}`
-    byOwner.get(owner.id)?.push(add(owner, day, title, subject, tradeoff, summary, sharedWith(owner, [])))
+    const title = round === 1 ? spec.title : `${spec.title} (revision ${round})`
+    // About 45% of decisions state their tradeoff; most catalogue entries have one to state.
+    const tradeoff = rng.chance(0.6) ? spec.tradeoff : null
+    const why = tradeoff ? statedTradeoff(tradeoff) : rng.pick(agreementNotes)
+    const summary = `${nameOf.get(owner.id)} decided to ${lowerFirst(title)}. ${why}`
+    byOwner.get(owner.id)?.push(add(owner, day, title, spec.subject, tradeoff, summary, sharedWith(owner, [])))
   }
   for (const list of byOwner.values()) list.sort((a, b) => a.day - b.day)
 
