@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newPage, type RunningApp, screenshotDir, seriousViolations, signIn, startApp } from './support/app-server'
+import { newPage, type RunningApp, screenshot, screenshotDir, seriousViolations, signIn, startApp } from './support/app-server'
 
 /**
  * Every screen at the widths people use (issue #17): 1280, 1024, 800 and 375 px, on a demo org
@@ -106,7 +106,11 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('every screen, as the ad
           sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         }))
         if (sideways > 0) problems.push(`${path}: scrolls ${sideways} px sideways`)
-        if (width === 1280 && height > MAX_HEIGHT_AT_1280) problems.push(`${path}: ${height} px tall`)
+        if (width === 1280 && height > MAX_HEIGHT_AT_1280) {
+          problems.push(`${path}: ${height} px tall`)
+          // Kept for whoever reads the failure: what made it tall.
+          await screenshot(page, `70-too-tall-${path.replaceAll(/[^a-z0-9]+/gi, '-')}`)
+        }
         if (withAxe) for (const violation of await seriousViolations(page)) problems.push(`${path}: ${violation}`)
       }
       expect(problems).toEqual([])

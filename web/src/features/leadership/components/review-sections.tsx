@@ -12,6 +12,7 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { EmptyState } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
+import { useRowLimit } from '../../../components/row-limit'
 import { TableScroll } from '../../../components/table-scroll'
 import { Term } from '../../../components/term'
 import { countOf, formatDay, gapStatusLabels } from '../../../lib/labels'
@@ -155,7 +156,9 @@ function Holder({ holder }: { holder: ConflictHolder }) {
   )
 }
 
+/** The heaviest three first: each conflict names every holder on both sides, so ten fill a page. */
 export function Conflicts({ items }: { items: Conflict[] }) {
+  const rows = useRowLimit(items, 'conflicts', 3)
   return (
     <Section
       id="conflicts"
@@ -166,7 +169,7 @@ export function Conflicts({ items }: { items: Conflict[] }) {
         <Empty>No stated priorities contradict each other.</Empty>
       ) : (
         <ul className="conflict-list">
-          {items.map((c) => (
+          {rows.shown.map((c) => (
             <li key={c.key} className="conflict">
               <h3>
                 {c.sideA.prefer} over {c.sideA.over} <span className="conflict-versus">against</span> {c.sideB.prefer} over{' '}
@@ -202,6 +205,7 @@ export function Conflicts({ items }: { items: Conflict[] }) {
           ))}
         </ul>
       )}
+      {rows.control}
     </Section>
   )
 }
