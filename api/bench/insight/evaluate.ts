@@ -4,8 +4,8 @@ import {
   type Draft,
   dayNumber,
   defaultEngineOptions,
+  draftWords,
   groupingDecision,
-  incidentFields,
   type PairwiseScore,
   pairwiseScore,
   rankDecisions,
@@ -102,7 +102,7 @@ export async function loadStorySet(db: Db, set: StorySet): Promise<Loaded> {
 function draftOf(loaded: Loaded, story: Story, doc: number, named: boolean): Draft {
   const facts = loaded.index.incidentAt(doc)
   return {
-    query: loaded.index.terms.count(incidentFields(story), false),
+    ...draftWords(loaded.index.terms, story),
     decisionId: named ? (facts?.decisionId ?? null) : null,
     gapId: null,
     decisionOwnerTeamId: facts?.decisionOwnerTeamId ?? null,

@@ -214,7 +214,14 @@ describe('clusters', () => {
 describe('GET /api/v1/incidents/similar', () => {
   it('finds incidents by shared words and by the same decision, with reasons', async () => {
     const { decisionId, filed } = await tokenStory(ctx)
-    await file(ctx, { title: 'Invoices exported twice', narrative: 'The billing export job retried everything.' })
+    // Unrelated in every field: the fixture's shared expected/goal/missing-context words would relate it.
+    await file(ctx, {
+      title: 'Invoices exported twice',
+      narrative: 'The billing export job retried everything.',
+      expected: 'One export per invoice run',
+      harmedGoal: 'Close the books on time',
+      missingContext: 'That the export job retries whole batches',
+    })
     const byText = await ctx.as('member').inject({ url: '/api/v1/incidents/similar?text=access%20token%20expiry%20logout' })
     expect(byText.statusCode).toBe(200)
     const items = byText.json().items

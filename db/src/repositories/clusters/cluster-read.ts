@@ -10,11 +10,11 @@ import {
   type ClusterSummary,
   clusterSignals,
   decisionForTheRest,
+  draftWords,
   explainGroup,
   groupingDecision,
   guessDecision,
   type IncidentStatus,
-  incidentFields,
   type Page,
 } from '@misalign/shared'
 import { type SQL, sql } from 'drizzle-orm'
@@ -201,7 +201,7 @@ async function groupingDecisions(db: Db, members: readonly MemberRow[]): Promise
     const guess =
       (doc === undefined ? undefined : index.guessOf(doc)) ??
       guessDecision(index, {
-        query: index.terms.count(incidentFields(m), false),
+        ...draftWords(index.terms, m),
         decisionId: null,
         gapId: m.gapId,
         decisionOwnerTeamId: m.decisionOwnerTeamId,

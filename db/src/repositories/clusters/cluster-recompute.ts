@@ -4,11 +4,11 @@ import {
   clusterIncidents,
   decisionForTheRest,
   defaultEngineOptions,
+  draftWords,
   explainGroup,
   type GroupExplanation,
   groupingDecision,
   guessDecision,
-  incidentFields,
   keepApart,
   type RecomputeResult,
   suggestedTitle,
@@ -283,7 +283,7 @@ function inferDecisions(index: InsightIndex, rows: readonly EngineRow[]): (strin
     let guess = index.guessOf(doc)
     if (guess === undefined)
       guess = guessDecision(index, {
-        query: index.terms.count(incidentFields(row), false),
+        ...draftWords(index.terms, row),
         decisionId: null,
         gapId: row.gapId,
         decisionOwnerTeamId: row.decisionOwnerTeamId,

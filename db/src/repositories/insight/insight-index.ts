@@ -8,8 +8,10 @@ import {
   type InsightCorpus,
   incidentFields,
   rolesSeeingAllRestricted,
+  ruledOutFields,
   TermTable,
   TextIndex,
+  type WeightedField,
 } from '@misalign/shared'
 import { sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../../client'
@@ -115,7 +117,7 @@ export function insightIndexOf(
   const incidentList: IndexedIncident[] = []
   // A named report's words also go into its decision's profile: counted once, used twice.
   const namedCounts = new Map<string, Map<number, number>>()
-  const unnamed: { doc: number; counts: Map<number, number> }[] = []
+  const unnamed: { doc: number; counts: Map<number, number>; ruledOut: WeightedField[] }[] = []
   for (const row of incidentRows) {
     const counts = terms.count(incidentFields(row), true)
     const doc = incidents.add(counts)
@@ -129,7 +131,7 @@ export function insightIndexOf(
       const sum = namedCounts.get(row.decisionId) ?? new Map<number, number>()
       for (const [term, tf] of counts) sum.set(term, (sum.get(term) ?? 0) + tf * profileShare)
       namedCounts.set(row.decisionId, sum)
-    } else unnamed.push({ doc, counts })
+    } else unnamed.push({ doc, counts, ruledOut: ruledOutFields(row) })
   }
   const byDecisionId = new Map<string, number>()
   const decisionList: IndexedDecision[] = []
@@ -181,11 +183,13 @@ export function insightIndexOf(
     .map((u) => ({ ...u, day: incidentList[u.doc]?.day ?? 0 }))
     .sort((a, b) => b.day - a.day || b.doc - a.doc)
     .slice(0, maxGuessed)
-  for (const { doc, counts } of recent) {
+  for (const { doc, counts, ruledOut } of recent) {
     const facts = incidentList[doc]
     if (!facts) continue
     const guess = guessDecision(index, {
       query: counts,
+      // Counted now, with the decisions' words known: a ruled-out name often appears in no other report.
+      ruledOut: terms.count(ruledOut, false),
       decisionId: null,
       gapId: facts.gapId,
       decisionOwnerTeamId: facts.decisionOwnerTeamId,

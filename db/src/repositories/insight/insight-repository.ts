@@ -3,7 +3,7 @@ import {
   type DecisionSuggestionsQuery,
   type Draft,
   dayNumber,
-  incidentFields,
+  draftWords,
   type RankedDecision,
   type RankedIncident,
   rankDecisions,
@@ -28,7 +28,7 @@ const dayString = (day: number) => new Date(day * 86_400_000).toISOString().slic
 
 function draftOf(index: InsightIndex, query: DecisionSuggestionsQuery): Draft {
   return {
-    query: index.terms.count(incidentFields({ title: query.text ?? '', narrative: '', expected: '', missingContext: '' }), false),
+    ...draftWords(index.terms, { title: query.text ?? '', narrative: '', expected: '', missingContext: '' }),
     decisionId: query.decisionId ?? null,
     gapId: null,
     decisionOwnerTeamId: query.decisionOwnerTeamId ?? null,
@@ -135,7 +135,7 @@ export function insightRepository(db: Db) {
       doc,
       unrelated: new Set(pairs.map((p) => p.other)),
       draft: {
-        query: index.terms.count(incidentFields(row), false),
+        ...draftWords(index.terms, row),
         decisionId: facts.decisionId,
         gapId: facts.gapId,
         decisionOwnerTeamId: facts.decisionOwnerTeamId,
@@ -283,7 +283,7 @@ export function insightRepository(db: Db) {
         const facts = index.incidentAt(doc)
         if (!facts) continue
         const draft: Draft = {
-          query: index.terms.count(incidentFields(row), false),
+          ...draftWords(index.terms, row),
           decisionId: null,
           gapId: facts.gapId,
           decisionOwnerTeamId: facts.decisionOwnerTeamId,

@@ -1,3 +1,5 @@
+import { withoutRuledOut } from '../insight/ruled-out'
+
 /**
  * Text similarity for the clustering engine: TF-IDF vectors with cosine similarity, built in
  * process so it runs the same on Postgres and PGlite (docs/decisions/012-clustering-engine.md).
@@ -104,8 +106,8 @@ export class Vocabulary {
    */
   count(text: IncidentText, learn = false): Map<number, number> {
     const counts = new Map<number, number>()
-    this.scan(text.title, 2, counts, learn)
-    this.scan(text.narrative, 1, counts, learn)
+    this.scan(withoutRuledOut(text.title), 2, counts, learn)
+    this.scan(withoutRuledOut(text.narrative), 1, counts, learn)
     this.scan(text.expected, 1, counts, learn)
     this.scan(text.missingContext, 1, counts, learn)
     return counts

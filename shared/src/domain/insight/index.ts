@@ -1,4 +1,5 @@
 export * from './concepts'
 export * from './rank'
+export * from './ruled-out'
 export * from './text-index'
 export * from './top'

@@ -10,7 +10,7 @@ import {
   rankDecisions,
   rankSimilar,
 } from './rank'
-import { decisionFields, incidentFields, TermTable, TextIndex } from './text-index'
+import { decisionFields, draftWords, incidentFields, TermTable, TextIndex } from './text-index'
 import { top } from './top'
 
 const report = (title: string, narrative = '') => ({ title, narrative, expected: '', missingContext: '' })
@@ -109,8 +109,8 @@ function corpus() {
     guessOf: (doc) => guesses.get(doc),
     guessedIncidentsOf: (id) => [...guesses].flatMap(([doc, g]) => (g?.decisionId === id ? [doc] : [])),
   }
-  const draft = (title: string, extra: Partial<Draft> = {}): Draft => ({
-    query: terms.count(incidentFields(report(title)), false),
+  const draft = (title: string, extra: Partial<Draft> = {}, narrative = ''): Draft => ({
+    ...draftWords(terms, report(title, narrative)),
     decisionId: null,
     gapId: null,
     decisionOwnerTeamId: null,
@@ -138,6 +138,27 @@ describe('rankDecisions', () => {
     const rightOwner = rankDecisions(c, draft('logged out sessions', { decisionOwnerTeamId: 'identity' }))
     expect(rightOwner[0]?.reasons).toContain('same_owner_team')
     expect(rightOwner[0]?.score ?? 0).toBeGreaterThan(wrongOwner.find((r) => r.decision === 0)?.score ?? 0)
+  })
+
+  it('pushes down the decision the reporter rules out in their own words', () => {
+    const { c, draft } = corpus()
+    const title = 'Thumbnails and sessions both look wrong'
+    const plain = rankDecisions(c, draft(title))
+    const ruledOut = rankDecisions(
+      c,
+      draft(title, {}, 'We assumed the new CDN caching of images, but it was our own upload bug.'),
+    )
+    const images = (ranked: typeof plain) => ranked.find((r) => c.decisionAt(r.decision)?.id === 'images')?.score ?? 0
+    expect(images(ruledOut)).toBeLessThan(images(plain) - 0.3)
+  })
+
+  it('prefers, among decisions the words fit, the one taken shortly before the discovery', () => {
+    const { c, draft } = corpus()
+    const soon = rankDecisions(c, draft('logged out sessions', { day: 110 }))
+    const late = rankDecisions(c, draft('logged out sessions', { day: 800 }))
+    expect(soon[0]?.score ?? 0).toBeGreaterThan(late[0]?.score ?? 0)
+    // Time alone offers nothing: a draft sharing no word with any decision gets no suggestion.
+    expect(rankDecisions(c, draft('Quarterly tax filing for Estonia', { day: 101 }))).toEqual([])
   })
 
   it('calls only the first suggestion likely', () => {

@@ -39,6 +39,8 @@ export interface Draft {
   decisionOwnerTeamId: string | null
   reportingTeamId: string | null
   day: number | null
+  /** Words of the clauses where the reporter rules a cause out (see ruledOutFields). */
+  ruledOut?: ReadonlyMap<number, number>
 }
 
 export interface RankedDecision {
@@ -84,6 +86,17 @@ export interface InsightWeights {
    */
   unnamedDecision: { score: number; margin: number }
   possible: { decision: number; incident: number }
+  /**
+   * "We assumed the new limits, but …": the decision the ruled-out words point at (scoring at
+   * least `score` on them) loses `penalty`: the reporter has told us it was not that one.
+   */
+  ruledOut: { score: number; penalty: number }
+  /**
+   * Most decisions are discovered weeks after they are taken, not years (on our story sets the
+   * true decision was a median 21–29 days old at discovery, the others 140): a decision taken
+   * just before the discovery earns up to `bonus`, halving every `halfLifeDays`.
+   */
+  recent: { bonus: number; halfLifeDays: number }
 }
 
 export const insightWeights: InsightWeights = {
@@ -104,6 +117,8 @@ export const insightWeights: InsightWeights = {
   possible: { decision: 0.1, incident: 0.12 },
   confident: { score: 0.5, margin: 0.3 },
   unnamedDecision: { score: 0.2, margin: 0.05 },
+  ruledOut: { score: 0.1, penalty: 0.5 },
+  recent: { bonus: 0.1, halfLifeDays: 60 },
 }
 
 export interface InsightCorpus {
@@ -133,11 +148,39 @@ export interface DecisionGuess {
   lead: number
 }
 
+/** The decision the reporter's ruled-out words point at (index number), or -1. */
+function refutedDecision(corpus: InsightCorpus, draft: Draft, w: InsightWeights, budget?: number): number {
+  if (!draft.ruledOut || draft.ruledOut.size === 0) return -1
+  const register = corpus.decisions.search(draft.ruledOut, undefined, budget)
+  const profiles = corpus.profiles.search(draft.ruledOut, undefined, budget)
+  let best = -1
+  let bestScore = w.ruledOut.score
+  for (const doc of new Set([...register.keys(), ...profiles.keys()])) {
+    const score = w.registerText * (register.get(doc) ?? 0) + w.profileText * (profiles.get(doc) ?? 0)
+    if (score > bestScore || (score === bestScore && best >= 0 && doc < best)) {
+      best = doc
+      bestScore = score
+    }
+  }
+  return best
+}
+
 /** A decision's score for a draft from its words and the facts, before the neighbours' votes. */
-function decisionScore(w: InsightWeights, draft: Draft, decision: CorpusDecision, text: number, profile: number): number {
-  let score = w.registerText * text + w.profileText * profile
+function decisionScore(
+  w: InsightWeights,
+  draft: Draft,
+  decision: CorpusDecision,
+  text: number,
+  profile: number,
+  refuted: boolean,
+): number {
+  const words = w.registerText * text + w.profileText * profile
+  let score = words - (refuted ? w.ruledOut.penalty : 0)
   if (draft.decisionOwnerTeamId) score += draft.decisionOwnerTeamId === decision.owningTeamId ? w.ownerMatch : -w.ownerMismatch
   if (draft.day !== null && decision.decidedDay > draft.day) score -= w.decidedAfter
+  // Time sharpens what the words say; on its own it would offer every recent decision.
+  else if (draft.day !== null && words >= w.possible.decision)
+    score += w.recent.bonus * 0.5 ** ((draft.day - decision.decidedDay) / w.recent.halfLifeDays)
   return score
 }
 
@@ -159,6 +202,7 @@ export function rankDecisions(
   const accept = (doc: number) => !(options.exclude?.(doc) ?? false) && (options.accept?.(doc) ?? true)
   const register = corpus.decisions.search(draft.query, undefined, options.budget)
   const profiles = corpus.profiles.search(draft.query, undefined, options.budget)
+  const refuted = refutedDecision(corpus, draft, w, options.budget)
   // Votes need a search over every report, the costly part; the profiles carry most of the same words.
   const neighbours =
     w.neighbours > 0 ? top(options.incidentScores ?? corpus.incidents.search(draft.query, accept), w.neighbours) : []
@@ -190,7 +234,7 @@ export function rankDecisions(
     const vote = votes.get(decision.id)
     // The share of the neighbours' evidence that points here, scaled by how close they are.
     const voteShare = vote && voteTotal > 0 ? (vote.weight / voteTotal) * Math.min(1, 3 * (neighbours[0]?.[1] ?? 0)) : 0
-    const score = decisionScore(w, draft, decision, text, profile) + w.votes * voteShare
+    const score = decisionScore(w, draft, decision, text, profile, doc === refuted) + w.votes * voteShare
     if (score <= 0) continue
     if (vote && voteShare > 0.05) reasons.push('similar_incidents')
     if (text >= 0.08 || profile >= 0.08) reasons.push('register_text')
@@ -345,13 +389,14 @@ export function guessDecision(
   // rankDecisions' first two without its reasons, objects and sort: the index asks this thousands of times.
   const register = corpus.decisions.search(draft.query, undefined, guessBudget)
   const profiles = corpus.profiles.search(draft.query, undefined, guessBudget)
+  const refuted = refutedDecision(corpus, draft, w, guessBudget)
   let best = -1
   let bestScore = 0
   let secondScore = 0
   const consider = (doc: number) => {
     const decision = corpus.decisionAt(doc)
     if (!decision) return
-    const score = round(decisionScore(w, draft, decision, register.get(doc) ?? 0, profiles.get(doc) ?? 0))
+    const score = round(decisionScore(w, draft, decision, register.get(doc) ?? 0, profiles.get(doc) ?? 0, doc === refuted))
     if (score <= 0 || score < w.possible.decision) return
     if (best < 0 || score > bestScore || (score === bestScore && doc < best)) {
       if (best >= 0) secondScore = bestScore

@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer'
 import { conceptsOf } from './concepts'
+import { ruledOutOf, withoutRuledOut } from './ruled-out'
 
 /**
  * Ranked retrieval over short reports (docs/decisions/013-insight-retrieval.md): Porter stems,
@@ -254,11 +255,16 @@ export interface IncidentWords {
   harmedGoal?: string | null
 }
 export const incidentFields = (i: IncidentWords): WeightedField[] => [
-  [i.title, 2],
-  [i.narrative, 1],
+  [withoutRuledOut(i.title), 2],
+  [withoutRuledOut(i.narrative), 1],
   [i.expected, 0.6],
   [i.missingContext, 0.8],
   [i.harmedGoal, 0.4],
+]
+/** What the reporter says the cause was not ("we assumed the new limits, but …"): evidence against a decision. */
+export const ruledOutFields = (i: IncidentWords): WeightedField[] => [
+  [ruledOutOf(i.title), 2],
+  [ruledOutOf(i.narrative), 1],
 ]
 
 export interface DecisionWords {
@@ -275,3 +281,11 @@ export const decisionFields = (d: DecisionWords): WeightedField[] => [
   [d.over, 0.8],
   [d.forGoal, 0.5],
 ]
+
+/** A report's words as a draft holds them: what it says, and what it says the cause was not. */
+export function draftWords(
+  terms: TermTable,
+  words: IncidentWords,
+): { query: Map<number, number>; ruledOut: Map<number, number> } {
+  return { query: terms.count(incidentFields(words), false), ruledOut: terms.count(ruledOutFields(words), false) }
+}
