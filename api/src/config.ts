@@ -22,6 +22,19 @@ export interface AppConfig {
   trustProxy: boolean
   /** How long an idle keep-alive connection stays open; behind a load balancer, longer than its idle timeout. */
   keepAliveTimeoutMs: number
+  /** The Slack app (filing from a slash command, notices to deciding teams), when configured. */
+  slack: SlackConfig | undefined
+}
+
+export interface SlackConfig {
+  /** Verifies that a request comes from Slack (HMAC of each request); never logged or returned. */
+  signingSecret: string
+  /** The bot token (xoxb-…) for calls to Slack's Web API; never logged or returned. */
+  botToken: string
+  /** Slack's Web API, ending in "/": another host only for tests and proxies. */
+  apiUrl: string
+  /** Where people open the tracker, for links in Slack messages: https://tracker.example.com */
+  appUrl: string
 }
 
 export interface OidcConfig {
@@ -106,6 +119,8 @@ export function loadConfig(
     }
   }
 
+  const slack = readSlackConfig(env, problems)
+
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     port,
@@ -119,5 +134,30 @@ export function loadConfig(
     oidc,
     trustProxy: ['1', 'true', 'on', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     keepAliveTimeoutMs,
+    slack,
+  }
+}
+
+const slackVariables = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'APP_URL'] as const
+
+function readSlackConfig(env: NodeJS.ProcessEnv, problems: string[]): SlackConfig | undefined {
+  const set = slackVariables.filter((name) => env[name])
+  if (!env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) return undefined
+  if (set.length < slackVariables.length) {
+    problems.push(`Slack needs all of ${slackVariables.join(', ')}; missing ${slackVariables.filter((n) => !env[n]).join(', ')}`)
+    return undefined
+  }
+  const apiUrl = env.SLACK_API_URL || 'https://slack.com/api/'
+  for (const [name, value] of [
+    ['SLACK_API_URL', apiUrl],
+    ['APP_URL', env.APP_URL as string],
+  ] as const) {
+    if (!URL.canParse(value)) problems.push(`${name} must be a full URL such as https://example.com, got "${value}"`)
+  }
+  return {
+    signingSecret: env.SLACK_SIGNING_SECRET as string,
+    botToken: env.SLACK_BOT_TOKEN as string,
+    apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    appUrl: (env.APP_URL as string).replace(/\/+$/, ''),
   }
 }

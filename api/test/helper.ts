@@ -49,6 +49,7 @@ export function testConfig(database: Database, overrides: Partial<AppConfig> = {
     oidc: undefined,
     trustProxy: false,
     keepAliveTimeoutMs: 5_000,
+    slack: undefined,
     ...overrides,
   }
 }

@@ -17,6 +17,7 @@ import leadershipRoutes from './leadership/routes'
 import priorityRoutes from './priorities/routes'
 import retroRoutes from './retros/routes'
 import signalRoutes from './signals/routes'
+import slackRoutes from './slack/routes'
 import strategyRoutes from './strategies/routes'
 import strategyGapRoutes from './strategy-gaps/routes'
 import teamRoutes from './teams/routes'
@@ -53,4 +54,6 @@ export default async function routes(app: FastifyInstance) {
   await app.register(tokenRoutes, { prefix: '/api/v1/tokens' })
   await app.register(auditRoutes, { prefix: '/api/v1/audit' })
   await app.register(languageCheckRoutes, { prefix: '/api/v1/language-check' })
+  // Slack's request URLs exist only when the Slack app is configured (docs/slack-app.md).
+  if (app.config.slack) await app.register(slackRoutes, { prefix: '/api/v1/integrations/slack' })
 }

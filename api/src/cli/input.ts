@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
-import { Ajv, type ErrorObject } from 'ajv'
-import formats from 'ajv-formats'
 import type { TSchema } from 'typebox'
+import { schemaProblems } from '../lib/schema-check'
 
 /** A failure the person can fix by changing what they asked for: one line, exit 1. */
 export class CliError extends Error {
@@ -37,19 +36,11 @@ export function required<T extends Record<string, unknown>>(values: T, name: key
   return value.trim()
 }
 
-// The API's own validator settings, so the CLI accepts exactly what POST /users accepts.
-const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as typeof formats
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }))
-
 /** Checks a value against a shared schema; `names` says how to call each field in the message. */
 export function check(schema: TSchema, value: Record<string, unknown>, names: Record<string, string>): void {
-  const validate = ajv.compile(schema)
-  if (validate(value)) return
-  const describe = (error: ErrorObject) => {
-    const field = error.instancePath.replace(/^\//, '').split('/')[0] ?? ''
-    return `${names[field] ?? field} ${error.message ?? 'is invalid'}`
-  }
-  throw new CliError((validate.errors ?? []).map(describe).join('; '))
+  const problems = schemaProblems(schema, value)
+  if (problems.length === 0) return
+  throw new CliError(problems.map(({ field, message }) => `${names[field] ?? field} ${message}`).join('; '))
 }
 
 /** 24 URL-safe characters (144 bits): well past the 12-character minimum. */

@@ -9,29 +9,10 @@ import {
   type StrategyStatus,
 } from '@misalign/shared'
 
-/** Plain words for the enumerations of DESIGN.md, so no screen shows a snake_case value. */
-export const discoveryChannelLabels: Record<DiscoveryChannel, string> = {
-  code_review: 'In a code review',
-  design_review: 'In a design review',
-  planning: 'During planning',
-  launch: 'At a launch',
-  production: 'In production',
-  customer: 'From a customer',
-  chat: 'In chat',
-  meeting: 'In a meeting',
-  announcement: 'From an announcement',
-  other: 'Some other way',
-}
+/** The words of the report form live in shared: Slack's filing modal says the same. */
+export { discoveryChannelLabels, harmKindLabels, harmWords, surpriseWords } from '@misalign/shared'
 
-export const harmKindLabels: Record<HarmKind, string> = {
-  rework: 'Rework',
-  delay: 'Delay',
-  customer: 'Customer impact',
-  cost: 'Cost',
-  quality: 'Quality',
-  morale: 'Morale',
-  opportunity: 'Lost opportunity',
-}
+/** Plain words for the enumerations of DESIGN.md, so no screen shows a snake_case value. */
 
 export const rootCauseLabels: Record<RootCause, { label: string; meaning: string }> = {
   missing_strategy: { label: 'Missing strategy', meaning: 'No stated strategy or priority would have let us predict it' },
@@ -59,24 +40,6 @@ export const incidentStatusLabels: Record<IncidentStatus, string> = {
 }
 
 export const strategyStatusLabels: Record<StrategyStatus, string> = { draft: 'Draft', published: 'Published', retired: 'Retired' }
-
-/** Words for each step of the 1–5 scales, so a number always means the same thing to everyone. */
-export const surpriseWords: Record<number, string> = {
-  1: 'A little unexpected',
-  2: 'Unexpected',
-  3: 'Surprising',
-  4: 'Very surprising',
-  5: 'Completely blindsided',
-}
-
-export const harmWords: Record<number, string> = {
-  0: 'No harm: it did not hurt us',
-  1: 'Minor: a small detour',
-  2: 'Noticeable: some rework or waiting',
-  3: 'Significant: a goal slipped',
-  4: 'Serious: a goal is at risk',
-  5: 'Severe: a goal is lost',
-}
 
 export const gapStatusLabels = {
   open: 'Open',

@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto'
 import type { IncidentViewer } from '@misalign/db'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { HttpProblem } from '../../lib/problem'
+import { reporterKeyOf } from '../../lib/reporter-key'
 import type { Caller } from '../../services/caller'
 
 declare module 'fastify' {
@@ -20,9 +20,7 @@ export default fp(
     app.decorate('incidentViewer', (request: FastifyRequest): IncidentViewer => {
       const viewer = request.viewer
       if (!viewer) throw new HttpProblem(401, 'unauthenticated', 'Sign in first.')
-      // Keyed with a secret outside the database: the database alone cannot link a report to a person.
-      const reporterKey = createHmac('sha256', secret).update(`reporter:${viewer.userId}`).digest('base64url')
-      return { ...viewer, reporterKey }
+      return { ...viewer, reporterKey: reporterKeyOf(secret, viewer.userId) }
     })
     app.decorate('caller', (request: FastifyRequest): Caller => ({ viewer: app.incidentViewer(request), actor: request.actor }))
   },

@@ -50,6 +50,12 @@ export function userRepository(db: Db) {
       return row && { ...toUser(row, await teamIdsOf(row.id)), passwordHash: row.passwordHash }
     },
 
+    /** Emails match case-insensitively, as at sign-in: how an integration (Slack) finds its user. */
+    async findByEmail(email: string): Promise<User | undefined> {
+      const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`)
+      return row && toUser(row, await teamIdsOf(row.id))
+    },
+
     async findByExternalIdentity(identity: string): Promise<User | undefined> {
       const [row] = await db.select().from(users).where(eq(users.externalIdentity, identity))
       return row && toUser(row, await teamIdsOf(row.id))
