@@ -1,6 +1,4 @@
 import {
-  type DiscoveryChannel,
-  type HarmKind,
   type IncidentDecisionClass,
   type IncidentStatus,
   type LagBucketKey,
