@@ -11,7 +11,6 @@ import {
 export { discoveryChannelLabels, harmKindLabels, harmWords, surpriseWords } from '@misalign/shared'
 
 /** Plain words for the enumerations of DESIGN.md, so no screen shows a snake_case value. */
-
 export const rootCauseLabels: Record<RootCause, { label: string; meaning: string }> = {
   missing_strategy: { label: 'Missing strategy', meaning: 'No stated strategy or priority would have let us predict it' },
   stale_strategy: {
