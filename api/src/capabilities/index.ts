@@ -11,6 +11,7 @@ import healthRoutes from './health/routes'
 import incidentActivityRoutes from './incident-activity/routes'
 import incidentRoutes from './incidents/routes'
 import insightRoutes from './insight/routes'
+import integrationRoutes from './integrations/routes'
 import jobRoutes from './jobs/routes'
 import languageCheckRoutes from './language-check/routes'
 import leadershipRoutes from './leadership/routes'
@@ -34,6 +35,7 @@ export default async function routes(app: FastifyInstance) {
   if (app.config.oidc) await app.register(oidcRoutes, { prefix: '/api/v1/auth/oidc' })
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
   await app.register(jobRoutes, { prefix: '/api/v1/admin/jobs' })
+  await app.register(integrationRoutes, { prefix: '/api/v1/admin/integrations' })
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(incidentActivityRoutes, { prefix: '/api/v1/incidents' })
   await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })

@@ -8,6 +8,7 @@ import { decisionService } from './decisions/service'
 import { incidentActivityService } from './incident-activity/service'
 import { incidentService } from './incidents/service'
 import { insightService } from './insight/service'
+import { integrationService } from './integrations/service'
 import { jobService } from './jobs/service'
 import { languageCheckService } from './language-check/service'
 import { leadershipService } from './leadership/service'
@@ -48,6 +49,7 @@ export function createServices(deps: ServiceDeps) {
     users: userService(deps),
     tokens: tokenService(deps),
     audit: auditService(deps),
+    integrations: integrationService(deps),
   }
 }
 

@@ -547,6 +547,32 @@ const probes: Record<string, Probe> = {
     ok: 404,
     owner: 'org',
   },
+  'GET /api/v1/admin/integrations': { request: () => ({ url: '/api/v1/admin/integrations' }), ok: 200, owner: 'org' },
+  'GET /api/v1/admin/integrations/deliveries': {
+    request: () => ({ url: '/api/v1/admin/integrations/deliveries' }),
+    ok: 200,
+    owner: 'org',
+  },
+  'PUT /api/v1/admin/integrations/slack/channels/{teamId}': {
+    request: () => ({
+      method: 'PUT',
+      url: `/api/v1/admin/integrations/slack/channels/${ctx.teams.home}`,
+      payload: { channelId: 'C0HOME123' },
+    }),
+    ok: 200,
+    owner: 'org',
+  },
+  'DELETE /api/v1/admin/integrations/slack/channels/{teamId}': {
+    request: () => ({ method: 'DELETE', url: `/api/v1/admin/integrations/slack/channels/${ctx.teams.home}` }),
+    ok: 200,
+    owner: 'org',
+  },
+  // Slack is not configured in this app: allowed callers reach the service and are told so.
+  'POST /api/v1/admin/integrations/slack/test': {
+    request: () => ({ method: 'POST', url: '/api/v1/admin/integrations/slack/test', payload: { teamId: ctx.teams.home } }),
+    ok: 409,
+    owner: 'org',
+  },
   'GET /api/v1/retros': { request: () => ({ url: '/api/v1/retros' }), ok: 200, owner: 'org' },
   'POST /api/v1/retros': {
     request: (w) => ({ method: 'POST', url: '/api/v1/retros', payload: { clusterId: w.retro.clusterId, title: 'Another' } }),

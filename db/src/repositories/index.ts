@@ -18,6 +18,7 @@ import { incidentImpactRepository } from './incident-activity/impact-repository'
 import { incidentRepository } from './incidents/incident-repository'
 import { triageRepository } from './incidents/triage-repository'
 import { insightRepository } from './insight/insight-repository'
+import { integrationRepository } from './integrations/integration-repository'
 import { leadershipRepository } from './leadership/leadership-repository'
 import { leadershipReview } from './leadership/leadership-review'
 import { outboxRepository } from './outbox/outbox-repository'
@@ -52,6 +53,7 @@ export * from './incidents/incident-visibility'
 export * from './incidents/triage-repository'
 export * from './insight/insight-index'
 export * from './insight/insight-repository'
+export * from './integrations/integration-repository'
 export * from './leadership/leadership-repository'
 export * from './leadership/leadership-review'
 export * from './leadership/leadership-tradeoff-requests'
@@ -95,6 +97,7 @@ export function createRepositories(db: Db) {
     incidentClusters: incidentClusterRepository(db),
     priorities: priorityRepository(db),
     priorityConfirmations: priorityConfirmationRepository(db),
+    integrations: integrationRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

@@ -63,6 +63,8 @@ export const policy = {
   'audit.read':           row('none',   'none',   'none',  'org'),
   // Background jobs whose tries are spent: admins read their errors and send them again.
   'job.manage':           row('none',   'none',   'none',  'org'),
+  // Slack's team channels, its test message and the log of what was sent: admins.
+  'integration.manage':   row('none',   'none',   'none',  'org'),
   'session.own':          row('self',   'self',   'self',  'self'),
   // The language check reads nothing stored: anyone signed in may run it (integrations too).
   'language.check':       row('org',    'org',    'org',   'org'),

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { SlackConfig } from '../../config'
 import { HttpProblem } from '../../lib/problem'
+import { noticeActions } from './notice-actions'
 import { checkSlackSignature } from './signature'
 import { type SlackApi, slackApi } from './slack-api'
-import { type Interaction, type SlashCommand, slackFiling } from './slack-filing'
+import { type SlashCommand, slackFiling } from './slack-filing'
+import { type Interaction, slackPeople } from './slack-people'
 
 const tags = ['slack']
 const formBody = 'application/x-www-form-urlencoded'
@@ -15,16 +17,16 @@ const formBody = 'application/x-www-form-urlencoded'
  */
 const slackRoutes: FastifyPluginAsync<{ api?: SlackApi }> = async (app, options) => {
   const slack = app.config.slack as SlackConfig
-  const filing = slackFiling({
-    services: app.services,
+  const api = options.api ?? slackApi(slack)
+  const people = slackPeople({
     users: app.repos.users,
-    teams: app.repos.teams,
     slack,
     reporterKeySecret: app.config.reporterKeySecret,
-    api: options.api ?? slackApi(slack),
+    api,
     log: app.log,
-    now: () => new Date(),
   })
+  const filing = slackFiling({ services: app.services, teams: app.repos.teams, slack, api, people, now: () => new Date() })
+  const notices = noticeActions({ services: app.services, api, people })
 
   // The raw body as Slack sent it: the signature covers these exact bytes.
   app.addContentTypeParser(formBody, { parseAs: 'string', bodyLimit: 1_048_576 }, (_req, body, done) => done(null, body))
@@ -64,7 +66,7 @@ const slackRoutes: FastifyPluginAsync<{ api?: SlackApi }> = async (app, options)
       config: { policy: 'public' },
       schema: {
         tags,
-        summary: 'Slack interactions: form submissions and the decision type-ahead',
+        summary: 'Slack interactions: form submissions, the decision type-ahead and the notice buttons',
         description: `Slack's request URL for interactivity and select menus (${formBody} with a JSON \`payload\`, signed by Slack).`,
         consumes: [formBody],
       },
@@ -80,7 +82,8 @@ const slackRoutes: FastifyPluginAsync<{ api?: SlackApi }> = async (app, options)
       if (typeof interaction?.type !== 'string' || typeof interaction.user?.id !== 'string') {
         throw new HttpProblem(400, 'malformed', 'An interaction payload needs a type and a user.')
       }
-      return (await filing.interaction(interaction)) ?? ''
+      const reply = notices.handles(interaction) ? await notices.interaction(interaction) : await filing.interaction(interaction)
+      return reply ?? ''
     },
   )
 }

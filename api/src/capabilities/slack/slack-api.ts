@@ -12,6 +12,7 @@ export interface SlackApi {
   openView(triggerId: string, view: View): Promise<void>
   postEphemeral(channel: string, user: string, text: string): Promise<void>
   postMessage(channel: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void>
+  updateMessage(channel: string, ts: string, message: { text: string; blocks: KnownBlock[] }): Promise<void>
 }
 
 export function slackApi(config: SlackConfig): SlackApi {
@@ -46,6 +47,9 @@ export function slackApi(config: SlackConfig): SlackApi {
     },
     async postMessage(channel, message) {
       await client.chat.postMessage({ channel, ...message })
+    },
+    async updateMessage(channel, ts, message) {
+      await client.chat.update({ channel, ts, ...message })
     },
   }
 }

@@ -1,15 +1,13 @@
-import type { TeamRepository, UserRepository } from '@misalign/db'
+import type { TeamRepository } from '@misalign/db'
 import { DomainError, latestCalendarDay, NewIncident, type Team } from '@misalign/shared'
-import type { FastifyBaseLogger } from 'fastify'
 import type { SlackConfig } from '../../config'
-import { logSafeError } from '../../lib/log-safe-error'
-import { reporterKeyOf } from '../../lib/reporter-key'
 import { requestHash } from '../../lib/request-hash'
 import { schemaProblems } from '../../lib/schema-check'
 import type { Caller } from '../../services/caller'
 import type { Services } from '../services'
-import { FILING_CALLBACK, type FilingMetadata, filingModal, modalErrors, reportOf, type ViewState } from './filing-modal'
+import { FILING_CALLBACK, type FilingMetadata, filingModal, modalErrors, reportOf } from './filing-modal'
 import type { SlackApi } from './slack-api'
+import { type Interaction, metadataOf, type SlackPeople, type SlackReply, slackDidNotAnswer } from './slack-people'
 
 /**
  * Filing from Slack: a way in like the routes and the CLI, so it only translates. A Slack user
@@ -23,67 +21,18 @@ export interface SlashCommand {
   channel_id: string
 }
 
-/** The parts of an interaction payload we read (https://api.slack.com/reference/interaction-payloads). */
-export interface Interaction {
-  type: string
-  user: { id: string }
-  value?: string
-  block_id?: string
-  view?: { id: string; callback_id: string; private_metadata?: string; state?: { values: ViewState } }
-}
-
-/** What the HTTP answer to Slack carries; undefined means an empty 200. */
-export type SlackReply = Record<string, unknown> | undefined
-
 export interface SlackFilingDeps {
   services: Services
-  users: UserRepository
   teams: TeamRepository
   slack: SlackConfig
-  reporterKeySecret: string
   api: SlackApi
-  log: FastifyBaseLogger
+  people: SlackPeople
   now: () => Date
 }
 
 export function slackFiling(deps: SlackFilingDeps) {
   const { api, services, slack } = deps
-
-  /** The tracker user behind a Slack user, matched by verified email; null when there is none. */
-  async function callerOf(slackUserId: string): Promise<Caller | null> {
-    const email = await api.emailOf(slackUserId)
-    if (!email) return null
-    const user = await deps.users.findByEmail(email)
-    if (!user || user.disabledAt) return null
-    return {
-      viewer: {
-        userId: user.id,
-        role: user.role,
-        teamIds: user.teamIds,
-        reporterKey: reporterKeyOf(deps.reporterKeySecret, user.id),
-      },
-      actor: { id: user.id, label: user.email },
-    }
-  }
-
-  const unknownUser = {
-    response_type: 'ephemeral',
-    text: `I could not match your Slack account to a Misalignment Tracker account. Sign in at ${slack.appUrl} with the email address your Slack profile shows, or ask an admin to add you; then try again.`,
-  }
-
-  /** Tells the reporter privately, where they typed the command; failing that, in a direct message. */
-  async function tell(channelId: string | undefined, userId: string, text: string): Promise<void> {
-    try {
-      if (channelId) return await api.postEphemeral(channelId, userId, text)
-    } catch (error) {
-      deps.log.warn({ err: logSafeError(error) }, 'slack: ephemeral message failed, sending a direct message')
-    }
-    try {
-      await api.postMessage(userId, { text })
-    } catch (error) {
-      deps.log.error({ err: logSafeError(error) }, 'slack: could not tell the reporter their report was filed')
-    }
-  }
+  const { callerOf, tell, orWhenSlackFails, unknownUser } = deps.people
 
   async function teamsOf(caller: Caller): Promise<Team[]> {
     const teams = await Promise.all(caller.viewer.teamIds.map((id) => deps.teams.findById(id)))
@@ -95,7 +44,7 @@ export function slackFiling(deps: SlackFilingDeps) {
     if (!view?.state) return undefined
     const caller = await callerOf(interaction.user.id)
     if (!caller) return modalErrors([{ field: 'title', message: unknownUser.text }])
-    const metadata = parseMetadata(view.private_metadata)
+    const metadata = metadataOf<FilingMetadata>(view.private_metadata)
     const report = reportOf(view.state.values)
     const problems = schemaProblems(NewIncident, report).map(({ field, message }) => ({
       field,
@@ -158,20 +107,7 @@ export function slackFiling(deps: SlackFilingDeps) {
     }
   }
 
-  /** Runs `work`; when a call to Slack fails, logs it and answers `fallback` instead of failing the request. */
-  async function orWhenSlackFails(work: () => Promise<SlackReply>, fallback: SlackReply): Promise<SlackReply> {
-    try {
-      return await work()
-    } catch (error) {
-      if (!isSlackCallError(error)) throw error
-      deps.log.error({ err: logSafeError(error) }, 'slack: a call to the Slack API failed')
-      return fallback
-    }
-  }
-
   return {
-    callerOf,
-
     /** `/misalignment`: opens the filing modal, or says plainly why it cannot. */
     command(command: SlashCommand): Promise<SlackReply> {
       return orWhenSlackFails(async () => {
@@ -203,26 +139,6 @@ export function slackFiling(deps: SlackFilingDeps) {
 }
 
 export type SlackFiling = ReturnType<typeof slackFiling>
-
-const slackDidNotAnswer = {
-  response_type: 'ephemeral',
-  text: 'Slack did not answer the tracker in time, so nothing was filed. Try again in a minute.',
-}
-
-/** Errors of the Slack client (`slack_webapi_platform_error`, `slack_webapi_request_error`, …). */
-const isSlackCallError = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && code.startsWith('slack_')
-}
-
-function parseMetadata(raw: string | undefined): Partial<FilingMetadata> {
-  try {
-    const parsed = JSON.parse(raw ?? '{}') as unknown
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<FilingMetadata>) : {}
-  } catch {
-    return {}
-  }
-}
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`)
 /** Slack's link syntax breaks on these; https://api.slack.com/reference/surfaces/formatting#escaping */

@@ -1,0 +1,130 @@
+import { type DecisionNoticeFacts, integrationRepository } from '@misalign/db'
+import { latestCalendarDay } from '@misalign/shared'
+import type { KnownBlock } from '@slack/web-api'
+import { logSafeError } from '../../lib/log-safe-error'
+import type { ServiceDeps } from '../../services/deps'
+import type { SlackApi } from './slack-api'
+
+export const NOTICE_QUEUE = 'slack-decision-notice'
+export const NOTICE_SEEN = 'notice_seen'
+export const NOTICE_TRADEOFF = 'notice_tradeoff'
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+const quote = (text: string) => `>${text.slice(0, 280).replaceAll('\n', '\n>')}${text.length > 280 ? '…' : ''}`
+const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+
+/**
+ * The message a deciding team gets: about the context that did not reach other teams, never
+ * about people. It names no reporter and quotes only what reporters said would have made the
+ * decision predictable (docs/decisions/036-slack-as-a-way-in.md).
+ */
+export function decisionNotice(facts: DecisionNoticeFacts, appUrl: string): { text: string; blocks: KnownBlock[] } {
+  const who = plural(facts.reportingTeams, 'team', 'teams')
+  const text = `Your decision “${facts.title}” surprised and hurt ${who} (${plural(facts.incidents, 'report', 'reports')}).`
+  const link = `${appUrl}/incidents?decisionId=${facts.decisionId}`
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*${escape(facts.title)}* surprised and hurt ${who} (${plural(facts.incidents, 'report', 'reports')}).`,
+      },
+    },
+  ]
+  if (facts.missingContext.length > 0) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `What they say would have made it predictable:\n${facts.missingContext.map((c) => quote(escape(c))).join('\n')}`,
+      },
+    })
+  }
+  blocks.push(
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `Nobody is blamed here: this is about context that did not reach them. <${link}|Read the reports>`,
+        },
+      ],
+    },
+    {
+      type: 'actions',
+      block_id: `notice:${facts.decisionId}`,
+      elements: [
+        { type: 'button', action_id: NOTICE_SEEN, text: { type: 'plain_text', text: 'We see it' }, value: facts.decisionId },
+        {
+          type: 'button',
+          action_id: NOTICE_TRADEOFF,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'State the tradeoff' },
+          value: facts.decisionId,
+        },
+      ],
+    },
+  )
+  return { text, blocks }
+}
+
+/**
+ * When a report names a decision (filed, or linked in triage), the owning team hears of it in
+ * its Slack channel: at most once per decision per day, never for a restricted report. An outbox
+ * consumer, so a notice goes out once however many instances run, and is tried again when
+ * Slack fails; every attempt lands in the delivery log admins read.
+ */
+export function decisionNotices(deps: ServiceDeps, api: SlackApi, appUrl: string): void {
+  const log = deps.repos.integrations
+  deps.events.subscribe(
+    NOTICE_QUEUE,
+    ['incident.filed', 'incident.updated'],
+    async ({ data }) => {
+      const decisionId = data.payload.decisionId
+      if (typeof decisionId !== 'string' || data.payload.restricted === true) return
+      const day = latestCalendarDay(deps.now())
+      let target = ''
+      try {
+        await deps.db.transaction(async (tx) => {
+          const notices = integrationRepository(tx)
+          // The claim and the message commit together: a failed post frees the day for the retry.
+          if (!(await notices.claimNotice(tx, decisionId, day))) return
+          const facts = await notices.noticeFacts(decisionId, tx)
+          if (!facts || facts.incidents === 0) return
+          const channel = await notices.channelOf(facts.owningTeamId, tx)
+          target = `decision ${decisionId}`
+          if (!channel) {
+            await notices.recordDelivery(
+              {
+                integration: 'slack',
+                kind: 'decision-notice',
+                target,
+                status: 'skipped',
+                detail: 'The owning team has no Slack channel: the tracker shows the reports, nobody was messaged.',
+              },
+              tx,
+            )
+            return
+          }
+          target = `${channel}, decision ${decisionId}`
+          await api.postMessage(channel, decisionNotice(facts, appUrl))
+          await notices.recordDelivery(
+            { integration: 'slack', kind: 'decision-notice', target, status: 'sent', detail: null },
+            tx,
+          )
+        })
+      } catch (error) {
+        const { message } = logSafeError(error)
+        await log.recordDelivery({
+          integration: 'slack',
+          kind: 'decision-notice',
+          target: target || `decision ${decisionId}`,
+          status: 'failed',
+          detail: message,
+        })
+        throw error
+      }
+    },
+    { retryLimit: 5, retryDelaySeconds: 30 },
+  )
+}
