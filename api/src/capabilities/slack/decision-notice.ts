@@ -3,6 +3,7 @@ import { latestCalendarDay } from '@misalign/shared'
 import type { KnownBlock } from '@slack/web-api'
 import { logSafeError } from '../../lib/log-safe-error'
 import type { ServiceDeps } from '../../services/deps'
+import { escapeMrkdwn } from './mrkdwn'
 import type { SlackApi } from './slack-api'
 
 export const NOTICE_QUEUE = 'slack-decision-notice'
@@ -11,7 +12,6 @@ export const NOTICE_TRADEOFF = 'notice_tradeoff'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 const quote = (text: string) => `>${text.slice(0, 280).replaceAll('\n', '\n>')}${text.length > 280 ? '…' : ''}`
-const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
 
 /**
  * The message a deciding team gets: about the context that did not reach other teams, never
@@ -27,7 +27,7 @@ export function decisionNotice(facts: DecisionNoticeFacts, appUrl: string): { te
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*${escape(facts.title)}* surprised and hurt ${who} (${plural(facts.incidents, 'report', 'reports')}).`,
+        text: `*${escapeMrkdwn(facts.title)}* surprised and hurt ${who} (${plural(facts.incidents, 'report', 'reports')}).`,
       },
     },
   ]
@@ -36,7 +36,7 @@ export function decisionNotice(facts: DecisionNoticeFacts, appUrl: string): { te
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `What they say would have made it predictable:\n${facts.missingContext.map((c) => quote(escape(c))).join('\n')}`,
+        text: `What they say would have made it predictable:\n${facts.missingContext.map((c) => quote(escapeMrkdwn(c))).join('\n')}`,
       },
     })
   }

@@ -99,7 +99,8 @@ export function noticeActions(deps: { services: Services; api: SlackApi; people:
     if (!caller) return errorsOn(fields.prefer, unknownUser.text)
     const { decisionId, channelId } = metadataOf<TradeoffMetadata>(view.private_metadata)
     if (!decisionId) return errorsOn(fields.prefer, 'This form lost track of its decision: open it again from the message.')
-    const words = (block: string) => (view.state?.values as ViewState)[block]?.value?.value?.trim() ?? ''
+    const values: ViewState = view.state.values
+    const words = (block: string) => values[block]?.value?.value?.trim() ?? ''
     const tradeoff = { prefer: words(fields.prefer), over: words(fields.over), forGoal: words(fields.forGoal) }
     const problems = schemaProblems(TradeoffSchema, tradeoff)
     if (problems.length > 0) {

@@ -6,6 +6,7 @@ import { schemaProblems } from '../../lib/schema-check'
 import type { Caller } from '../../services/caller'
 import type { Services } from '../services'
 import { FILING_CALLBACK, type FilingMetadata, filingModal, modalErrors, reportOf } from './filing-modal'
+import { clip, escapeLinkText } from './mrkdwn'
 import type { SlackApi } from './slack-api'
 import { type Interaction, metadataOf, type SlackPeople, type SlackReply, slackDidNotAnswer } from './slack-people'
 
@@ -75,7 +76,7 @@ export function slackFiling(deps: SlackFilingDeps) {
       await tell(
         metadata.channelId,
         interaction.user.id,
-        `Filed as ${incident.key}: <${slack.appUrl}/incidents/${incident.key}|${escapeLink(incident.title)}>`,
+        `Filed as ${incident.key}: <${slack.appUrl}/incidents/${incident.key}|${escapeLinkText(incident.title)}>`,
       )
       return undefined
     } catch (error) {
@@ -139,7 +140,3 @@ export function slackFiling(deps: SlackFilingDeps) {
 }
 
 export type SlackFiling = ReturnType<typeof slackFiling>
-
-const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`)
-/** Slack's link syntax breaks on these; https://api.slack.com/reference/surfaces/formatting#escaping */
-const escapeLink = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('|', '¦')
