@@ -39,6 +39,7 @@ const listPages = [
   '/strategies',
   '/priorities',
   '/teams',
+  '/admin/integrations',
 ]
 
 /** The first detail page each list links to: one incident, cluster, gap, retro, decision and strategy. */

@@ -21,8 +21,8 @@ describe('the navigation a role sees', () => {
     ])
   })
 
-  it('moves Teams under Admin for the people who manage them', () => {
-    expect(labelsFor('admin').slice(2)).toEqual(['Registers: Decisions, Strategies, Priorities', 'Admin: Teams'])
+  it('moves Teams under Admin for the people who manage them, beside the integrations', () => {
+    expect(labelsFor('admin').slice(2)).toEqual(['Registers: Decisions, Strategies, Priorities', 'Admin: Teams, Integrations'])
   })
 })
 

@@ -52,7 +52,10 @@ export const navGroups: NavGroup[] = [
   },
   {
     label: 'Admin',
-    links: [{ to: '/teams', label: 'Teams', action: 'team.manage' }],
+    links: [
+      { to: '/teams', label: 'Teams', action: 'team.manage' },
+      { to: '/admin/integrations', label: 'Integrations', action: 'integration.manage' },
+    ],
   },
 ]
 

@@ -17,6 +17,7 @@ const StrategyDetail = lazy(() => import('./routes/strategy'))
 const StrategyGaps = lazy(() => import('./routes/strategy-gaps'))
 const StrategyGapDetail = lazy(() => import('./routes/strategy-gap'))
 const Teams = lazy(() => import('./routes/teams'))
+const Integrations = lazy(() => import('./routes/integrations'))
 const Priorities = lazy(() => import('./routes/priorities'))
 const Leadership = lazy(() => import('./routes/leadership'))
 const LeadershipDecisions = lazy(() => import('./routes/leadership-decisions'))
@@ -57,6 +58,7 @@ const router = createBrowserRouter([
       { path: 'strategy-gaps', element: <StrategyGaps /> },
       { path: 'strategy-gaps/:id', element: <StrategyGapDetail /> },
       { path: 'teams', element: <Teams /> },
+      { path: 'admin/integrations', element: <Integrations /> },
       { path: 'priorities', element: <Priorities /> },
       { path: 'leadership', element: <Leadership /> },
       { path: 'leadership/decisions', element: <LeadershipDecisions /> },

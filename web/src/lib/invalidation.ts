@@ -8,6 +8,7 @@ import {
   gapKeys,
   incidentKeys,
   insightKeys,
+  integrationKeys,
   leadershipKeys,
   priorityKeys,
   retroKeys,
@@ -113,6 +114,8 @@ export const invalidationMap = {
   'signal.noted': [leadershipKeys.all],
   'team.created': [teamKeys.all],
   'team.updated': [teamKeys.all, analyticsKeys.all, leadershipKeys.all],
+  /** A team channel set or removed, or a test message sent: the status and the delivery log. */
+  'integration.changed': [integrationKeys.all],
 } as const satisfies Record<string, readonly QueryKey[]>
 
 export type WriteEvent = keyof typeof invalidationMap

@@ -136,3 +136,10 @@ export const teamKeys = {
 export const sessionKeys = {
   all: ['session'] as const,
 }
+
+/** The integrations' admin screen: Slack's status with the team channels, and the delivery log. */
+export const integrationKeys = {
+  all: ['integrations'] as const,
+  status: () => [...integrationKeys.all, 'status'] as const,
+  deliveries: () => [...integrationKeys.all, 'deliveries'] as const,
+}

@@ -37,6 +37,8 @@ export default fp(
           { name: 'language', description: 'Plain words for "alignment" jargon, suggested and never enforced' },
           { name: 'auth', description: 'Sign-in, sessions' },
           { name: 'admin', description: 'Users, API tokens, audit log (admins only)' },
+          { name: 'integrations', description: 'Slack set-up, team channels and the delivery log (admins only)' },
+          { name: 'slack', description: 'Slack’s request URLs: signed by Slack, not by a session or token' },
           { name: 'system', description: 'Health and readiness' },
         ],
         components: {
