@@ -18,17 +18,13 @@ export default function IntegrationsRoute() {
       {(status.isPending || teams.isPending) && <Loading label="Loading the integrations" />}
       <ProblemMessage error={status.error ?? teams.error} title="The integrations could not be loaded." />
       {status.data && (
-        <>
+        <div className="sections">
           <SlackStatus slack={status.data.slack} />
           {teams.data && (
-            <TeamChannels
-              teams={active}
-              channels={new Map(status.data.channels.map((c) => [c.teamId, c.channelId]))}
-              slackReady={status.data.slack.configured}
-            />
+            <TeamChannels teams={active} channels={status.data.channels} slackReady={status.data.slack.configured} />
           )}
           <DeliveryLog />
-        </>
+        </div>
       )}
     </>
   )

@@ -1,6 +1,7 @@
-import type { Delivery, IntegrationStatus, Team } from '@misalign/shared'
+import type { Delivery, IntegrationStatus, Team, TeamChannel } from '@misalign/shared'
 import { type FormEvent, useState } from 'react'
-import { Notice, ProblemMessage } from '../../../components/feedback'
+import { EmptyState, Notice, ProblemMessage } from '../../../components/feedback'
+import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
 import { PagedList } from '../../../components/paged-list'
 import { TableScroll } from '../../../components/table-scroll'
@@ -58,84 +59,124 @@ export function SlackStatus({ slack }: { slack: IntegrationStatus['slack'] }) {
 const SecretBadge = ({ state }: { state: 'set' | 'missing' }) =>
   state === 'set' ? <Badge tone="good">Set</Badge> : <Badge tone="warn">Missing</Badge>
 
-/** Each team and the Slack channel its notices go to. */
-export function TeamChannels({
-  teams,
-  channels,
-  slackReady,
-}: {
-  teams: Team[]
-  channels: Map<string, string>
-  slackReady: boolean
-}) {
+/**
+ * Where each team's notices go: one form to point a team at a channel, and the teams that have
+ * one, each with a test message and a way to stop. Most teams have none, so only those are listed.
+ */
+export function TeamChannels({ teams, channels, slackReady }: { teams: Team[]; channels: TeamChannel[]; slackReady: boolean }) {
   return (
     <section aria-labelledby="channels-heading">
       <h2 id="channels-heading">Team channels</h2>
-      <p className="hint">
-        The channel id is at the bottom of the channel’s details in Slack (C… or G…), not its #name. Invite the app to the
-        channel, then send a test message.
-      </p>
-      <TableScroll label="Team channels">
-        <table>
-          <caption className="visually-hidden">Team channels</caption>
-          <thead>
-            <tr>
-              <th scope="col">Team</th>
-              <th scope="col">Slack channel</th>
-            </tr>
-          </thead>
-          <tbody>
-            {teams.map((team) => (
-              <TeamChannelRow key={team.id} team={team} channelId={channels.get(team.id)} slackReady={slackReady} />
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ChannelForm teams={teams} channels={channels} />
+      {channels.length === 0 ? (
+        <EmptyState>
+          <p>No team has a channel yet: teams see their decisions’ reports in the tracker only.</p>
+        </EmptyState>
+      ) : (
+        <TableScroll label="Team channels">
+          <table>
+            <caption className="visually-hidden">Teams with a Slack channel</caption>
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Slack channel</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {channels.map((c) => (
+                <ChannelRow key={c.teamId} channel={c} slackReady={slackReady} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
     </section>
   )
 }
 
-function TeamChannelRow({ team, channelId, slackReady }: { team: Team; channelId: string | undefined; slackReady: boolean }) {
-  const [value, setValue] = useState(channelId ?? '')
-  const save = useSetChannel(team.id)
-  const test = useSendTest(team.id)
-  const inputId = `channel-${team.id}`
-  const fieldError = save.error instanceof ApiError ? save.error.fieldErrors.channelId : undefined
+function ChannelForm({ teams, channels }: { teams: Team[]; channels: TeamChannel[] }) {
+  const [teamId, setTeamId] = useState('')
+  const [channelId, setChannelId] = useState('')
+  const save = useSetChannel(teamId)
+  const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors : {}
+
+  function pickTeam(id: string) {
+    setTeamId(id)
+    setChannelId(channels.find((c) => c.teamId === id)?.channelId ?? '')
+    save.reset()
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    test.reset()
-    save.mutate(value.trim() || null)
+    save.mutate(channelId.trim(), { onSuccess: () => pickTeam('') })
   }
 
   return (
+    <form className="card" onSubmit={submit} aria-labelledby="channel-form-heading" noValidate>
+      <h3 id="channel-form-heading">Send a team’s notices to a channel</h3>
+      <ProblemMessage error={save.error} title="Not saved." />
+      <div className="row">
+        <Field id="channel-team" label="Team">
+          {(c) => (
+            <select {...c} value={teamId} onChange={(e) => pickTeam(e.target.value)}>
+              <option value="">Choose a team</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id="channel-id"
+          label="Slack channel id"
+          hint="At the bottom of the channel’s details in Slack (C… or G…), not its #name. Invite the app there too."
+          error={fieldErrors.channelId}
+        >
+          {(c) => (
+            <input
+              {...c}
+              value={channelId}
+              placeholder="C0123ABCD"
+              maxLength={32}
+              onChange={(e) => setChannelId(e.target.value.toUpperCase())}
+            />
+          )}
+        </Field>
+      </div>
+      <button type="submit" className="button-primary" disabled={!teamId || !channelId.trim() || save.isPending}>
+        Save
+      </button>
+    </form>
+  )
+}
+
+function ChannelRow({ channel, slackReady }: { channel: TeamChannel; slackReady: boolean }) {
+  const remove = useSetChannel(channel.teamId)
+  const test = useSendTest(channel.teamId)
+  return (
     <tr>
-      <td>{team.name}</td>
+      <td>{channel.teamName}</td>
       <td>
-        <form className="inline-form" onSubmit={submit} aria-label={`Slack channel of ${team.name}`}>
-          <label htmlFor={inputId} className="visually-hidden">
-            Slack channel id for {team.name}
-          </label>
-          <input
-            id={inputId}
-            value={value}
-            placeholder="C0123ABCD"
-            maxLength={32}
-            aria-invalid={fieldError ? true : undefined}
-            onChange={(e) => setValue(e.target.value.toUpperCase())}
-          />
-          <button type="submit" className="button-secondary" disabled={save.isPending || value.trim() === (channelId ?? '')}>
-            {value.trim() === '' && channelId ? 'Remove' : 'Save'}
-          </button>
-          {channelId && slackReady && (
+        <code>{channel.channelId}</code>
+        <ProblemMessage error={test.error ?? remove.error} title="That did not work." />
+        {test.isSuccess && <p className="hint">Sent: look in the channel.</p>}
+      </td>
+      <td>
+        <div className="inline-actions">
+          {slackReady && (
             <button type="button" className="button-link" disabled={test.isPending} onClick={() => test.mutate()}>
-              Send a test message
+              Send a test message to {channel.teamName}
             </button>
           )}
-        </form>
-        {save.error && <ProblemMessage error={save.error} title="Not saved." />}
-        {test.error && <ProblemMessage error={test.error} title="The test message did not go out." />}
-        {test.isSuccess && <p className="hint">Sent: look in the channel.</p>}
+          <button type="button" className="button-link" disabled={remove.isPending} onClick={() => remove.mutate(null)}>
+            Stop {channel.teamName}’s notices
+          </button>
+        </div>
       </td>
     </tr>
   )
