@@ -19,7 +19,12 @@ describe('Slack configuration', () => {
   })
 
   it('reads all three, with Slack’s own Web API by default', () => {
-    const config = loadConfig({ ...base, SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', APP_URL: 'https://tracker.example.com/' })
+    const config = loadConfig({
+      ...base,
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      APP_URL: 'https://tracker.example.com/',
+    })
     expect(config.slack).toEqual({
       signingSecret: 's',
       botToken: 'xoxb-1',
