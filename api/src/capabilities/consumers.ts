@@ -1,14 +1,18 @@
 import { foldRollupDeltas } from '@misalign/db'
 import type { ServiceDeps } from '../services/deps'
 import { clusterPlacement } from './clusters/placement'
-import { decisionNotices } from './slack/decision-notice'
+import { decisionNotices, tradeoffRequestNotices } from './slack/decision-notice'
 import { slackApi } from './slack/slack-api'
 
 /** Every outbox consumer, registered once per process; the queue runs each event's job once overall. */
 export function registerConsumers(deps: ServiceDeps): void {
   clusterPlacement(deps)
-  // A deciding team hears of its decision's reports in its Slack channel, when Slack is configured.
-  if (deps.config.slack) decisionNotices(deps, slackApi(deps.config.slack), deps.config.slack.appUrl)
+  // A deciding team hears in its Slack channel of its decision's reports, and of leadership asking for its tradeoff.
+  if (deps.config.slack) {
+    const api = slackApi(deps.config.slack)
+    decisionNotices(deps, api, deps.config.slack.appUrl)
+    tradeoffRequestNotices(deps, api)
+  }
   // Filing appends rollup deltas; folding them keeps dashboard reads short (ADR 021). Reads are
   // exact either way, so a fold that waits a period costs speed, never a wrong number.
   deps.queue.every('rollup-fold', 10, async () => {

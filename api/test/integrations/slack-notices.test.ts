@@ -113,6 +113,13 @@ describe('Slack: telling the deciding team, without blame', () => {
       payload: { decisionId: decision.id },
     })
     expect(asked.statusCode).toBe(201)
+    await ctx.app.jobs.settled()
+    // The request reaches the deciding team in its channel, with the button that answers it.
+    const [request] = slack.callsTo('chat.postMessage')
+    expect(request?.body.channel).toBe(AWAY_CHANNEL)
+    expect(String(request?.body.text)).toContain('Leadership asks what “Sunset Payments API v1 by June” prefers')
+    expect(JSON.stringify(request?.body.blocks)).toContain('notice_tradeoff')
+    expect((await deliveries(ctx)).items).toMatchObject([{ kind: 'tradeoff-request', status: 'sent' }])
     const pressed = await interact(ctx, {
       type: 'block_actions',
       user: { id: 'U_AWAYLEAD' },

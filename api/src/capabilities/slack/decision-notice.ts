@@ -128,3 +128,74 @@ export function decisionNotices(deps: ServiceDeps, api: SlackApi, appUrl: string
     { retryLimit: 5, retryDelaySeconds: 30 },
   )
 }
+
+/** The message asking a deciding team for its tradeoff, with the button that opens the form. */
+export function tradeoffRequestMessage(facts: DecisionNoticeFacts): { text: string; blocks: KnownBlock[] } {
+  const text = `Leadership asks what “${facts.title}” prefers, over what, and for which goal.`
+  return {
+    text,
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `Leadership asks what *${escapeMrkdwn(facts.title)}* prefers, over what, and for which goal: without it, other teams cannot predict decisions like this one.`,
+        },
+      },
+      {
+        type: 'actions',
+        block_id: `tradeoff-request:${facts.decisionId}`,
+        elements: [
+          {
+            type: 'button',
+            action_id: NOTICE_TRADEOFF,
+            style: 'primary',
+            text: { type: 'plain_text', text: 'State the tradeoff' },
+            value: facts.decisionId,
+          },
+        ],
+      },
+    ],
+  }
+}
+
+/**
+ * "Ask the owning team to state its tradeoff" reaches the team in its channel, with the button
+ * that answers it. One message per request: a request stays open until answered, and asking
+ * again while it is open records no event.
+ */
+export function tradeoffRequestNotices(deps: ServiceDeps, api: SlackApi): void {
+  const log = deps.repos.integrations
+  deps.events.subscribe(
+    'slack-tradeoff-request',
+    ['tradeoff-request.created'],
+    async ({ data }) => {
+      const decisionId = data.payload.decisionId
+      if (typeof decisionId !== 'string') return
+      const facts = await log.noticeFacts(decisionId)
+      if (!facts) return
+      const channel = await log.channelOf(facts.owningTeamId)
+      const delivery = {
+        integration: 'slack',
+        kind: 'tradeoff-request',
+        target: `${channel ?? 'no channel'}, decision ${decisionId}`,
+      }
+      if (!channel) {
+        await log.recordDelivery({
+          ...delivery,
+          status: 'skipped',
+          detail: 'The owning team has no Slack channel: the request shows in the tracker only.',
+        })
+        return
+      }
+      try {
+        await api.postMessage(channel, tradeoffRequestMessage(facts))
+      } catch (error) {
+        await log.recordDelivery({ ...delivery, status: 'failed', detail: logSafeError(error).message })
+        throw error
+      }
+      await log.recordDelivery({ ...delivery, status: 'sent', detail: null })
+    },
+    { retryLimit: 5, retryDelaySeconds: 30 },
+  )
+}

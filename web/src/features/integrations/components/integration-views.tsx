@@ -183,7 +183,11 @@ function ChannelRow({ channel, slackReady }: { channel: TeamChannel; slackReady:
 }
 
 const statusTone: Record<Delivery['status'], string> = { sent: 'good', skipped: 'neutral', failed: 'danger' }
-const kindLabels: Record<string, string> = { 'decision-notice': 'Decision notice', test: 'Test message' }
+const kindLabels: Record<string, string> = {
+  'decision-notice': 'Decision notice',
+  'tradeoff-request': 'Tradeoff asked for',
+  test: 'Test message',
+}
 
 /** Everything the integrations sent, skipped or failed to send, newest first. */
 export function DeliveryLog() {
