@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
+import { TeamSelect } from '../../../components/team-select'
 import { TradeoffFields, type TradeoffFieldsValue } from '../../../components/tradeoff-fields'
 import { ApiError } from '../../../lib/api'
 import { localDay } from '../../../lib/labels'
@@ -82,16 +83,7 @@ export function DecisionForm({
       </Field>
       <div className="row">
         <Field id="decision-team" label="Owning team" error={fieldErrors.owningTeamId}>
-          {(c) => (
-            <select {...c} value={owningTeamId} onChange={(e) => setOwningTeamId(e.target.value)}>
-              <option value="">Choose a team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(c) => <TeamSelect {...c} teams={teams} value={owningTeamId} onChange={setOwningTeamId} />}
         </Field>
         <Field id="decision-date" label="Decided on">
           {(c) => <input {...c} type="date" value={decidedAt} onChange={(e) => setDecidedAt(e.target.value)} />}

@@ -5,6 +5,7 @@ import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
 import { PagedList } from '../../../components/paged-list'
 import { TableScroll } from '../../../components/table-scroll'
+import { TeamSelect } from '../../../components/team-select'
 import { ApiError } from '../../../lib/api'
 import { formatDay } from '../../../lib/labels'
 import { useDeliveries, useSendTest, useSetChannel } from '../api/integrations'
@@ -120,16 +121,7 @@ function ChannelForm({ teams, channels }: { teams: Team[]; channels: TeamChannel
       <ProblemMessage error={save.error} title="Not saved." />
       <div className="row">
         <Field id="channel-team" label="Team">
-          {(c) => (
-            <select {...c} value={teamId} onChange={(e) => pickTeam(e.target.value)}>
-              <option value="">Choose a team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(c) => <TeamSelect {...c} teams={teams} value={teamId} onChange={pickTeam} />}
         </Field>
         <Field
           id="channel-id"

@@ -4,6 +4,7 @@ import { Combobox } from '../../../components/combobox'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
+import { TeamSelect } from '../../../components/team-select'
 import { TradeoffFields } from '../../../components/tradeoff-fields'
 import { useDebouncedValue } from '../../../components/use-debounced-value'
 import { formatDay, localDay } from '../../../lib/labels'
@@ -174,16 +175,7 @@ function NewDecisionForm({
         {(c) => <input {...c} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />}
       </Field>
       <Field id="new-decision-team" label="Team that owns the decision">
-        {(c) => (
-          <select {...c} value={owningTeamId} onChange={(e) => setOwningTeamId(e.target.value)}>
-            <option value="">Choose a team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        )}
+        {(c) => <TeamSelect {...c} teams={teams} value={owningTeamId} onChange={setOwningTeamId} />}
       </Field>
       <Field
         id="new-decision-date"

@@ -2,6 +2,7 @@ import { discoveryChannels, harmKinds, type Team } from '@misalign/shared'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
 import { ScaleField } from '../../../components/scale-field'
+import { TeamSelect } from '../../../components/team-select'
 import { discoveryChannelLabels, harmKindLabels, harmWords, localDay, surpriseWords } from '../../../lib/labels'
 import type { ReportDraft } from '../draft'
 import { SimilarIncidents } from './similar-incidents'
@@ -62,14 +63,13 @@ export function DiscoverySection({ draft, update, errors, teams }: SectionProps 
       </div>
       <Field id="reportingTeamId" label="Your team" hint="The team that was hurt." error={errors.reportingTeamId}>
         {(c) => (
-          <select {...c} value={draft.reportingTeamId} onChange={(e) => update({ reportingTeamId: e.target.value })}>
-            <option value="">Choose your team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <TeamSelect
+            {...c}
+            teams={teams}
+            value={draft.reportingTeamId}
+            onChange={(reportingTeamId) => update({ reportingTeamId })}
+            prompt="Choose your team"
+          />
         )}
       </Field>
       <Field

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { ProblemMessage } from '../../../components/feedback'
 import { Field } from '../../../components/field'
 import { LanguageHints } from '../../../components/language-hints'
+import { TeamSelect } from '../../../components/team-select'
 import { TradeoffFields } from '../../../components/tradeoff-fields'
 import { localDay } from '../../../lib/labels'
 import { useCreateStrategy, useUpdateStrategy } from '../api/strategies'
@@ -123,16 +124,7 @@ export function StrategyForm({
       </Field>
       <div className="row">
         <Field id="strategy-owner" label="Owner team">
-          {(c) => (
-            <select {...c} value={ownerTeamId} onChange={(e) => setOwnerTeamId(e.target.value)}>
-              <option value="">Choose a team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(c) => <TeamSelect {...c} teams={teams} value={ownerTeamId} onChange={setOwnerTeamId} />}
         </Field>
         <Field id="strategy-review" label="Review by" hint="After this day a published strategy counts as stale.">
           {(c) => <input {...c} type="date" value={reviewBy} onChange={(e) => setReviewBy(e.target.value)} />}
