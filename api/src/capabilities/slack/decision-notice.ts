@@ -1,4 +1,4 @@
-import { type DecisionNoticeFacts, integrationRepository } from '@misalign/db'
+import type { DecisionNoticeFacts } from '@misalign/db'
 import { latestCalendarDay } from '@misalign/shared'
 import type { KnownBlock } from '@slack/web-api'
 import { logSafeError } from '../../lib/log-safe-error'
@@ -83,45 +83,28 @@ export function decisionNotices(deps: ServiceDeps, api: SlackApi, appUrl: string
       const decisionId = data.payload.decisionId
       if (typeof decisionId !== 'string' || data.payload.restricted === true) return
       const day = latestCalendarDay(deps.now())
-      let target = ''
+      // Claimed before the post and given back if it fails, never held open across the call to
+      // Slack: on the embedded database an open transaction would stall every other request.
+      if (!(await log.claimNotice(decisionId, day))) return
+      const delivery = { integration: 'slack', kind: 'decision-notice', target: `decision ${decisionId}` }
       try {
-        await deps.db.transaction(async (tx) => {
-          const notices = integrationRepository(tx)
-          // The claim and the message commit together: a failed post frees the day for the retry.
-          if (!(await notices.claimNotice(tx, decisionId, day))) return
-          const facts = await notices.noticeFacts(decisionId, tx)
-          if (!facts || facts.incidents === 0) return
-          const channel = await notices.channelOf(facts.owningTeamId, tx)
-          target = `decision ${decisionId}`
-          if (!channel) {
-            await notices.recordDelivery(
-              {
-                integration: 'slack',
-                kind: 'decision-notice',
-                target,
-                status: 'skipped',
-                detail: 'The owning team has no Slack channel: the tracker shows the reports, nobody was messaged.',
-              },
-              tx,
-            )
-            return
-          }
-          target = `${channel}, decision ${decisionId}`
-          await api.postMessage(channel, decisionNotice(facts, appUrl))
-          await notices.recordDelivery(
-            { integration: 'slack', kind: 'decision-notice', target, status: 'sent', detail: null },
-            tx,
-          )
-        })
+        const facts = await log.noticeFacts(decisionId)
+        if (!facts || facts.incidents === 0) return
+        const channel = await log.channelOf(facts.owningTeamId)
+        if (!channel) {
+          await log.recordDelivery({
+            ...delivery,
+            status: 'skipped',
+            detail: 'The owning team has no Slack channel: the tracker shows the reports, nobody was messaged.',
+          })
+          return
+        }
+        delivery.target = `${channel}, decision ${decisionId}`
+        await api.postMessage(channel, decisionNotice(facts, appUrl))
+        await log.recordDelivery({ ...delivery, status: 'sent', detail: null })
       } catch (error) {
-        const { message } = logSafeError(error)
-        await log.recordDelivery({
-          integration: 'slack',
-          kind: 'decision-notice',
-          target: target || `decision ${decisionId}`,
-          status: 'failed',
-          detail: message,
-        })
+        await log.releaseNotice(decisionId, day)
+        await log.recordDelivery({ ...delivery, status: 'failed', detail: logSafeError(error).message })
         throw error
       }
     },

@@ -74,9 +74,14 @@ export function integrationRepository(db: Db) {
     },
 
     /** True the first time it is asked for a decision and day; false ever after (one notice a day). */
-    async claimNotice(tx: Tx, decisionId: string, day: string): Promise<boolean> {
-      const claimed = await tx.insert(decisionNotices).values({ decisionId, day }).onConflictDoNothing().returning()
+    async claimNotice(decisionId: string, day: string): Promise<boolean> {
+      const claimed = await db.insert(decisionNotices).values({ decisionId, day }).onConflictDoNothing().returning()
       return claimed.length > 0
+    },
+
+    /** Gives a claimed day back, so the retry of a notice that failed can send it. */
+    async releaseNotice(decisionId: string, day: string): Promise<void> {
+      await db.delete(decisionNotices).where(and(eq(decisionNotices.decisionId, decisionId), eq(decisionNotices.day, day)))
     },
 
     async noticeFacts(decisionId: string, executor: Db | Tx = db): Promise<DecisionNoticeFacts | undefined> {
