@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, boolean, check, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { id, timestamps, version } from './columns'
 import { decisionStatusEnum } from './enums'
 import { priorities } from './priorities'
@@ -27,12 +27,15 @@ export const decisions = pgTable(
     tradeoffPreferPriorityId: uuid('tradeoff_prefer_priority_id').references(() => priorities.id, { onDelete: 'restrict' }),
     tradeoffOverPriorityId: uuid('tradeoff_over_priority_id').references(() => priorities.id, { onDelete: 'restrict' }),
     tradeoffPrioritiesConfirmed: boolean('tradeoff_priorities_confirmed').notNull().default(false),
+    /** Where an imported record came from (an ADR file); importing it again updates this row. */
+    externalRef: text('external_ref'),
     ...timestamps,
     version: version(),
   },
   (t) => [
     index('decisions_owning_team_idx').on(t.owningTeamId),
     index('decisions_decided_at_idx').on(t.decidedAt),
+    uniqueIndex('decisions_external_ref_key').on(t.externalRef).where(sql`${t.externalRef} is not null`),
     check(
       'decisions_tradeoff_complete',
       sql`(${t.tradeoffPrefer} is null) = (${t.tradeoffOver} is null) and (${t.tradeoffOver} is null) = (${t.tradeoffForGoal} is null)`,

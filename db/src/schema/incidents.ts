@@ -61,6 +61,8 @@ export const incidents = pgTable(
     gapId: uuid('gap_id').references(() => strategyGaps.id, { onDelete: 'set null' }),
     missingContext: text('missing_context').notNull().default(''),
     rootCause: rootCauseEnum('root_cause').notNull().default('unknown'),
+    /** The id a report had in the system it was imported from; importing it again updates this row. */
+    externalId: text('external_id'),
     /** harm × surprise, stored so rankings and the dashboard can index and sum it. */
     weightedHarm: smallint('weighted_harm').generatedAlwaysAs((): SQL => sql`harm * surprise`),
     searchText: tsvector('search_text').generatedAlwaysAs(
@@ -84,6 +86,8 @@ export const incidents = pgTable(
     index('incidents_reporter_idx').on(t.reporterId),
     index('incidents_reporter_key_idx').on(t.reporterKey).where(sql`${t.reporterKey} is not null`),
     index('incidents_search_idx').using('gin', t.searchText),
+    // Partial: only imported reports carry one, so filing never touches this index.
+    uniqueIndex('incidents_external_id_key').on(t.externalId).where(sql`${t.externalId} is not null`),
     // The sortable list columns, each ending on number so a keyset page is one index range (ADR 024).
     index('incidents_weighted_harm_number_idx').on(t.weightedHarm, t.number),
     index('incidents_discovered_at_number_idx').on(t.discoveredAt, t.number),
