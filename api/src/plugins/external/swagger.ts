@@ -38,6 +38,7 @@ export default fp(
           { name: 'auth', description: 'Sign-in, sessions' },
           { name: 'admin', description: 'Users, API tokens, audit log (admins only)' },
           { name: 'integrations', description: 'Slack set-up, team channels and the delivery log (admins only)' },
+          { name: 'webhooks', description: 'Signed deliveries of the org’s events to its own systems (admins only)' },
           { name: 'slack', description: 'Slack’s request URLs: signed by Slack, not by a session or token' },
           { name: 'system', description: 'Health and readiness' },
         ],
