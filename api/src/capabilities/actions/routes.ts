@@ -13,6 +13,7 @@ const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'action.read' },
       schema: {
         tags,
+        operationId: 'listActions',
         summary: 'List actions across retros, newest first',
         description: 'actionClass=anti_misalignment finds the actions that add control instead of clarity.',
         querystring: RetroActionQuery,
@@ -28,7 +29,10 @@ const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'action.write' },
       schema: {
         tags,
+        operationId: 'updateAction',
         summary: 'Change an action: status, owner, due date, kind, reason (needs If-Match)',
+        description:
+          'Leads of the owning team or of a team its retro is about, leaders and admins. Send the ETag you read as If-Match; a stale one answers 412.',
         params: IdParams,
         body: RetroActionChanges,
         response: { 200: RetroAction },

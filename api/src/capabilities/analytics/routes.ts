@@ -30,6 +30,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: {
         ...schema,
+        operationId: 'getAnalyticsTrends',
         summary: 'Incidents and weighted harm per week or month, by root cause, beside decisions recorded',
         description: `${WEIGHTED_HARM_EXPLANATION}. Decisions recorded in each period and incidents per decision are shown beside the counts, because fewer incidents can also mean teams stopped deciding. ${filtersNote}`,
         querystring: AnalyticsIntervalQuery,
@@ -45,6 +46,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: {
         ...schema,
+        operationId: 'getAnalyticsHeadline',
         summary: 'Headline numbers against the previous period, and the largest rises and falls in weighted harm',
         description: `The window is from–to (default: the last 90 days, as the dashboard shows); the previous period is the same number of days just before it. Untriaged = status \`open\`. The median discovery lag is the /discovery-lag bucket holding the median incident traced to a recorded decision. "What changed" ranks team pairs, decisions and root causes by the change in weighted harm; a team pair is listed only when both its counts are 0 or at least 5. ${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
         querystring: AnalyticsQuery,
@@ -60,6 +62,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: {
         ...schema,
+        operationId: 'getTeamMatrix',
         summary: 'Decision-owning team × harmed (reporting) team: incidents and weighted harm',
         description: `Cells under 5 incidents are hidden (with complementary cells per harmed team). ${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
         querystring: AnalyticsQuery,
@@ -75,6 +78,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: {
         ...schema,
+        operationId: 'getDiscoveryLag',
         summary: 'How late decisions are discovered: days from decision to discovery, by discovery channel',
         description: filtersNote,
         querystring: AnalyticsQuery,
@@ -90,6 +94,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: {
         ...schema,
+        operationId: 'getHarmBreakdown',
         summary: 'Harm by harmed team and by harm kind, with engineer-days lost and delay days',
         description: `Teams under 5 incidents are hidden (with complementary cells). ${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
         querystring: AnalyticsQuery,
@@ -105,6 +110,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: {
         ...schema,
+        operationId: 'listTopDecisions',
         summary: 'Decisions ranked by weighted harm, with teams affected and recurrence',
         description: `${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
         querystring: AnalyticsTopQuery,
@@ -120,6 +126,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: {
         ...schema,
+        operationId: 'listTopStrategyGaps',
         summary: 'Strategy gaps ranked by weighted harm, with teams affected and recurrence',
         description: `${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
         querystring: AnalyticsTopQuery,
@@ -135,6 +142,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: {
         ...schema,
+        operationId: 'getRemediationMix',
         summary: 'Retro actions per period: alignment (sharing context) vs anti-misalignment (adding control)',
         description:
           'The date range applies to when actions were recorded; other filters keep actions of retros on clusters holding a matching incident.',
@@ -151,6 +159,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: {
         ...schema,
+        operationId: 'getDecisionClasses',
         summary: 'Incidents traced to agreements (no tradeoff) vs strategy-bearing decisions',
         description: `${WEIGHTED_HARM_EXPLANATION}. ${filtersNote}`,
         querystring: AnalyticsQuery,

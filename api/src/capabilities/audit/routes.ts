@@ -8,7 +8,9 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'audit.read' },
       schema: {
         tags: ['admin'],
+        operationId: 'listAuditEntries',
         summary: 'Read the audit log, newest first',
+        description: 'Admins only. Every recorded change: who made it, to what, and when.',
         querystring: AuditQuery,
         response: { 200: Page(AuditEntry) },
       },

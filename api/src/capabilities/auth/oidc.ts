@@ -175,7 +175,10 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'public' },
       schema: {
         tags: ['auth'],
+        operationId: 'startOidcSignIn',
         summary: "Start signing in at the company's OpenID Connect provider (redirects there)",
+        description:
+          'No sign-in needed; exists only when OIDC is configured. Open it in a browser: it redirects to the provider, and after sign-in the person lands on returnTo (a path on this site; anything else becomes /).',
         querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2048 })) }),
         response: { 302: Type.Null() },
       },
@@ -195,7 +198,10 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'public' },
       schema: {
         tags: ['auth'],
+        operationId: 'completeOidcSignIn',
         summary: 'Where the provider sends people back; sets the session cookie and redirects',
+        description:
+          'The redirect URI registered with the provider, not for scripts: it checks state, nonce and PKCE, signs the person in (a member on first sign-in) and redirects to where they started. An expired or reused link is 400: start again.',
         querystring: CallbackQuery,
         response: { 302: Type.Null() },
       },

@@ -36,7 +36,10 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'public' },
       schema: {
         tags: ['auth'],
+        operationId: 'signIn',
         summary: 'Sign in with email and password; sets the session cookie',
+        description:
+          'No sign-in needed. Answers the user and the CSRF token that cookie-authenticated writes send as X-CSRF-Token; attempts are limited per account and per address. Scripts use a personal API token instead.',
         body: SignIn,
         response: { 200: Session },
       },
@@ -50,7 +53,17 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/session',
-    { config: { policy: 'session.own' }, schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: Session } } },
+    {
+      config: { policy: 'session.own' },
+      schema: {
+        tags: ['auth'],
+        operationId: 'getSession',
+        summary: 'Who is signed in',
+        description:
+          'The signed-in user and the CSRF token to send as X-CSRF-Token on cookie-authenticated writes; 401 when nobody is signed in.',
+        response: { 200: Session },
+      },
+    },
     async (req) => auth.session(app.caller(req), req.user, req.cookies['__Host-session'] ?? req.cookies.session),
   )
 
@@ -62,7 +75,10 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'public', identifiesCaller: true },
       schema: {
         tags: ['auth'],
+        operationId: 'whoAmI',
         summary: 'Who is signed in, if anyone: answers 200 with user null when nobody is',
+        description:
+          'No sign-in needed: the answer of GET /api/v1/auth/session, except that nobody signed in is a 200 with user and csrfToken null (the web app asks on every load).',
         response: { 200: WhoAmI },
       },
     },
@@ -74,7 +90,14 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/sign-out',
     {
       config: { policy: 'session.own' },
-      schema: { tags: ['auth'], summary: 'End this session', response: { 204: Type.Null() } },
+      schema: {
+        tags: ['auth'],
+        operationId: 'signOut',
+        summary: 'End this session',
+        description:
+          'Ends the session of the cookie sent and clears the cookie; answers 204. An API token stays valid until an admin revokes it.',
+        response: { 204: Type.Null() },
+      },
     },
     async (req, reply) => {
       await auth.signOut(app.caller(req), req.sessionId)

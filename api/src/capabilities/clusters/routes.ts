@@ -31,7 +31,9 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.read' },
       schema: {
         tags,
+        operationId: 'listClusters',
         summary: 'List clusters, most weighted harm first',
+        description: 'Sizes and weighted harm count only the incidents you may see.',
         querystring: ClusterListQuery,
         response: { 200: ClusterList },
       },
@@ -45,6 +47,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.edit' },
       schema: {
         tags,
+        operationId: 'setClusterStatuses',
         summary: 'Confirm or dismiss many clusters at once',
         description:
           'Each cluster is given with the version you saw. All change or none does: a stale version answers 412, an unknown cluster 404, one already in that status 409. Each change is logged and can be reverted like a single one.',
@@ -61,6 +64,7 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.edit' },
       schema: {
         tags,
+        operationId: 'recomputeClusters',
         summary: 'Run the clustering engine over every incident',
         description:
           'Suggestions are rebuilt; confirmed and dismissed clusters, renames and manual members stay as people left them.',
@@ -76,7 +80,9 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.read' },
       schema: {
         tags,
+        operationId: 'getCluster',
         summary: 'Read a cluster: members in discovery order, why they belong together, and its edit log',
+        description: 'Only the members you may see. Answers an ETag: send it as If-Match to change the cluster.',
         params: IdParams,
         response: { 200: ClusterDetail },
       },
@@ -93,7 +99,10 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.edit' },
       schema: {
         tags,
+        operationId: 'updateCluster',
         summary: 'Rename, confirm, dismiss or restore a cluster (needs If-Match)',
+        description:
+          'Leads, leaders and admins. Send the ETag you read as If-Match; each change goes to the cluster’s edit log and can be reverted.',
         params: IdParams,
         body: ClusterChanges,
         response: { 200: ClusterDetail },
@@ -112,7 +121,10 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.edit' },
       schema: {
         tags,
+        operationId: 'addClusterMember',
         summary: 'Add an incident to a cluster',
+        description:
+          'Leads, leaders and admins. Logged as an edit that can be reverted; the engine keeps a member added by hand.',
         params: IdParams,
         body: ClusterMemberBody,
         response: { 200: ClusterDetail },
@@ -127,7 +139,9 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.edit' },
       schema: {
         tags,
+        operationId: 'removeClusterMember',
         summary: 'Take an incident out of a cluster; the engine will not put it back',
+        description: 'Leads, leaders and admins. Logged as an edit that can be reverted.',
         params: ClusterMemberParams,
         response: { 200: ClusterDetail },
       },
@@ -141,7 +155,9 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.edit' },
       schema: {
         tags,
+        operationId: 'mergeCluster',
         summary: 'Merge this cluster into another; answers with the other cluster',
+        description: 'Leads, leaders and admins. Logged as an edit that can be reverted.',
         params: IdParams,
         body: ClusterMergeBody,
         response: { 200: ClusterDetail },
@@ -156,7 +172,9 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.edit' },
       schema: {
         tags,
+        operationId: 'splitCluster',
         summary: 'Split the chosen incidents off into a new cluster; answers with the new cluster',
+        description: 'Leads, leaders and admins. Logged as an edit that can be reverted.',
         params: IdParams,
         body: ClusterSplitBody,
         response: { 201: ClusterDetail },
@@ -174,7 +192,9 @@ const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.edit' },
       schema: {
         tags,
+        operationId: 'revertClusterEdit',
         summary: 'Undo one edit from the cluster’s log',
+        description: 'Leads, leaders and admins. The revert is itself logged.',
         params: ClusterEditParams,
         response: { 200: ClusterDetail },
       },

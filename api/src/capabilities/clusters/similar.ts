@@ -12,6 +12,7 @@ const similarIncidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'listSimilarIncidentsForDraft',
         summary: 'Incidents like a draft report, best match first',
         description:
           'Ranked by the insight engine: the same decision, shared words (stemmed, BM25, with related words), the decision the draft most likely points at, the suspected owner team. Only incidents you may see; empty when nothing is close.',

@@ -20,6 +20,7 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'decision.read' },
       schema: {
         tags: ['decisions'],
+        operationId: 'listDecisions',
         summary: 'List decisions, most recently decided first',
         description:
           'Filters combine with AND. decisionClass=agreement finds decisions without a tradeoff; q matches every word in the title or summary.',
@@ -36,6 +37,7 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['decisions'],
+        operationId: 'countIncidentsByDecision',
         summary: 'Count incidents per decision, for grouping a list by decision',
         description:
           'The incident list filters (gapId, clusterId, …), with the same visibility; most weighted harm first. Incidents naming no decision are one group with decisionId null.',
@@ -50,7 +52,14 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/:id',
     {
       config: { policy: 'decision.read' },
-      schema: { tags: ['decisions'], summary: 'Read a decision', params: IdParams, response: { 200: Decision } },
+      schema: {
+        tags: ['decisions'],
+        operationId: 'getDecision',
+        summary: 'Read a decision',
+        description: 'Answers an ETag: send it as If-Match to change the decision.',
+        params: IdParams,
+        response: { 200: Decision },
+      },
     },
     async (req, reply) => {
       const decision = await decisions.find(app.caller(req), req.params.id)
@@ -64,6 +73,7 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'decision.create' },
       schema: {
         tags: ['decisions'],
+        operationId: 'recordDecision',
         summary: 'Record a decision',
         description: 'With a tradeoff (prefer X over Y, for goal Z) it is strategy-bearing; without one it is an agreement.',
         body: NewDecision,
@@ -86,6 +96,7 @@ const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'decision.update' },
       schema: {
         tags: ['decisions'],
+        operationId: 'updateDecision',
         summary: 'Change a decision (needs If-Match)',
         description:
           'Leads of the owning team, leaders and admins may change it; handing it to another team (owningTeamId) needs the right over that team too, and is audited as a transfer. Send tradeoff: null to remove the tradeoff. A superseded decision needs supersededById.',

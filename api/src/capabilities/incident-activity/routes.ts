@@ -27,6 +27,7 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'listIncidentActivity',
         summary: 'The activity feed: every change and comment, newest first, in plain words',
         description: 'Anonymous reporters are never named. Page with limit and the nextCursor of the previous page.',
         params: IncidentKeyParams,
@@ -43,7 +44,9 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.comment' },
       schema: {
         tags: ['incidents'],
+        operationId: 'addIncidentComment',
         summary: 'Comment on an incident, mentioning teams',
+        description: 'Anyone who can see the incident may comment. Answers the new entry of its activity feed.',
         params: IncidentKeyParams,
         body: NewIncidentComment,
         response: { 201: ActivityEntry },
@@ -61,7 +64,9 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'listIncidentImpacts',
         summary: '"This hurt us too": the other teams hurt by this incident, with the weighted harm in all',
+        description: 'Anyone who can see the incident. Anonymous impacts name nobody and show the day only.',
         params: IncidentKeyParams,
         response: { 200: IncidentImpacts },
       },
@@ -75,6 +80,7 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'impact.add' },
       schema: {
         tags: ['incidents'],
+        operationId: 'addIncidentImpact',
         summary: '"This hurt us too": add your team\'s surprise, harm and cost to an incident instead of filing a duplicate',
         description:
           'For a team you belong to (leaders and admins: any team), once per team. Anonymous: others see no name, the day only, and a small team as its parent.',
@@ -95,6 +101,7 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'impact.remove' },
       schema: {
         tags: ['incidents'],
+        operationId: 'removeIncidentImpact',
         summary: 'Take back a team\'s "this hurt us too"',
         description: 'Whoever added it, leads of its team, leaders and admins.',
         params: ImpactParams,
@@ -113,7 +120,9 @@ const incidentActivityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'cluster.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'listIncidentClusters',
         summary: 'The clusters this incident belongs to (dismissed suggestions left out)',
+        description: 'Suggested and confirmed clusters holding this incident; anyone who can see the incident.',
         params: IncidentKeyParams,
         response: { 200: IncidentClusters },
       },

@@ -25,6 +25,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'listIncidents',
         summary: 'List incidents, newest first',
         description: 'Filters combine with AND; repeat a parameter to match any of several values.',
         querystring: IncidentQuery,
@@ -40,7 +41,10 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'getIncident',
         summary: 'Read an incident by id or MIS number',
+        description:
+          'Takes the id or the MIS number (MIS-3001). Answers an ETag: send it as If-Match to change the incident. A restricted incident is 404 for anyone outside its reporting team (leaders and admins see it).',
         params: IncidentKeyParams,
         response: { 200: Incident },
       },
@@ -57,6 +61,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.file', rateLimit: { max: () => app.config.limits.filingPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['incidents'],
+        operationId: 'fileIncident',
         summary: 'File an incident',
         description:
           'All three requirements are needed: discovery, surprise and harm. A report without harm is refused: a surprise without harm is not a misalignment. Send an Idempotency-Key so a retry files once.',
@@ -84,6 +89,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.update' },
       schema: {
         tags: ['incidents'],
+        operationId: 'updateIncident',
         summary: 'Change an incident: triage, trace, status (needs If-Match)',
         description: 'Its reporter, leads of the reporting team, leaders and admins may change it.',
         params: IncidentKeyParams,

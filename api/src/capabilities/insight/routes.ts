@@ -26,6 +26,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'decision.read' },
       schema: {
         tags: ['decisions'],
+        operationId: 'suggestDecisionsForDraft',
         summary: 'Decisions that likely caused a draft report, best first',
         description: howItWorks,
         querystring: DecisionSuggestionsQuery,
@@ -41,6 +42,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'suggestDecisionsForIncident',
         summary: 'Decisions that likely caused an incident, best first',
         description: howItWorks,
         params: IncidentKeyParams,
@@ -59,6 +61,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'listSimilarIncidents',
         summary: 'Incidents like this one, best first, leaving out those marked not related',
         description: howItWorks,
         params: IncidentKeyParams,
@@ -75,6 +78,7 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'markIncidentUnrelated',
         summary: 'Mark a suggested incident as not related to this one',
         description:
           'Remembered for both incidents: it is no longer offered as similar, and clustering keeps them apart. Audited; DELETE takes it back.',
@@ -94,7 +98,9 @@ const insightRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['incidents'],
+        operationId: 'unmarkIncidentUnrelated',
         summary: 'Take back "not related"',
+        description: 'The pair may be suggested as similar again. Anyone who can see both incidents.',
         params: UnrelatedParams,
         response: { 204: Type.Null() },
       },

@@ -24,6 +24,7 @@ const integrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy },
       schema: {
         tags,
+        operationId: 'getIntegrationStatus',
         summary: 'Whether Slack is set up, and where each team’s notices go',
         description: 'Secrets are reported as set or missing, never shown.',
         response: { 200: IntegrationStatus },
@@ -38,7 +39,10 @@ const integrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy },
       schema: {
         tags,
+        operationId: 'setTeamSlackChannel',
         summary: 'Send a team’s notices to a Slack channel',
+        description:
+          'Admins only. Answers every team’s channel after the change; POST /api/v1/admin/integrations/slack/test checks that the app can post there.',
         params: TeamIdParams,
         body: TeamChannelBody,
         response: { 200: Type.Array(TeamChannel) },
@@ -51,7 +55,14 @@ const integrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/slack/channels/:teamId',
     {
       config: { policy },
-      schema: { tags, summary: 'Stop a team’s Slack notices', params: TeamIdParams, response: { 200: Type.Array(TeamChannel) } },
+      schema: {
+        tags,
+        operationId: 'removeTeamSlackChannel',
+        summary: 'Stop a team’s Slack notices',
+        description: 'Admins only. Answers every team’s channel after the change.',
+        params: TeamIdParams,
+        response: { 200: Type.Array(TeamChannel) },
+      },
     },
     async (req) => integrations.setChannel(app.caller(req), req.params.teamId, null),
   )
@@ -62,7 +73,9 @@ const integrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy },
       schema: {
         tags,
+        operationId: 'sendSlackTestMessage',
         summary: 'Post a test message to a team’s channel',
+        description: 'Admins only. Answers 204 when Slack accepted the message; the delivery log records it either way.',
         body: SlackTestBody,
         response: { 204: Type.Null() },
       },
@@ -79,7 +92,9 @@ const integrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy },
       schema: {
         tags,
+        operationId: 'listIntegrationDeliveries',
         summary: 'What the integrations sent, skipped or failed to send, newest first',
+        description: 'Admins only. Page with limit and the nextCursor of the previous page.',
         querystring: DeliveryQuery,
         response: { 200: Page(Delivery) },
       },

@@ -20,6 +20,7 @@ const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'job.manage' },
       schema: {
         tags: ['admin'],
+        operationId: 'listParkedJobs',
         summary: 'Background jobs that failed every try, newest first',
         description: 'Each was retried with backoff and then parked. Fix the cause, then send it again.',
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }),
@@ -35,7 +36,9 @@ const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'job.manage' },
       schema: {
         tags: ['admin'],
+        operationId: 'retryParkedJob',
         summary: 'Send a parked job again',
+        description: 'Admins only. Queues the job again with a fresh set of tries; answers 204.',
         params: IdParams,
         response: { 204: Type.Null() },
       },

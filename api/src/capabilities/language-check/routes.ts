@@ -13,6 +13,7 @@ const languageCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'language.check' },
       schema: {
         tags: ['language'],
+        operationId: 'checkLanguage',
         summary: 'Find "alignment" jargon in a text and suggest the words actually meant',
         description:
           'Each finding names the phrase (offsets into the text), a rewrite that keeps the sentence’s meaning ' +

@@ -32,6 +32,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'listStaleStrategies',
         summary: 'Published strategies past their review date, most harm in the gaps they address since then (through to) first',
         description: windowNote,
         querystring: LeadershipQuery,
@@ -47,6 +48,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'listTradeoffConflicts',
         summary: 'Strategies and decisions whose tradeoffs contradict, with the incidents they caused',
         description: windowNote,
         querystring: LeadershipQuery,
@@ -62,6 +64,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'listAgreementOnlyDecisions',
         summary: 'Decisions that caused harm and carry no tradeoff, with any open request to state it',
         description: windowNote,
         querystring: LeadershipQuery,
@@ -77,6 +80,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'getStrategyCoverage',
         summary: 'For each team: the strategies that apply to it (fresh, stale or none) and the incidents harming it',
         description: windowNote,
         querystring: LeadershipQuery,
@@ -92,6 +96,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'getDecisionVisibility',
         summary: 'For each harmful decision: the teams it was shared with against the teams it hurt',
         description: windowNote,
         querystring: LeadershipQuery,
@@ -107,6 +112,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'getLeadershipSignals',
         summary: 'Autonomy wins beside the incidents of the gaps each strategy addresses; near misses counted apart',
         description: windowNote,
         querystring: LeadershipQuery,
@@ -122,6 +128,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'getLeadershipReview',
         summary: 'Everything a periodic leadership review needs, in one answer',
         description: `Top gaps, stale strategies, conflicts, before/after of strategies published in the window and of each gap a published strategy addresses, the share of anti-misalignment actions, autonomy wins and near misses. ${WEIGHTED_HARM_EXPLANATION}. ${windowNote}`,
         querystring: LeadershipReviewQuery,
@@ -137,6 +144,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'exportLeadershipReview',
         summary: 'The leadership review as Markdown, for a meeting doc',
         description: `The same content as GET /leadership/review, with each incident count linked to the incident list. ${windowNote}`,
         querystring: LeadershipReviewQuery,
@@ -159,6 +167,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'tradeoff_request.read' },
       schema: {
         tags,
+        operationId: 'listTradeoffRequests',
         summary: 'Requests to state a decision’s tradeoff, newest first',
         description:
           'teamId lists the requests on decisions that team owns. A request is answered once the decision states its tradeoff.',
@@ -175,6 +184,7 @@ const leadershipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'tradeoff_request.create' },
       schema: {
         tags,
+        operationId: 'requestTradeoff',
         summary: 'Ask the team owning an agreement-only decision to state its tradeoff',
         description:
           'Idempotent while a request is open: asking again answers 200 with the open request. A decision that already states its tradeoff answers 422.',

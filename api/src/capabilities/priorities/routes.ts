@@ -28,6 +28,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'priority.read' },
       schema: {
         tags: ['priorities'],
+        operationId: 'listPriorities',
         summary: 'List priorities by name',
         description: 'q matches every word in the name or an alias. total counts every match, not only this page.',
         querystring: PriorityQuery,
@@ -43,6 +44,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'priority.read' },
       schema: {
         tags: ['priorities'],
+        operationId: 'suggestPriorities',
         summary: 'Priorities the typed words may mean, best first',
         description: 'Exact names and aliases first (case and punctuation ignored), then close spellings.',
         querystring: PrioritySuggestionQuery,
@@ -58,6 +60,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'priority.read' },
       schema: {
         tags: ['priorities'],
+        operationId: 'listTradeoffsToConfirm',
         summary: 'Tradeoffs whose priorities were suggested from their words, not yet confirmed',
         description: 'Active decisions and strategies that are not retired. Conflicts found through them say so.',
         querystring: ToConfirmQuery,
@@ -73,6 +76,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'priority.write' },
       schema: {
         tags: ['priorities'],
+        operationId: 'confirmTradeoffPriorities',
         summary: 'Confirm or change the priorities a tradeoff picked (needs If-Match)',
         description:
           "If-Match carries the decision's or strategy's version (holderVersion in the list). The words stay as written.",
@@ -91,7 +95,14 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/:id',
     {
       config: { policy: 'priority.read' },
-      schema: { tags: ['priorities'], summary: 'Read a priority', params: IdParams, response: { 200: Priority } },
+      schema: {
+        tags: ['priorities'],
+        operationId: 'getPriority',
+        summary: 'Read a priority',
+        description: 'Answers an ETag: send it as If-Match to change the priority.',
+        params: IdParams,
+        response: { 200: Priority },
+      },
     },
     async (req, reply) => {
       const priority = await priorities.find(app.caller(req), req.params.id)
@@ -105,6 +116,7 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'priority.write' },
       schema: {
         tags: ['priorities'],
+        operationId: 'addPriority',
         summary: 'Add a priority to the register',
         description: 'Names and aliases are unique across the register, ignoring case and punctuation.',
         body: NewPriority,
@@ -127,7 +139,10 @@ const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'priority.write' },
       schema: {
         tags: ['priorities'],
+        operationId: 'updatePriority',
         summary: 'Rename a priority, or change its aliases or description (needs If-Match)',
+        description:
+          'Leads, leaders and admins. Names and aliases stay unique across the register, ignoring case and punctuation; a stale If-Match answers 412.',
         params: IdParams,
         body: PriorityChanges,
         response: { 200: Priority },

@@ -28,14 +28,32 @@ const retroRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/',
     {
       config: read,
-      schema: { tags, summary: 'List retros, newest first', querystring: RetroQuery, response: { 200: Page(RetroListItem) } },
+      schema: {
+        tags,
+        operationId: 'listRetros',
+        summary: 'List retros, newest first',
+        description: 'Page with limit and the nextCursor of the previous page.',
+        querystring: RetroQuery,
+        response: { 200: Page(RetroListItem) },
+      },
     },
     async (req) => retros.list(app.caller(req), req.query),
   )
 
   app.post(
     '/',
-    { config: write, schema: { tags, summary: 'Open a retro on a cluster', body: NewRetro, response: { 201: Retro } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        operationId: 'openRetro',
+        summary: 'Open a retro on a cluster',
+        description:
+          'Leads of a team the cluster touches (it reported one of the incidents, or its decision caused one), leaders and admins.',
+        body: NewRetro,
+        response: { 201: Retro },
+      },
+    },
     async (req, reply) => {
       const retro = await retros.open(app.caller(req), req.body)
       return reply.code(201).header('etag', etagOf(retro.version)).header('location', `/api/v1/retros/${retro.id}`).send(retro)
@@ -48,6 +66,7 @@ const retroRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'getRetro',
         summary: 'The retro workspace',
         description:
           "The cluster's incidents you may see in discovery order (the timeline), their decisions and missing context, the teams involved, weighted harm, the retro's actions and the open actions of earlier retros on the same decision, gap or team pair.",
@@ -67,7 +86,10 @@ const retroRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: write,
       schema: {
         tags,
+        operationId: 'updateRetro',
         summary: 'Change a retro: title, date, summary, status or stated tradeoff (needs If-Match)',
+        description:
+          'Leads of a team the retro is about, leaders and admins. Send the ETag you read as If-Match; a stale one answers 412.',
         params: IdParams,
         body: RetroChanges,
         response: { 200: Retro },
@@ -86,6 +108,7 @@ const retroRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'action.write' },
       schema: {
         tags,
+        operationId: 'recordRetroAction',
         summary: 'Record an action',
         description:
           'Any kind is accepted. For an anti-misalignment kind (sync meeting, approval gate, restricted visibility, frozen decisions, lockstep) the reason is asked for, never required.',
@@ -106,7 +129,9 @@ const retroRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'exportRetro',
         summary: 'The retro as Markdown, for a wiki or a doc',
+        description: 'Only the incidents you may see; anonymous reporters are never named.',
         params: IdParams,
         response: { 200: Type.String({ description: 'text/markdown' }) },
       },
@@ -126,6 +151,7 @@ const retroRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: write,
       schema: {
         tags,
+        operationId: 'draftStrategyFromRetro',
         summary: "Publish the retro's stated tradeoff as a strategy draft",
         description:
           'Creates a draft strategy prefilled from the retro (title, context from the summary and missing context, the tradeoff, owner team, scope = teams involved) and links it to the retro. With openGap, also opens a strategy gap when the incidents point at none.',
@@ -146,6 +172,7 @@ const retroRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: write,
       schema: {
         tags,
+        operationId: 'openStrategyGapFromRetro',
         summary: "Open a strategy gap for the retro's cluster",
         description:
           "Only when the cluster's incidents (those you may see) point at no gap yet; they are pointed at the new gap, so the gap register counts them.",

@@ -14,6 +14,7 @@ const signalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.read' },
       schema: {
         tags: ['signals'],
+        operationId: 'listSignals',
         summary: 'List near misses and autonomy wins, most recent first',
         description: 'Counted apart from incidents, never mixed in.',
         querystring: SignalQuery,
@@ -29,6 +30,7 @@ const signalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.file' },
       schema: {
         tags: ['signals'],
+        operationId: 'recordSignal',
         summary: 'Note a near miss or an autonomy win',
         description:
           'A near miss is a surprise without harm (not an incident). An autonomy win names the strategy that let the team decide on its own.',

@@ -9,6 +9,10 @@ import { type Interaction, slackPeople } from './slack-people'
 
 const tags = ['slack']
 const formBody = 'application/x-www-form-urlencoded'
+/** Slack reads an empty 200 as done; some requests answer JSON, so the schema leaves the body open. */
+const SlackReply = {
+  description: 'Empty, or the JSON Slack expects back: a message for the user, a form’s errors, a menu’s options',
+}
 
 /**
  * The Slack app's request URLs (docs/slack-app.md). Slack signs every request; nothing is read
@@ -46,9 +50,11 @@ const slackRoutes: FastifyPluginAsync<{ api?: SlackApi }> = async (app, options)
       config: { policy: 'public' },
       schema: {
         tags,
+        operationId: 'handleSlackCommand',
         summary: 'Slack slash command: opens the filing form',
         description: `Slack's request URL for the \`/misalignment\` command (${formBody}, signed by Slack).`,
         consumes: [formBody],
+        response: { 200: SlackReply },
       },
     },
     async (req) => {
@@ -66,9 +72,11 @@ const slackRoutes: FastifyPluginAsync<{ api?: SlackApi }> = async (app, options)
       config: { policy: 'public' },
       schema: {
         tags,
+        operationId: 'handleSlackInteraction',
         summary: 'Slack interactions: form submissions, the decision type-ahead and the notice buttons',
         description: `Slack's request URL for interactivity and select menus (${formBody} with a JSON \`payload\`, signed by Slack).`,
         consumes: [formBody],
+        response: { 200: SlackReply },
       },
     },
     async (req) => {

@@ -17,6 +17,7 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'listStrategies',
         summary: 'List strategies, newest first',
         description: 'stale=true finds published strategies past their review date (UTC).',
         querystring: StrategyQuery,
@@ -28,13 +29,33 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/:id',
-    { config: read, schema: { tags, summary: 'Read a strategy', params: IdParams, response: { 200: Strategy } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        operationId: 'getStrategy',
+        summary: 'Read a strategy',
+        description: 'Answers an ETag: send it as If-Match to change, publish or retire the strategy.',
+        params: IdParams,
+        response: { 200: Strategy },
+      },
+    },
     async (req, reply) => send(reply, await strategies.find(app.caller(req), req.params.id)),
   )
 
   app.post(
     '/',
-    { config: write, schema: { tags, summary: 'Draft a strategy', body: NewStrategy, response: { 201: Strategy } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        operationId: 'draftStrategy',
+        summary: 'Draft a strategy',
+        description: 'Leads of the owning team, leaders and admins. A draft applies to nobody until it is published.',
+        body: NewStrategy,
+        response: { 201: Strategy },
+      },
+    },
     async (req, reply) => {
       const strategy = await strategies.create(app.caller(req), req.body)
       return send(reply.code(201).header('location', `/api/v1/strategies/${strategy.id}`), strategy)
@@ -47,6 +68,7 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: write,
       schema: {
         tags,
+        operationId: 'updateStrategy',
         summary: 'Change a draft strategy (needs If-Match)',
         description: 'A published strategy is revised, not overwritten: POST /api/v1/strategies/{id}/revisions.',
         params: IdParams,
@@ -66,6 +88,7 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: write,
       schema: {
         tags,
+        operationId: 'publishStrategy',
         summary: 'Publish a draft strategy (needs If-Match)',
         description: 'Publishing a revision retires the strategy it supersedes.',
         params: IdParams,
@@ -82,7 +105,14 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/:id/retire',
     {
       config: write,
-      schema: { tags, summary: 'Retire a published strategy (needs If-Match)', params: IdParams, response: { 200: Strategy } },
+      schema: {
+        tags,
+        operationId: 'retireStrategy',
+        summary: 'Retire a published strategy (needs If-Match)',
+        description: 'Leads of the owning team, leaders and admins. Send the ETag you read as If-Match; a stale one answers 412.',
+        params: IdParams,
+        response: { 200: Strategy },
+      },
     },
     async (req, reply) => {
       const version = expectedVersion(req.headers['if-match'], 'strategy')
@@ -96,6 +126,7 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: write,
       schema: {
         tags,
+        operationId: 'reviseStrategy',
         summary: 'Start a revision of a published strategy',
         description: 'Creates a draft copy one revision up; publishing it retires this one. One open draft revision at a time.',
         params: IdParams,
@@ -114,7 +145,9 @@ const strategyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags,
+        operationId: 'listStrategyRevisions',
         summary: "Every revision in the strategy's lineage, oldest first",
+        description: 'Drafts, published and retired revisions alike, so a reader can see how the strategy changed.',
         params: IdParams,
         response: { 200: StrategyRevisions },
       },

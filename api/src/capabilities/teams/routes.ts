@@ -9,7 +9,14 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/',
     {
       config: { policy: 'team.read' },
-      schema: { tags: ['teams'], summary: 'List teams', querystring: TeamQuery, response: { 200: Page(Team) } },
+      schema: {
+        tags: ['teams'],
+        operationId: 'listTeams',
+        summary: 'List teams',
+        description: 'The teams of the org; a team may sit under a parent team (parentTeamId).',
+        querystring: TeamQuery,
+        response: { 200: Page(Team) },
+      },
     },
     async (req) => teams.list(app.caller(req), req.query),
   )
@@ -18,7 +25,14 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/:id',
     {
       config: { policy: 'team.read' },
-      schema: { tags: ['teams'], summary: 'Read a team', params: IdParams, response: { 200: Team } },
+      schema: {
+        tags: ['teams'],
+        operationId: 'getTeam',
+        summary: 'Read a team',
+        description: 'Answers an ETag: send it as If-Match to change the team.',
+        params: IdParams,
+        response: { 200: Team },
+      },
     },
     async (req, reply) => {
       const team = await teams.find(app.caller(req), req.params.id)
@@ -30,7 +44,14 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/',
     {
       config: { policy: 'team.manage' },
-      schema: { tags: ['teams'], summary: 'Create a team', body: NewTeam, response: { 201: Team } },
+      schema: {
+        tags: ['teams'],
+        operationId: 'createTeam',
+        summary: 'Create a team',
+        description: 'Admins only.',
+        body: NewTeam,
+        response: { 201: Team },
+      },
     },
     async (req, reply) => {
       const team = await teams.create(app.caller(req), req.body)
@@ -44,7 +65,9 @@ const teamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'team.manage' },
       schema: {
         tags: ['teams'],
+        operationId: 'updateTeam',
         summary: 'Change, archive or restore a team (needs If-Match)',
+        description: 'Admins only. Send the ETag you read as If-Match; a stale one answers 412.',
         params: IdParams,
         body: TeamChanges,
         response: { 200: Team },

@@ -9,6 +9,7 @@ const decisionLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'incident.update' },
       schema: {
         tags: ['incidents', 'triage'],
+        operationId: 'linkIncidentDecisions',
         summary: 'Link or unlink decisions on up to 100 incidents, all or nothing',
         description:
           'Each incident is changed under the rule for editing it (its reporter, leads of the reporting team, leaders, admins) and audited as an edit. The answer carries each incident’s previous decision: send it back to undo.',

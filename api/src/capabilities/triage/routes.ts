@@ -9,6 +9,7 @@ const triageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'triage.read' },
       schema: {
         tags: ['triage'],
+        operationId: 'listIncidentsWithoutDecision',
         summary: 'Incidents with no decision, newest first, with the likeliest decisions for each',
         description:
           'A lead sees incidents their teams reported or are suspected to own; leaders and admins see all. `teamId` narrows it to one team. `total` counts the whole queue. Link decisions with POST /api/v1/incidents/decision-links.',
@@ -25,6 +26,7 @@ const triageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'triage.read' },
       schema: {
         tags: ['triage'],
+        operationId: 'listOverdueActions',
         summary: 'Open actions past their due date, most overdue first',
         description:
           'A lead sees the actions their teams own; leaders and admins see every team’s. `teamId` narrows it to one team. `total` counts every page. Change an action with PATCH /api/v1/actions/:id.',

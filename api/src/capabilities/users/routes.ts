@@ -9,7 +9,14 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/',
     {
       config: { policy: 'user.manage' },
-      schema: { tags: ['admin'], summary: 'List users', querystring: UserQuery, response: { 200: Page(User) } },
+      schema: {
+        tags: ['admin'],
+        operationId: 'listUsers',
+        summary: 'List users',
+        description: 'Admins only.',
+        querystring: UserQuery,
+        response: { 200: Page(User) },
+      },
     },
     async (req) => users.list(app.caller(req), req.query),
   )
@@ -18,7 +25,14 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/:id',
     {
       config: { policy: 'user.manage' },
-      schema: { tags: ['admin'], summary: 'Read a user', params: IdParams, response: { 200: User } },
+      schema: {
+        tags: ['admin'],
+        operationId: 'getUser',
+        summary: 'Read a user',
+        description: 'Admins only. Answers an ETag: send it as If-Match to change the user.',
+        params: IdParams,
+        response: { 200: User },
+      },
     },
     async (req, reply) => {
       const user = await users.find(app.caller(req), req.params.id)
@@ -32,7 +46,9 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'user.manage' },
       schema: {
         tags: ['admin'],
+        operationId: 'createUser',
         summary: 'Create a user (password optional: OIDC users have none)',
+        description: 'Admins only. A user without a password signs in through OIDC only.',
         body: NewUser,
         response: { 201: User },
       },
@@ -49,7 +65,9 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { policy: 'user.manage' },
       schema: {
         tags: ['admin'],
+        operationId: 'updateUser',
         summary: 'Change role or name, disable or enable (needs If-Match)',
+        description: 'Admins only. A disabled user’s sessions and tokens stop working at once; a stale If-Match answers 412.',
         params: IdParams,
         body: UserChanges,
         response: { 200: User },

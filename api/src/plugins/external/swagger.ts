@@ -23,6 +23,8 @@ export default fp(
           version: '1.0.0',
           description:
             'Record misalignment (a decision that surprised and hurt a team), trace it to the upstream decision and the missing strategy, and see where strategy has gaps. Errors are application/problem+json (RFC 9457). PATCH needs If-Match with the ETag you read.',
+          // A placeholder until the repository has a public address (README, "The API in two minutes").
+          contact: { name: 'Misalignment Tracker', url: 'https://misalignment-tracker.example/' },
         },
         servers: [{ url: '/' }],
         tags: [
@@ -32,11 +34,16 @@ export default fp(
           { name: 'decisions', description: 'Upstream decisions, with or without their tradeoff' },
           { name: 'strategies', description: 'Published priorities: tradeoffs with scope and review date' },
           { name: 'strategy gaps', description: 'Missing or stale strategy that incidents point at' },
+          { name: 'priorities', description: 'The register of priorities that tradeoffs name, with aliases and suggestions' },
           { name: 'triage', description: 'Incidents with no decision, and linking decisions in bulk' },
+          { name: 'clusters', description: 'Related incidents grouped by the clustering engine, and people’s edits of them' },
+          { name: 'retros', description: 'Retros on a cluster: the timeline, the stated tradeoff, actions, Markdown export' },
+          { name: 'actions', description: 'Actions recorded in retros: owner, due date, status, alignment or added control' },
+          { name: 'leadership', description: 'The leadership review: stale strategies, conflicts, coverage, tradeoff requests' },
           { name: 'signals', description: 'Near misses and autonomy wins, counted apart from incidents' },
           { name: 'language', description: 'Plain words for "alignment" jargon, suggested and never enforced' },
           { name: 'auth', description: 'Sign-in, sessions' },
-          { name: 'admin', description: 'Users, API tokens, audit log (admins only)' },
+          { name: 'admin', description: 'Users, API tokens, the audit log and parked background jobs (admins only)' },
           { name: 'integrations', description: 'Slack set-up, team channels and the delivery log (admins only)' },
           { name: 'webhooks', description: 'Signed deliveries of the org’s events to its own systems (admins only)' },
           { name: 'slack', description: 'Slack’s request URLs: signed by Slack, not by a session or token' },
