@@ -7,6 +7,7 @@ import authRoutes from './auth/routes'
 import clusterRoutes from './clusters/routes'
 import similarIncidentRoutes from './clusters/similar'
 import decisionRoutes from './decisions/routes'
+import exportRoutes from './exports/routes'
 import healthRoutes from './health/routes'
 import incidentActivityRoutes from './incident-activity/routes'
 import incidentRoutes from './incidents/routes'
@@ -36,6 +37,8 @@ export default async function routes(app: FastifyInstance) {
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
   await app.register(jobRoutes, { prefix: '/api/v1/admin/jobs' })
   await app.register(integrationRoutes, { prefix: '/api/v1/admin/integrations' })
+  // /<resource>/export beside each list: a static segment wins over /:id in any order.
+  await app.register(exportRoutes, { prefix: '/api/v1' })
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(incidentActivityRoutes, { prefix: '/api/v1/incidents' })
   await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })

@@ -6,6 +6,7 @@ import { authService } from './auth/service'
 import { clusterService } from './clusters/service'
 import { decisionService } from './decisions/service'
 import { incidentActivityService } from './incident-activity/service'
+import { exportService } from './exports/service'
 import { incidentService } from './incidents/service'
 import { insightService } from './insight/service'
 import { integrationService } from './integrations/service'
@@ -52,5 +53,6 @@ export function createServices(deps: ServiceDeps) {
     integrations: integrationService(deps),
   }
 }
+    exports: exportService(deps),
 
 export type Services = ReturnType<typeof createServices>

@@ -147,6 +147,7 @@ const probes: Record<string, Probe> = {
       headers: ifMatch,
       payload: { status: 'triaged' },
     }),
+  'GET /api/v1/incidents/export': { request: () => ({ url: '/api/v1/incidents/export?format=csv' }), ok: 200, owner: 'org' },
     ok: 200,
     owner: 'member',
   },
@@ -174,6 +175,7 @@ const probes: Record<string, Probe> = {
       payload: { title: 'New', owningTeamId: w.home, decidedAt: '2026-02-01' },
     }),
     ok: 201,
+  'GET /api/v1/decisions/export': { request: () => ({ url: '/api/v1/decisions/export?format=csv' }), ok: 200, owner: 'org' },
     owner: 'org',
   },
   'PATCH /api/v1/decisions/{id}': {
@@ -200,6 +202,7 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'POST /api/v1/priorities': {
+  'GET /api/v1/strategies/export': { request: () => ({ url: '/api/v1/strategies/export?format=csv' }), ok: 200, owner: 'org' },
     request: () => ({
       method: 'POST',
       url: '/api/v1/priorities',
@@ -284,6 +287,11 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/strategy-gaps/{id}/context': {
+  'GET /api/v1/strategy-gaps/export': {
+    request: () => ({ url: '/api/v1/strategy-gaps/export?format=csv' }),
+    ok: 200,
+    owner: 'org',
+  },
     request: (w) => ({ url: `/api/v1/strategy-gaps/${w.gap.id}/context` }),
     ok: 200,
     owner: 'org',
@@ -553,6 +561,7 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'org',
   },
+  'GET /api/v1/audit/export': { request: () => ({ url: '/api/v1/audit/export?format=csv' }), ok: 200, owner: 'org' },
   'PUT /api/v1/admin/integrations/slack/channels/{teamId}': {
     request: () => ({
       method: 'PUT',
@@ -684,6 +693,7 @@ function documentedOperations(): string[] {
 describe('the permission matrix', () => {
   it('has a policy and a probe for every route in the OpenAPI document', () => {
     const operations = documentedOperations()
+  'GET /api/v1/actions/export': { request: () => ({ url: '/api/v1/actions/export?format=csv' }), ok: 200, owner: 'org' },
     expect(operations.length).toBeGreaterThan(30)
     const withoutProbe = operations.filter((operation) => !(operation in probes))
     const withoutPolicy = operations.filter((operation) => !ctx.app.routePolicies.has(operation.replace(/\{(\w+)\}/g, ':$1')))

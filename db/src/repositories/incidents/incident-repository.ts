@@ -148,6 +148,24 @@ export function incidentRepository(db: Db) {
     return row && toIncident(row, viewer)
   }
 
+  async function listPage(query: IncidentQuery, viewer: IncidentViewer): Promise<Page<Incident>> {
+    const limit = query.limit ?? 50
+    const order = incidentOrder(query)
+    const rows = await db
+      .select(selection)
+      .from(incidents)
+      .leftJoin(decisions, eq(decisions.id, incidents.decisionId))
+      .where(and(visibleTo(viewer), ...filtersOf(query, viewer), order.after))
+      .orderBy(...order.orderBy)
+      .limit(limit + 1)
+    return toPage(
+      rows,
+      limit,
+      (row) => toIncident(row, viewer),
+      (row) => order.cursorOf(row.incident),
+    )
+  }
+
   const byKey = (idOrNumber: string | number) =>
     typeof idOrNumber === 'number' ? eq(incidents.number, idOrNumber) : eq(incidents.id, idOrNumber)
 
@@ -216,28 +234,17 @@ export function incidentRepository(db: Db) {
 
     /** One page in the asked order, and how many match in all (same filters, same visibility). */
     async list(query: IncidentQuery, viewer: IncidentViewer): Promise<Page<Incident>> {
-      const limit = query.limit ?? 50
-      const order = incidentOrder(query)
       const matching = and(visibleTo(viewer), ...filtersOf(query, viewer))
       // Both at once: on Postgres they run on two pool connections, so the count adds little.
-      const [rows, total] = await Promise.all([
-        db
-          .select(selection)
-          .from(incidents)
-          .leftJoin(decisions, eq(decisions.id, incidents.decisionId))
-          .where(and(matching, order.after))
-          .orderBy(...order.orderBy)
-          .limit(limit + 1),
-        countUpTo(db, incidents, matching),
-      ])
-      const page = toPage(
-        rows,
-        limit,
-        (row) => toIncident(row, viewer),
-        (row) => order.cursorOf(row.incident),
-      )
+      const [page, total] = await Promise.all([listPage(query, viewer), countUpTo(db, incidents, matching)])
       return { ...page, ...total }
     },
+
+    /**
+     * The list's page without its total: exports walk every page of the list through this, and
+     * counting again on each of thousands of batches would cost more than reading them (ADR 038).
+     */
+    listPage: (query: IncidentQuery, viewer: IncidentViewer) => listPage(query, viewer),
 
     /** The matching incidents counted per decision (heaviest first), the unnamed ones as one group. */
     async countByDecision(query: IncidentGroupQuery, viewer: IncidentViewer): Promise<IncidentDecisionGroups> {

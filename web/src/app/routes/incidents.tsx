@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { Link, useSearchParams } from 'react-router'
+import { ExportLinks } from '../../components/export-links'
 import { PageHeader, usePageTitle } from '../../components/page'
 import { IncidentFilterBar } from '../../features/incidents/components/incident-filters'
 import { IncidentList } from '../../features/incidents/components/incident-list'
@@ -23,7 +24,11 @@ export default function IncidentsRoute() {
         }
       />
       <IncidentFilterBar teams={activeTeams(teams.data)} />
-      <IncidentList filters={filters} onSort={(sort) => setSearch(withFilter(search, 'sort', sort === '-number' ? '' : sort))} />
+      <IncidentList
+        filters={filters}
+        onSort={(sort) => setSearch(withFilter(search, 'sort', sort === '-number' ? '' : sort))}
+        toolbar={<ExportLinks path="/incidents" filters={filters} noun="incidents" />}
+      />
     </>
   )
 }

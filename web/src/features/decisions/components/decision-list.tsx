@@ -1,6 +1,7 @@
 import { type Decision, describeTradeoff } from '@misalign/shared'
 import { type FormEvent, useState } from 'react'
 import { Link } from 'react-router'
+import { ExportLinks } from '../../../components/export-links'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
 import { PagedList, type SortChoice } from '../../../components/paged-list'
@@ -66,6 +67,7 @@ export function DecisionList() {
         query={list}
         noun="decisions"
         resetKey={JSON.stringify(filters)}
+        toolbar={<ExportLinks path="/decisions" filters={filters} noun="decisions" />}
         sort={{
           value: filters.sort ?? '-decidedAt',
           choices: decisionSortChoices,

@@ -21,6 +21,7 @@ export const incidentSortChoices: SortChoice[] = [
 export function IncidentList({
   filters,
   onSort,
+  toolbar,
   renderItems = (items) => (
     <ul className="item-list" aria-label="Incidents">
       {items.map((incident) => (
@@ -32,6 +33,8 @@ export function IncidentList({
   filters: IncidentFilters
   onSort?: (sort: string) => void
   renderItems?: (items: Incident[]) => ReactNode
+  /** Beside the count: the incidents page puts its Export links here. */
+  toolbar?: ReactNode
 }) {
   const list = useIncidentList(filters)
   return (
@@ -39,6 +42,7 @@ export function IncidentList({
       query={list}
       noun="incidents"
       resetKey={JSON.stringify(filters)}
+      toolbar={toolbar}
       sort={onSort && { value: filters.sort ?? '-number', choices: incidentSortChoices, onChange: onSort }}
       empty={
         hasFilters(filters) ? (

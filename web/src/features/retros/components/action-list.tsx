@@ -9,6 +9,7 @@ import {
   mayAttempt,
 } from '@misalign/shared'
 import { useState } from 'react'
+import { ExportLinks } from '../../../components/export-links'
 import { Field } from '../../../components/field'
 import { PagedList } from '../../../components/paged-list'
 import { activeTeams, useTeamName, useTeams } from '../../../lib/reference-data'
@@ -89,7 +90,13 @@ export function ActionList() {
           )}
         </Field>
       </form>
-      <PagedList query={list} noun="actions" resetKey={JSON.stringify(filters)} empty={<p>No action matches these filters.</p>}>
+      <PagedList
+        query={list}
+        noun="actions"
+        resetKey={JSON.stringify(filters)}
+        toolbar={<ExportLinks path="/actions" filters={filters} noun="actions" />}
+        empty={<p>No action matches these filters.</p>}
+      >
         {(items) => (
           <ActionTable
             actions={items}

@@ -1,6 +1,7 @@
 import { describeTradeoff, type Strategy, strategyFreshness } from '@misalign/shared'
 import { Link } from 'react-router'
-import { EmptyState, Loading, ProblemMessage } from '../../../components/feedback'
+import { ExportLinks } from '../../../components/export-links'
+import { Loading, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
 import { PagedList } from '../../../components/paged-list'
 import { countOf, formatDay, localDay } from '../../../lib/labels'
@@ -34,6 +35,7 @@ export function StrategyList({ filters }: { filters: StrategyFilters }) {
       query={list}
       noun="strategies"
       resetKey={JSON.stringify(filters)}
+      toolbar={<ExportLinks path="/strategies" filters={filters} noun="strategies" />}
       empty={<p>No strategy here yet. A strategy states tradeoffs so teams can predict each other’s decisions.</p>}
     >
       {(items) => (

@@ -1,5 +1,6 @@
 import { type GapRankingItem, type GapTrend, gapStatuses } from '@misalign/shared'
 import { Link } from 'react-router'
+import { ExportLinks } from '../../../components/export-links'
 import { Field } from '../../../components/field'
 import { Badge } from '../../../components/page'
 import { PagedList } from '../../../components/paged-list'
@@ -81,6 +82,8 @@ export function GapRegister({ filters }: { filters: RankingFilters }) {
         query={ranking}
         noun="strategy gaps"
         resetKey={JSON.stringify(filters)}
+        // The export is the gaps themselves (the list's filters); the ranking's window is not one of them.
+        toolbar={<ExportLinks path="/strategy-gaps" filters={{ status: filters.status }} noun="strategy gaps" />}
         empty={<p>No strategy gap here. Gaps are opened when incidents point at missing or stale strategy.</p>}
       >
         {(items) => (
