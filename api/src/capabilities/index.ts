@@ -6,6 +6,7 @@ import oidcRoutes from './auth/oidc'
 import authRoutes from './auth/routes'
 import clusterRoutes from './clusters/routes'
 import similarIncidentRoutes from './clusters/similar'
+import decisionImportRoutes from './decision-import/routes'
 import decisionRoutes from './decisions/routes'
 import exportRoutes from './exports/routes'
 import healthRoutes from './health/routes'
@@ -47,6 +48,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(triageRoutes, { prefix: '/api/v1/triage' })
   await app.register(clusterRoutes, { prefix: '/api/v1/clusters' })
   await app.register(decisionRoutes, { prefix: '/api/v1/decisions' })
+  await app.register(decisionImportRoutes, { prefix: '/api/v1/decisions/import' })
   await app.register(analyticsRoutes, { prefix: '/api/v1/analytics' })
   await app.register(signalRoutes, { prefix: '/api/v1/signals' })
   await app.register(strategyRoutes, { prefix: '/api/v1/strategies' })

@@ -4,6 +4,7 @@ import { analyticsService } from './analytics/service'
 import { auditService } from './audit/service'
 import { authService } from './auth/service'
 import { clusterService } from './clusters/service'
+import { decisionImportService } from './decision-import/service'
 import { decisionService } from './decisions/service'
 import { incidentActivityService } from './incident-activity/service'
 import { exportService } from './exports/service'
@@ -39,6 +40,7 @@ export function createServices(deps: ServiceDeps) {
     analytics: analyticsService(deps),
     signals: signalService(deps),
     decisions: decisionService(deps),
+    decisionImport: decisionImportService(deps),
     strategies: strategyService(deps),
     priorities: priorityService(deps),
     strategyGaps: strategyGapService(deps),

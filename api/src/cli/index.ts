@@ -1,6 +1,7 @@
 import { ConfigError, DataDirInUseError } from '@misalign/db'
 import { DomainError } from '@misalign/shared'
 import { type CommandContext, tokenCreate, userCreate, userRole } from './commands'
+import { decisionsGroupUsage, decisionsImport } from './decisions-import'
 import { CliError, readFirstLine } from './input'
 import { usage } from './usage'
 
@@ -11,8 +12,13 @@ import { usage } from './usage'
 const commands: Record<string, Record<string, (args: string[], ctx: CommandContext) => Promise<void>>> = {
   user: { create: userCreate, role: userRole },
   token: { create: tokenCreate },
+  decisions: { import: decisionsImport },
 }
-const groupUsage: Record<string, string> = { user: usage.userGroup, token: usage.tokenGroup }
+const groupUsage: Record<string, string> = { user: usage.userGroup, token: usage.tokenGroup, decisions: decisionsGroupUsage }
+/** Commands of one word: `pnpm cli export --out <dir>` (loaded when run: it pulls in every register's service). */
+const single: Record<string, (args: string[], ctx: CommandContext) => Promise<void>> = {
+  export: async (args, ctx) => (await import('./export')).exportCommand(args, ctx),
+}
 const isHelp = (word: string | undefined) => word === '--help' || word === '-h' || word === 'help'
 
 const context: CommandContext = {
@@ -29,6 +35,11 @@ async function main(argv: string[]): Promise<number> {
   const [group, name, ...rest] = args
   if (isHelp(group)) {
     context.out(`${usage.overall}\n`)
+    return 0
+  }
+  const alone = group === undefined ? undefined : single[group]
+  if (alone) {
+    await alone(args.slice(1), context)
     return 0
   }
   const inGroup = group === undefined ? undefined : commands[group]

@@ -9,6 +9,8 @@ Commands:
   user create   Create a user with a password
   user role     Change a user's role
   token create  Create an API token for a user; prints only the token
+  decisions import  Import Markdown ADRs (a folder, a zip or files) as a team's decisions
+  export        Write the org to a folder as NDJSON files and a manifest (a backup)
 
 Run "pnpm cli <command> --help" for a command's options.`
 
@@ -45,6 +47,17 @@ Options:
   --label <text>   What the token is for, shown in the token list
   -h, --help       Show this help`
 
+const exportUsage = `Usage: pnpm cli export --out <dir>
+
+Writes the org to <dir> as one NDJSON file per register (teams, decisions, strategies,
+strategy-gaps, incidents, actions) and manifest.json with each file's count and the schema
+version. Everything is read as an admin sees it: anonymous reports name no reporter and show a
+small team as its parent. <dir> must be new or empty. Importing it back is not built yet.
+
+Options:
+  --out <dir>  The folder to write
+  -h, --help   Show this help`
+
 const userGroup = `Usage: pnpm cli user <create|role> [options]
 
   user create   Create a user with a password
@@ -56,4 +69,4 @@ const tokenGroup = `Usage: pnpm cli token create [options]
 
 Run "pnpm cli token create --help" for its options.`
 
-export const usage = { overall, userCreate, userRole, tokenCreate, userGroup, tokenGroup }
+export const usage = { overall, userCreate, userRole, tokenCreate, userGroup, tokenGroup, export: exportUsage }

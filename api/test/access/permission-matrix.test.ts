@@ -582,6 +582,20 @@ const probes: Record<string, Probe> = {
     ok: 409,
     owner: 'org',
   },
+  // A dry run: the import needs the right to change the owning team's decisions.
+  'POST /api/v1/decisions/import': {
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/v1/decisions/import',
+      payload: {
+        owningTeamId: w.home,
+        dryRun: true,
+        files: [{ path: '0001-use-one-api.md', content: '# 1. Use one API\n\nDate: 2026-01-10\n\n## Status\n\nAccepted\n' }],
+      },
+    }),
+    ok: 200,
+    owner: 'team',
+  },
   'GET /api/v1/retros': { request: () => ({ url: '/api/v1/retros' }), ok: 200, owner: 'org' },
   'POST /api/v1/retros': {
     request: (w) => ({ method: 'POST', url: '/api/v1/retros', payload: { clusterId: w.retro.clusterId, title: 'Another' } }),

@@ -18,6 +18,7 @@ const StrategyGaps = lazy(() => import('./routes/strategy-gaps'))
 const StrategyGapDetail = lazy(() => import('./routes/strategy-gap'))
 const Teams = lazy(() => import('./routes/teams'))
 const Integrations = lazy(() => import('./routes/integrations'))
+const DecisionImport = lazy(() => import('./routes/decision-import'))
 const Priorities = lazy(() => import('./routes/priorities'))
 const Leadership = lazy(() => import('./routes/leadership'))
 const LeadershipDecisions = lazy(() => import('./routes/leadership-decisions'))
@@ -52,6 +53,7 @@ const router = createBrowserRouter([
       { path: 'incidents', element: <Incidents /> },
       { path: 'incidents/:key', element: <IncidentDetail /> },
       { path: 'decisions', element: <Decisions /> },
+      { path: 'decisions/import', element: <DecisionImport /> },
       { path: 'decisions/:id', element: <DecisionDetail /> },
       { path: 'strategies', element: <Strategies /> },
       { path: 'strategies/:id', element: <StrategyDetail /> },

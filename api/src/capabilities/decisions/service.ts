@@ -15,7 +15,7 @@ import type { ServiceDeps } from '../../services/deps'
 import { writeTransaction } from '../../services/unit-of-work'
 
 /** What others may learn from a decision event: ids, status and class, not its words. */
-const decisionEvent = (type: DomainEvent['type'], decision: Decision): DomainEvent => ({
+export const decisionEvent = (type: DomainEvent['type'], decision: Decision): DomainEvent => ({
   type,
   aggregateType: 'decision',
   aggregateId: decision.id,

@@ -10,7 +10,7 @@ import {
   type PriorityTradeoff,
   type TradeoffDraft,
 } from '@misalign/shared'
-import { and, desc, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm'
+import { and, eq, ilike, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../client'
 import { type DecisionRow, decisions } from '../../schema/index'
 import { type Actor, diff, recordAudit, updateOrTransfer } from '../access/audit-repository'
@@ -130,6 +130,13 @@ export function decisionRepository(db: Db) {
       return row && toDecision(row)
     },
 
+    /** Decisions imported before (an ADR file's key, docs/decisions/039), by that key. */
+    async findByExternalRefs(refs: string[]): Promise<{ externalRef: string; decision: Decision }[]> {
+      if (refs.length === 0) return []
+      const rows = await db.select().from(decisions).where(inArray(decisions.externalRef, refs))
+      return rows.map((row) => ({ externalRef: row.externalRef ?? '', decision: toDecision(row) }))
+    },
+
     /** Most recently decided first unless asked otherwise; ties (one day, many decisions) broken by id. */
     async list(query: DecisionQuery): Promise<Page<Decision>> {
       const limit = query.limit ?? 50
@@ -144,7 +151,7 @@ export function decisionRepository(db: Db) {
       return { ...page, ...(await countUpTo(db, decisions, and(...filtersOf(query)))) }
     },
 
-    async create(input: NewDecision, actor: Actor): Promise<Decision> {
+    async create(input: NewDecision & { externalRef?: string }, actor: Actor): Promise<Decision> {
       return db.transaction(async (tx) => {
         const sharedWithTeamIds = input.sharedWithTeamIds ?? []
         await assertTeamsExist(tx, sharedWithTeamIds, 'sharedWithTeamIds')
@@ -156,6 +163,7 @@ export function decisionRepository(db: Db) {
             owningTeamId: input.owningTeamId,
             decidedAt: input.decidedAt,
             link: input.link ?? null,
+            externalRef: input.externalRef ?? null,
             sharedWithTeamIds,
             ...(await tradeoffColumns(tx, input.tradeoff ?? null, undefined, actor)),
           })
@@ -168,7 +176,12 @@ export function decisionRepository(db: Db) {
     },
 
     /** `tradeoff: null` removes the tradeoff, turning the decision back into an agreement. */
-    async update(id: string, expectedVersion: number, changes: DecisionChanges, actor: Actor): Promise<Decision | undefined> {
+    async update(
+      id: string,
+      expectedVersion: number,
+      changes: DecisionChanges & { externalRef?: string },
+      actor: Actor,
+    ): Promise<Decision | undefined> {
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(decisions).where(eq(decisions.id, id)).for('update')
         if (!before) return undefined
