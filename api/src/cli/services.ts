@@ -29,7 +29,12 @@ export async function withServices<T>(work: (session: CliSession) => Promise<T>)
     const { deps, services } = wireServices(database, config, (error) =>
       process.stderr.write(`job queue error: ${error.message}\n`),
     )
-    return await work({ services, caller: cliCaller, repos: deps.repos })
+    await deps.queue.prepare()
+    try {
+      return await work({ services, caller: cliCaller, repos: deps.repos })
+    } finally {
+      await deps.queue.stop()
+    }
   } finally {
     await database.close()
   }

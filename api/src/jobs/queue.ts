@@ -15,6 +15,11 @@ export interface QueueOptions {
   /** A job still active after this long is taken to be lost with its worker and tried again. */
   expireInSeconds?: number
   batchSize?: number
+  /**
+   * Jobs of this queue run side by side, up to this many per instance, each settled on its
+   * own: a slow job holds one place, never the queue (webhook deliveries to slow endpoints).
+   */
+  concurrency?: number
   /** 'singleton': one job of this queue runs at a time across every instance. */
   policy?: 'standard' | 'singleton'
 }
@@ -50,6 +55,7 @@ export class JobQueue {
   private readonly periodic = new Map<string, number>()
   private readonly timers: NodeJS.Timeout[] = []
   private started = false
+  private prepared = false
   /** pg-boss statements running now (its maintenance too): stopping waits for them, or they meet a closed pool. */
   private inFlight = 0
 
@@ -119,8 +125,31 @@ export class JobQueue {
 
   async start(): Promise<void> {
     if (this.started) return
-    await this.boss.start()
+    await this.prepare()
     this.started = true
+    for (const [name, options] of this.queues) {
+      const handler = this.handlers.get(name)
+      if (!handler) continue
+      const concurrency = options.concurrency ?? 1
+      this.loops.push(concurrency > 1 ? this.poolLoop(name, handler.handle, concurrency) : this.workLoop(name, handler, options))
+    }
+    for (const [name, seconds] of this.periodic) {
+      const timer = setInterval(() => {
+        this.boss.send(name, {}, { singletonKey: name, singletonSeconds: seconds }).catch((error: Error) => this.onError(error))
+      }, seconds * 1000)
+      timer.unref()
+      this.timers.push(timer)
+    }
+  }
+
+  /**
+   * The queue's tables and queues, without workers: enough to queue jobs. The CLI records events
+   * on a database the app may never have started on; the app's workers run what it queues.
+   */
+  async prepare(): Promise<void> {
+    if (this.prepared) return
+    await this.boss.start()
+    this.prepared = true
     await this.boss.createQueue(PARKED_QUEUE, { name: PARKED_QUEUE, retentionDays: 30 })
     for (const [name, options] of this.queues) {
       const queue = {
@@ -135,17 +164,6 @@ export class JobQueue {
       // createQueue does nothing for a queue that exists; updateQueue keeps its settings current.
       await this.boss.createQueue(name, queue)
       await this.boss.updateQueue(name, queue)
-    }
-    for (const [name, options] of this.queues) {
-      const handler = this.handlers.get(name)
-      if (handler) this.loops.push(this.workLoop(name, handler, options))
-    }
-    for (const [name, seconds] of this.periodic) {
-      const timer = setInterval(() => {
-        this.boss.send(name, {}, { singletonKey: name, singletonSeconds: seconds }).catch((error: Error) => this.onError(error))
-      }, seconds * 1000)
-      timer.unref()
-      this.timers.push(timer)
     }
   }
 
@@ -189,6 +207,30 @@ export class JobQueue {
       if (!together) for (const job of jobs) await this.settle(name, [job], handler.handle, true)
       if (jobs.length === 0 && this.started) await this.nap(name)
     }
+  }
+
+  /** Keeps up to `concurrency` jobs running, fetching more as each one ends rather than when all have. */
+  private async poolLoop(name: string, handle: (jobs: JobContext<unknown>[]) => Promise<void>, concurrency: number) {
+    const running = new Set<Promise<void>>()
+    while (this.started) {
+      let jobs: JobContext<unknown>[] = []
+      try {
+        const fetched = await this.boss.fetch(name, { batchSize: concurrency - running.size, includeMetadata: true })
+        jobs = fetched.map((job) => ({ id: job.id, data: job.data, retryCount: job.retryCount }))
+      } catch (error) {
+        this.onError(error as Error)
+      }
+      for (const job of jobs) {
+        const run: Promise<void> = this.settle(name, [job], handle, true).then(() => {
+          running.delete(run)
+          this.wake(name)
+        })
+        running.add(run)
+      }
+      // Full, or nothing waiting: sleep until a job ends (it wakes us) or the next poll.
+      if ((jobs.length === 0 || running.size >= concurrency) && this.started) await this.nap(name)
+    }
+    await Promise.all(running)
   }
 
   /** Runs the jobs; completes them all when it succeeds. A failure fails them only when `failOnError`. */
@@ -264,7 +306,8 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
-    if (!this.started) return
+    if (!this.prepared) return
+    this.prepared = false
     this.started = false
     for (const timer of this.timers.splice(0)) clearInterval(timer)
     // Each loop ends after the job in its hands; a job cut off by a crash instead expires and
