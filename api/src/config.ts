@@ -24,6 +24,8 @@ export interface AppConfig {
   keepAliveTimeoutMs: number
   /** The Slack app (filing from a slash command, notices to deciding teams), when configured. */
   slack: SlackConfig | undefined
+  /** Webhooks may reach private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE=on): tests, and orgs whose receivers are internal. */
+  webhookAllowPrivate: boolean
 }
 
 export interface SlackConfig {
@@ -135,6 +137,7 @@ export function loadConfig(
     trustProxy: ['1', 'true', 'on', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     keepAliveTimeoutMs,
     slack,
+    webhookAllowPrivate: (env.WEBHOOK_ALLOW_PRIVATE ?? '').toLowerCase() === 'on',
   }
 }
 

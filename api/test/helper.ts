@@ -50,6 +50,8 @@ export function testConfig(database: Database, overrides: Partial<AppConfig> = {
     trustProxy: false,
     keepAliveTimeoutMs: 5_000,
     slack: undefined,
+    // Test receivers listen on 127.0.0.1; the SSRF test turns this off.
+    webhookAllowPrivate: true,
     ...overrides,
   }
 }

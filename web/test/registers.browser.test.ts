@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWebhookReceiver, verifyWebhook } from '../../api/test/support/webhook-receiver'
 import { newPage, type RunningApp, screenshot, screenshotDir, seriousViolations, signIn, startApp } from './support/app-server'
 import { csrfOf } from './support/report-form'
 
@@ -155,6 +156,49 @@ describe('registers', () => {
     await admin.setViewportSize({ width: 1280, height: 900 })
     await row.getByRole('button', { name: `Stop ${team}’s notices` }).click()
     await admin.getByText('No team has a channel yet').waitFor()
+  })
+})
+
+describe('webhooks', () => {
+  it('registers an endpoint, shows its secret once, and logs a signed test delivery', async () => {
+    const receiver = await startWebhookReceiver()
+    try {
+      await admin.goto('/admin/webhooks')
+      await admin.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor()
+      await admin.getByText('No endpoints yet.').waitFor()
+      await admin.getByLabel('URL').fill('ftp://nowhere.example/x')
+      await admin.getByRole('button', { name: 'Add endpoint' }).click()
+      await admin.getByText('Not added.').waitFor()
+      await admin.getByLabel('URL').fill(`${receiver.url}/hook`)
+      await admin.getByLabel('What it feeds', { exact: false }).fill('Data warehouse')
+      await admin.getByRole('button', { name: 'Add endpoint' }).click()
+      const secret = (await admin.getByTestId('webhook-secret').textContent()) ?? ''
+      expect(secret).toMatch(/^whsec_/)
+      await admin.getByRole('button', { name: 'I have stored it' }).click()
+      expect(await admin.getByTestId('webhook-secret').count()).toBe(0)
+
+      const card = admin.getByRole('article', { name: `${receiver.url}/hook` })
+      await card.getByRole('button', { name: 'Send a test' }).click()
+      await card.getByRole('table').getByText('Delivered').waitFor({ timeout: 20_000 })
+      expect(receiver.received).toHaveLength(1)
+      const [got] = receiver.received
+      if (got) verifyWebhook(secret, got)
+      await card.getByRole('button', { name: 'Details' }).click()
+      await card.getByText('asked for by an admin').waitFor()
+      await checkScreen(admin, '28-webhooks')
+      await admin.setViewportSize({ width: 375, height: 800 })
+      expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+      await checkScreen(admin, '28-webhooks-375')
+      await admin.setViewportSize({ width: 1280, height: 900 })
+
+      await card.getByRole('button', { name: 'Turn off' }).click()
+      await card.getByText('Turned off by').waitFor()
+      await card.getByRole('button', { name: 'Remove' }).click()
+      await card.getByRole('button', { name: 'Remove it and its log' }).click()
+      await admin.getByText('No endpoints yet.').waitFor()
+    } finally {
+      await receiver.close()
+    }
   })
 })
 

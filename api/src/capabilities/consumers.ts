@@ -3,10 +3,13 @@ import type { ServiceDeps } from '../services/deps'
 import { clusterPlacement } from './clusters/placement'
 import { decisionNotices, tradeoffRequestNotices } from './slack/decision-notice'
 import { slackApi } from './slack/slack-api'
+import { webhookDeliveries } from './webhooks/delivery'
 
 /** Every outbox consumer, registered once per process; the queue runs each event's job once overall. */
 export function registerConsumers(deps: ServiceDeps): void {
   clusterPlacement(deps)
+  // The org's own systems hear of its events at the endpoints admins registered (ADR 037).
+  webhookDeliveries(deps)
   // A deciding team hears in its Slack channel of its decision's reports, and of leadership asking for its tradeoff.
   if (deps.config.slack) {
     const api = slackApi(deps.config.slack)

@@ -28,6 +28,7 @@ import tokenRoutes from './tokens/routes'
 import decisionLinkRoutes from './triage/decision-links'
 import triageRoutes from './triage/routes'
 import userRoutes from './users/routes'
+import webhookRoutes from './webhooks/routes'
 
 /** Every resource, one plugin each, under /api/v1 (health stays outside the version). */
 export default async function routes(app: FastifyInstance) {
@@ -38,6 +39,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(teamRoutes, { prefix: '/api/v1/teams' })
   await app.register(jobRoutes, { prefix: '/api/v1/admin/jobs' })
   await app.register(integrationRoutes, { prefix: '/api/v1/admin/integrations' })
+  await app.register(webhookRoutes, { prefix: '/api/v1/webhooks' })
   // /<resource>/export beside each list: a static segment wins over /:id in any order.
   await app.register(exportRoutes, { prefix: '/api/v1' })
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })

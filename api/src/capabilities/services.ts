@@ -6,8 +6,8 @@ import { authService } from './auth/service'
 import { clusterService } from './clusters/service'
 import { decisionImportService } from './decision-import/service'
 import { decisionService } from './decisions/service'
-import { incidentActivityService } from './incident-activity/service'
 import { exportService } from './exports/service'
+import { incidentActivityService } from './incident-activity/service'
 import { incidentService } from './incidents/service'
 import { insightService } from './insight/service'
 import { integrationService } from './integrations/service'
@@ -23,6 +23,7 @@ import { teamService } from './teams/service'
 import { tokenService } from './tokens/service'
 import { triageService } from './triage/service'
 import { userService } from './users/service'
+import { webhookService } from './webhooks/service'
 
 /**
  * One service per capability: the only way in for a change, whoever asks — a route, the CLI,
@@ -52,9 +53,10 @@ export function createServices(deps: ServiceDeps) {
     users: userService(deps),
     tokens: tokenService(deps),
     audit: auditService(deps),
+    exports: exportService(deps),
     integrations: integrationService(deps),
+    webhooks: webhookService(deps),
   }
 }
-    exports: exportService(deps),
 
 export type Services = ReturnType<typeof createServices>

@@ -45,7 +45,20 @@ async function makeWorld(ctx: TestContext) {
     retro: await makeRetroWorld(ctx),
     priority: await post('/api/v1/priorities', { name: `Priority ${Math.random().toString(36).slice(2, 10)}` }),
     otherPriority: await post('/api/v1/priorities', { name: `Priority ${Math.random().toString(36).slice(2, 10)}` }),
+    ...(await webhookWorld(ctx)),
   }
+}
+
+/** An endpoint no event type of the probes reaches (.invalid never resolves), with one test delivery. */
+async function webhookWorld(ctx: TestContext) {
+  const created = await ctx.inject({
+    method: 'POST',
+    url: '/api/v1/webhooks',
+    payload: { url: 'https://hooks.invalid/in', eventTypes: ['strategy.revised'] },
+  })
+  const webhook = created.json() as { id: string }
+  const test = await ctx.inject({ method: 'POST', url: `/api/v1/webhooks/${webhook.id}/test` })
+  return { webhook, webhookDelivery: test.json() as { id: string } }
 }
 
 /** A retro (version 2, with a stated tradeoff and one action) on a cluster of one home-team incident. */
@@ -134,6 +147,7 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/incidents': { request: () => ({ url: '/api/v1/incidents' }), ok: 200, owner: 'org' },
+  'GET /api/v1/incidents/export': { request: () => ({ url: '/api/v1/incidents/export?format=csv' }), ok: 200, owner: 'org' },
   'GET /api/v1/incidents/{id}': { request: (w) => ({ url: `/api/v1/incidents/${w.incident.id}` }), ok: 200, owner: 'org' },
   'POST /api/v1/incidents': {
     request: (w) => ({ method: 'POST', url: '/api/v1/incidents', payload: incidentBody(w.home) }),
@@ -147,7 +161,6 @@ const probes: Record<string, Probe> = {
       headers: ifMatch,
       payload: { status: 'triaged' },
     }),
-  'GET /api/v1/incidents/export': { request: () => ({ url: '/api/v1/incidents/export?format=csv' }), ok: 200, owner: 'org' },
     ok: 200,
     owner: 'member',
   },
@@ -162,6 +175,7 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/decisions': { request: () => ({ url: '/api/v1/decisions' }), ok: 200, owner: 'org' },
+  'GET /api/v1/decisions/export': { request: () => ({ url: '/api/v1/decisions/export?format=csv' }), ok: 200, owner: 'org' },
   'GET /api/v1/decisions/incident-counts': {
     request: () => ({ url: '/api/v1/decisions/incident-counts' }),
     ok: 200,
@@ -175,7 +189,6 @@ const probes: Record<string, Probe> = {
       payload: { title: 'New', owningTeamId: w.home, decidedAt: '2026-02-01' },
     }),
     ok: 201,
-  'GET /api/v1/decisions/export': { request: () => ({ url: '/api/v1/decisions/export?format=csv' }), ok: 200, owner: 'org' },
     owner: 'org',
   },
   'PATCH /api/v1/decisions/{id}': {
@@ -189,6 +202,7 @@ const probes: Record<string, Probe> = {
     owner: 'team',
   },
   'GET /api/v1/strategies': { request: () => ({ url: '/api/v1/strategies' }), ok: 200, owner: 'org' },
+  'GET /api/v1/strategies/export': { request: () => ({ url: '/api/v1/strategies/export?format=csv' }), ok: 200, owner: 'org' },
   'GET /api/v1/priorities': { request: () => ({ url: '/api/v1/priorities?q=priority' }), ok: 200, owner: 'org' },
   'GET /api/v1/priorities/{id}': { request: (w) => ({ url: `/api/v1/priorities/${w.priority.id}` }), ok: 200, owner: 'org' },
   'GET /api/v1/priorities/suggestions': {
@@ -202,7 +216,6 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'POST /api/v1/priorities': {
-  'GET /api/v1/strategies/export': { request: () => ({ url: '/api/v1/strategies/export?format=csv' }), ok: 200, owner: 'org' },
     request: () => ({
       method: 'POST',
       url: '/api/v1/priorities',
@@ -274,6 +287,11 @@ const probes: Record<string, Probe> = {
     owner: 'team',
   },
   'GET /api/v1/strategy-gaps': { request: () => ({ url: '/api/v1/strategy-gaps' }), ok: 200, owner: 'org' },
+  'GET /api/v1/strategy-gaps/export': {
+    request: () => ({ url: '/api/v1/strategy-gaps/export?format=csv' }),
+    ok: 200,
+    owner: 'org',
+  },
   'GET /api/v1/strategy-gaps/{id}': { request: (w) => ({ url: `/api/v1/strategy-gaps/${w.gap.id}` }), ok: 200, owner: 'org' },
   'GET /api/v1/strategy-gaps/ranking': { request: () => ({ url: '/api/v1/strategy-gaps/ranking' }), ok: 200, owner: 'org' },
   'GET /api/v1/strategy-gaps/suggestions': {
@@ -287,11 +305,6 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/strategy-gaps/{id}/context': {
-  'GET /api/v1/strategy-gaps/export': {
-    request: () => ({ url: '/api/v1/strategy-gaps/export?format=csv' }),
-    ok: 200,
-    owner: 'org',
-  },
     request: (w) => ({ url: `/api/v1/strategy-gaps/${w.gap.id}/context` }),
     ok: 200,
     owner: 'org',
@@ -548,6 +561,7 @@ const probes: Record<string, Probe> = {
     owner: 'org',
   },
   'GET /api/v1/audit': { request: () => ({ url: '/api/v1/audit' }), ok: 200, owner: 'org' },
+  'GET /api/v1/audit/export': { request: () => ({ url: '/api/v1/audit/export?format=csv' }), ok: 200, owner: 'org' },
   'GET /api/v1/admin/jobs/parked': { request: () => ({ url: '/api/v1/admin/jobs/parked' }), ok: 200, owner: 'org' },
   // Nothing is parked in a fresh world: allowed callers reach the lookup and are told so.
   'POST /api/v1/admin/jobs/parked/{id}/retry': {
@@ -561,7 +575,6 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'org',
   },
-  'GET /api/v1/audit/export': { request: () => ({ url: '/api/v1/audit/export?format=csv' }), ok: 200, owner: 'org' },
   'PUT /api/v1/admin/integrations/slack/channels/{teamId}': {
     request: () => ({
       method: 'PUT',
@@ -595,6 +608,52 @@ const probes: Record<string, Probe> = {
     }),
     ok: 200,
     owner: 'team',
+  },
+  'GET /api/v1/webhooks': { request: () => ({ url: '/api/v1/webhooks' }), ok: 200, owner: 'org' },
+  'POST /api/v1/webhooks': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { url: 'https://hooks.invalid/other', eventTypes: ['strategy.revised'] },
+    }),
+    ok: 201,
+    owner: 'org',
+  },
+  'GET /api/v1/webhooks/{id}': { request: (w) => ({ url: `/api/v1/webhooks/${w.webhook.id}` }), ok: 200, owner: 'org' },
+  'PATCH /api/v1/webhooks/{id}': {
+    request: (w) => ({
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${w.webhook.id}`,
+      headers: ifMatch,
+      payload: { description: 'Renamed' },
+    }),
+    ok: 200,
+    owner: 'org',
+  },
+  'DELETE /api/v1/webhooks/{id}': {
+    request: (w) => ({ method: 'DELETE', url: `/api/v1/webhooks/${w.webhook.id}` }),
+    ok: 204,
+    owner: 'org',
+  },
+  'POST /api/v1/webhooks/{id}/test': {
+    request: (w) => ({ method: 'POST', url: `/api/v1/webhooks/${w.webhook.id}/test` }),
+    ok: 202,
+    owner: 'org',
+  },
+  'GET /api/v1/webhooks/{id}/deliveries': {
+    request: (w) => ({ url: `/api/v1/webhooks/${w.webhook.id}/deliveries` }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/webhooks/{id}/deliveries/{deliveryId}': {
+    request: (w) => ({ url: `/api/v1/webhooks/${w.webhook.id}/deliveries/${w.webhookDelivery.id}` }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    request: (w) => ({ method: 'POST', url: `/api/v1/webhooks/${w.webhook.id}/deliveries/${w.webhookDelivery.id}/redeliver` }),
+    ok: 202,
+    owner: 'org',
   },
   'GET /api/v1/retros': { request: () => ({ url: '/api/v1/retros' }), ok: 200, owner: 'org' },
   'POST /api/v1/retros': {
@@ -634,6 +693,7 @@ const probes: Record<string, Probe> = {
     owner: 'team',
   },
   'GET /api/v1/actions': { request: () => ({ url: '/api/v1/actions' }), ok: 200, owner: 'org' },
+  'GET /api/v1/actions/export': { request: () => ({ url: '/api/v1/actions/export?format=csv' }), ok: 200, owner: 'org' },
   'PATCH /api/v1/actions/{id}': {
     request: (w) => ({
       method: 'PATCH',
@@ -707,7 +767,6 @@ function documentedOperations(): string[] {
 describe('the permission matrix', () => {
   it('has a policy and a probe for every route in the OpenAPI document', () => {
     const operations = documentedOperations()
-  'GET /api/v1/actions/export': { request: () => ({ url: '/api/v1/actions/export?format=csv' }), ok: 200, owner: 'org' },
     expect(operations.length).toBeGreaterThan(30)
     const withoutProbe = operations.filter((operation) => !(operation in probes))
     const withoutPolicy = operations.filter((operation) => !ctx.app.routePolicies.has(operation.replace(/\{(\w+)\}/g, ':$1')))

@@ -27,6 +27,7 @@ import { priorityRepository } from './priorities/priority-repository'
 import { retroRepository } from './retros/retro-repository'
 import { signalRepository } from './signals/signal-repository'
 import { strategyRepository } from './strategies/strategy-repository'
+import { webhookRepository } from './webhooks/webhook-repository'
 
 export * from './access/audit-repository'
 export * from './access/identity-repository'
@@ -66,6 +67,7 @@ export * from './signals/signal-repository'
 export * from './strategies/strategy-repository'
 export * from './support/cursor'
 export * from './support/errors'
+export * from './webhooks/webhook-repository'
 
 /** Every repository over one database handle: the API decorates itself with this. */
 export function createRepositories(db: Db) {
@@ -98,6 +100,7 @@ export function createRepositories(db: Db) {
     priorities: priorityRepository(db),
     priorityConfirmations: priorityConfirmationRepository(db),
     integrations: integrationRepository(db),
+    webhooks: webhookRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

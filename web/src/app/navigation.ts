@@ -55,6 +55,7 @@ export const navGroups: NavGroup[] = [
     links: [
       { to: '/teams', label: 'Teams', action: 'team.manage' },
       { to: '/admin/integrations', label: 'Integrations', action: 'integration.manage' },
+      { to: '/admin/webhooks', label: 'Webhooks', action: 'integration.manage' },
     ],
   },
 ]

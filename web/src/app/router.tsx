@@ -12,13 +12,14 @@ const Incidents = lazy(() => import('./routes/incidents'))
 const IncidentDetail = lazy(() => import('./routes/incident'))
 const Decisions = lazy(() => import('./routes/decisions'))
 const DecisionDetail = lazy(() => import('./routes/decision'))
+const DecisionImport = lazy(() => import('./routes/decision-import'))
 const Strategies = lazy(() => import('./routes/strategies'))
 const StrategyDetail = lazy(() => import('./routes/strategy'))
 const StrategyGaps = lazy(() => import('./routes/strategy-gaps'))
 const StrategyGapDetail = lazy(() => import('./routes/strategy-gap'))
 const Teams = lazy(() => import('./routes/teams'))
 const Integrations = lazy(() => import('./routes/integrations'))
-const DecisionImport = lazy(() => import('./routes/decision-import'))
+const Webhooks = lazy(() => import('./routes/webhooks'))
 const Priorities = lazy(() => import('./routes/priorities'))
 const Leadership = lazy(() => import('./routes/leadership'))
 const LeadershipDecisions = lazy(() => import('./routes/leadership-decisions'))
@@ -61,6 +62,7 @@ const router = createBrowserRouter([
       { path: 'strategy-gaps/:id', element: <StrategyGapDetail /> },
       { path: 'teams', element: <Teams /> },
       { path: 'admin/integrations', element: <Integrations /> },
+      { path: 'admin/webhooks', element: <Webhooks /> },
       { path: 'priorities', element: <Priorities /> },
       { path: 'leadership', element: <Leadership /> },
       { path: 'leadership/decisions', element: <LeadershipDecisions /> },

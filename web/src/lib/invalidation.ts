@@ -15,6 +15,7 @@ import {
   strategyKeys,
   teamKeys,
   triageKeys,
+  webhookKeys,
 } from './query-keys'
 
 /*
@@ -116,6 +117,8 @@ export const invalidationMap = {
   'team.updated': [teamKeys.all, analyticsKeys.all, leadershipKeys.all],
   /** A team channel set or removed, or a test message sent: the status and the delivery log. */
   'integration.changed': [integrationKeys.all],
+  /** An endpoint registered, changed or removed, a test sent or a delivery tried again. */
+  'webhook.changed': [webhookKeys.all],
 } as const satisfies Record<string, readonly QueryKey[]>
 
 export type WriteEvent = keyof typeof invalidationMap

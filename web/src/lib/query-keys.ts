@@ -143,3 +143,11 @@ export const integrationKeys = {
   status: () => [...integrationKeys.all, 'status'] as const,
   deliveries: () => [...integrationKeys.all, 'deliveries'] as const,
 }
+
+/** Webhook endpoints, and each one's delivery log (filtered by status) and deliveries opened. */
+export const webhookKeys = {
+  all: ['webhooks'] as const,
+  endpoints: () => [...webhookKeys.all, 'endpoints'] as const,
+  deliveries: (endpointId: string, status: string) => [...webhookKeys.all, 'deliveries', endpointId, status] as const,
+  delivery: (endpointId: string, deliveryId: string) => [...webhookKeys.all, 'delivery', endpointId, deliveryId] as const,
+}

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import { Problem } from '@misalign/shared'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { webhookDocs } from '../../capabilities/webhooks/openapi'
 
 export default fp(
   async function openApi(app: FastifyInstance) {
@@ -27,6 +28,7 @@ export default fp(
           contact: { name: 'Misalignment Tracker', url: 'https://misalignment-tracker.example/' },
         },
         servers: [{ url: '/' }],
+        webhooks: webhookDocs(),
         tags: [
           { name: 'incidents', description: 'Felt misalignment: discovery, surprise, harm, and the trace' },
           { name: 'analytics', description: 'Dashboard read models: trends, team pairs, discovery lag, harm, rankings' },
