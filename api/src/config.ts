@@ -26,6 +26,15 @@ export interface AppConfig {
   slack: SlackConfig | undefined
   /** Webhooks may reach private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE=on): tests, and orgs whose receivers are internal. */
   webhookAllowPrivate: boolean
+  /** Secrets of the issue trackers' webhooks; each tracker's endpoint exists only when its secret is set (ADR 042). */
+  issueTrackers?: IssueTrackerSecrets
+}
+
+/** HMAC keys the trackers sign their webhooks with; never logged or returned. */
+export interface IssueTrackerSecrets {
+  github?: string
+  linear?: string
+  jira?: string
 }
 
 export interface SlackConfig {
@@ -122,6 +131,7 @@ export function loadConfig(
   }
 
   const slack = readSlackConfig(env, problems)
+  const issueTrackers = readIssueTrackerSecrets(env, problems)
 
   if (problems.length > 0) throw new ConfigError(problems)
   return {
@@ -138,7 +148,27 @@ export function loadConfig(
     keepAliveTimeoutMs,
     slack,
     webhookAllowPrivate: (env.WEBHOOK_ALLOW_PRIVATE ?? '').toLowerCase() === 'on',
+    issueTrackers,
   }
+}
+
+/** A short secret is guessable by anyone who can reach the endpoint; trackers generate long ones. */
+const MIN_TRACKER_SECRET_LENGTH = 16
+
+function readIssueTrackerSecrets(env: NodeJS.ProcessEnv, problems: string[]): IssueTrackerSecrets {
+  const secrets: IssueTrackerSecrets = {}
+  for (const [tracker, name] of [
+    ['github', 'GITHUB_WEBHOOK_SECRET'],
+    ['linear', 'LINEAR_WEBHOOK_SECRET'],
+    ['jira', 'JIRA_WEBHOOK_SECRET'],
+  ] as const) {
+    const value = env[name]
+    if (!value) continue
+    if (value.length < MIN_TRACKER_SECRET_LENGTH)
+      problems.push(`${name} must be at least ${MIN_TRACKER_SECRET_LENGTH} characters`)
+    else secrets[tracker] = value
+  }
+  return secrets
 }
 
 const slackVariables = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'APP_URL'] as const

@@ -15,6 +15,8 @@ import incidentRoutes from './incidents/routes'
 import insightRoutes from './insight/routes'
 import integrationRoutes from './integrations/routes'
 import jobRoutes from './jobs/routes'
+import issueLinkRoutes from './issue-links/routes'
+import issueTrackerWebhookRoutes from './issue-links/webhook-routes'
 import languageCheckRoutes from './language-check/routes'
 import leadershipRoutes from './leadership/routes'
 import priorityRoutes from './priorities/routes'
@@ -66,3 +68,9 @@ export default async function routes(app: FastifyInstance) {
   // Slack's request URLs exist only when the Slack app is configured (docs/slack-app.md).
   if (app.config.slack) await app.register(slackRoutes, { prefix: '/api/v1/integrations/slack' })
 }
+  await app.register(issueLinkRoutes, { prefix: '/api/v1' })
+  // Each tracker's webhook exists only when its secret is set (docs/decisions/042).
+  const trackerSecrets = app.config.issueTrackers ?? {}
+  if (Object.values(trackerSecrets).some(Boolean)) {
+    await app.register(issueTrackerWebhookRoutes, { prefix: '/api/v1/integrations', secrets: trackerSecrets })
+  }

@@ -12,6 +12,7 @@ import { incidentService } from './incidents/service'
 import { insightService } from './insight/service'
 import { integrationService } from './integrations/service'
 import { jobService } from './jobs/service'
+import { issueLinkService } from './issue-links/service'
 import { languageCheckService } from './language-check/service'
 import { leadershipService } from './leadership/service'
 import { priorityService } from './priorities/service'
@@ -58,5 +59,6 @@ export function createServices(deps: ServiceDeps) {
     webhooks: webhookService(deps),
   }
 }
+    issueLinks: issueLinkService(deps),
 
 export type Services = ReturnType<typeof createServices>

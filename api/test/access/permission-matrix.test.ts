@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { incidentBody } from '../fixtures'
 import { type ActorName, type TestContext, useTestApp } from '../helper'
 
-const ctx = useTestApp()
+// Every tracker's webhook is configured, so its route is documented and probed (unsigned: 401 for all).
+const trackerSecret = 'tracker-test-secret-0123456789'
+const ctx = useTestApp({ issueTrackers: { github: trackerSecret, linear: trackerSecret, jira: trackerSecret } })
 
 /** Fresh resources for one request, all owned by the `home` team; the incident is the member's. */
 async function makeWorld(ctx: TestContext) {
@@ -24,6 +26,11 @@ async function makeWorld(ctx: TestContext) {
   // Another team's incident that hurt the home team too: the member said so.
   const awayIncident = await post('/api/v1/incidents', incidentBody(ctx.teams.away), 'outsider')
   const impact = await post(`/api/v1/incidents/${awayIncident.id}/impacts`, { teamId: home, surprise: 3, harm: 2 }, 'member')
+  const retro = await makeRetroWorld(ctx)
+  const issueLinks = {
+    action: await post(`/api/v1/actions/${retro.actionId}/links`, { url: 'https://acme.atlassian.net/browse/ABC-1' }),
+    incident: await post(`/api/v1/incidents/${incident.id}/links`, { url: 'https://acme.atlassian.net/browse/ABC-1' }),
+  }
   return {
     home,
     ...cluster,
@@ -42,7 +49,8 @@ async function makeWorld(ctx: TestContext) {
       role: 'member',
     }),
     token: await post('/api/v1/tokens', { userId: ctx.actors.member.id }),
-    retro: await makeRetroWorld(ctx),
+    retro,
+    issueLinks,
     priority: await post('/api/v1/priorities', { name: `Priority ${Math.random().toString(36).slice(2, 10)}` }),
     otherPriority: await post('/api/v1/priorities', { name: `Priority ${Math.random().toString(36).slice(2, 10)}` }),
     ...(await webhookWorld(ctx)),
@@ -715,6 +723,60 @@ const probes: Record<string, Probe> = {
   'GET /api/v1/leadership/agreement-only': {
     request: () => ({ url: '/api/v1/leadership/agreement-only' }),
     ok: 200,
+  'GET /api/v1/actions/{id}/links': {
+    request: (w) => ({ url: `/api/v1/actions/${w.retro.actionId}/links` }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/actions/{id}/links': {
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/v1/actions/${w.retro.actionId}/links`,
+      payload: { url: 'https://github.com/acme/app/issues/2' },
+    }),
+    ok: 201,
+    owner: 'team',
+  },
+  'DELETE /api/v1/actions/{id}/links/{linkId}': {
+    request: (w) => ({ method: 'DELETE', url: `/api/v1/actions/${w.retro.actionId}/links/${w.issueLinks.action.id}` }),
+    ok: 204,
+    owner: 'team',
+  },
+  'GET /api/v1/incidents/{id}/links': {
+    request: (w) => ({ url: `/api/v1/incidents/${w.incident.id}/links` }),
+    ok: 200,
+    owner: 'org',
+  },
+  'POST /api/v1/incidents/{id}/links': {
+    request: (w) => ({
+      method: 'POST',
+      url: `/api/v1/incidents/${w.incident.id}/links`,
+      payload: { url: 'https://linear.app/acme/issue/ENG-2' },
+    }),
+    ok: 201,
+    owner: 'member',
+  },
+  'DELETE /api/v1/incidents/{id}/links/{linkId}': {
+    request: (w) => ({ method: 'DELETE', url: `/api/v1/incidents/${w.incident.id}/links/${w.issueLinks.incident.id}` }),
+    ok: 204,
+    owner: 'member',
+  },
+  // Public, checked by the tracker's signature: an unsigned delivery is 401 whoever sends it.
+  'POST /api/v1/integrations/github/webhook': {
+    request: () => ({ method: 'POST', url: '/api/v1/integrations/github/webhook', payload: {} }),
+    ok: 401,
+    owner: 'org',
+  },
+  'POST /api/v1/integrations/linear/webhook': {
+    request: () => ({ method: 'POST', url: '/api/v1/integrations/linear/webhook', payload: {} }),
+    ok: 401,
+    owner: 'org',
+  },
+  'POST /api/v1/integrations/jira/webhook': {
+    request: () => ({ method: 'POST', url: '/api/v1/integrations/jira/webhook', payload: {} }),
+    ok: 401,
+    owner: 'org',
+  },
     owner: 'org',
   },
   'GET /api/v1/leadership/coverage': { request: () => ({ url: '/api/v1/leadership/coverage' }), ok: 200, owner: 'org' },

@@ -19,6 +19,7 @@ import { incidentRepository } from './incidents/incident-repository'
 import { triageRepository } from './incidents/triage-repository'
 import { insightRepository } from './insight/insight-repository'
 import { integrationRepository } from './integrations/integration-repository'
+import { issueLinkRepository } from './issue-links/issue-link-repository'
 import { leadershipRepository } from './leadership/leadership-repository'
 import { leadershipReview } from './leadership/leadership-review'
 import { outboxRepository } from './outbox/outbox-repository'
@@ -56,6 +57,7 @@ export * from './insight/insight-index'
 export * from './insight/insight-repository'
 export * from './integrations/integration-repository'
 export * from './leadership/leadership-repository'
+export * from './issue-links/issue-link-repository'
 export * from './leadership/leadership-review'
 export * from './leadership/leadership-tradeoff-requests'
 export * from './outbox/outbox-repository'
@@ -101,6 +103,7 @@ export function createRepositories(db: Db) {
     priorityConfirmations: priorityConfirmationRepository(db),
     integrations: integrationRepository(db),
     webhooks: webhookRepository(db),
+    issueLinks: issueLinkRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

@@ -9,6 +9,7 @@ import {
   incidentKeys,
   insightKeys,
   integrationKeys,
+  issueLinkKeys,
   leadershipKeys,
   priorityKeys,
   retroKeys,
@@ -119,6 +120,8 @@ export const invalidationMap = {
   'integration.changed': [integrationKeys.all],
   /** An endpoint registered, changed or removed, a test sent or a delivery tried again. */
   'webhook.changed': [webhookKeys.all],
+  /** A link to a tracker issue added or removed: the links, and the incident's feed that audits it. */
+  'issue-link.changed': [issueLinkKeys.all, incidentKeys.activities()],
 } as const satisfies Record<string, readonly QueryKey[]>
 
 export type WriteEvent = keyof typeof invalidationMap

@@ -144,6 +144,12 @@ export const integrationKeys = {
   deliveries: () => [...integrationKeys.all, 'deliveries'] as const,
 }
 
+/** An action's or an incident's links to tracker issues; an incident by the key its address uses. */
+export const issueLinkKeys = {
+  all: ['issue-links'] as const,
+  subject: (type: 'action' | 'incident', id: string) => [...issueLinkKeys.all, type, id] as const,
+}
+
 /** Webhook endpoints, and each one's delivery log (filtered by status) and deliveries opened. */
 export const webhookKeys = {
   all: ['webhooks'] as const,

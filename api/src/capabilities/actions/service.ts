@@ -1,4 +1,4 @@
-import { actionRepository } from '@misalign/db'
+import { type Actor, actionRepository, StaleVersionError } from '@misalign/db'
 import {
   canAssignActionTo,
   type DomainEvent,
@@ -77,6 +77,29 @@ export function actionService(deps: ServiceDeps) {
         await events.record(actionEvent('action.updated', action))
         return action
       })
+    },
+
+    /**
+     * The issue linked to this action closed in its tracker. No caller and no policy check: the
+     * tracker's webhook signature is the permission, and this can only move an open action to
+     * done (ADR 042). Undefined when there is nothing to do: no such action, or not open.
+     */
+    async completeForClosedIssue(id: string, actor: Actor): Promise<RetroAction | undefined> {
+      for (let attempt = 1; ; attempt++) {
+        const current = await deps.repos.actions.findById(id)
+        if (current?.status !== 'open') return undefined
+        try {
+          return await writeTransaction(deps, async (tx, events) => {
+            const action = await actionRepository(tx).update(id, current.version, { status: 'done' }, actor)
+            if (!action) return undefined
+            await events.record(actionEvent('action.updated', action))
+            return action
+          })
+        } catch (error) {
+          // A person (or the tracker's retry) changed it meanwhile: look again, once.
+          if (!(error instanceof StaleVersionError) || attempt >= 2) throw error
+        }
+      }
     },
   }
 }

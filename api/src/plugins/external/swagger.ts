@@ -49,6 +49,10 @@ export default fp(
           { name: 'integrations', description: 'Slack set-up, team channels and the delivery log (admins only)' },
           { name: 'webhooks', description: 'Signed deliveries of the org’s events to its own systems (admins only)' },
           { name: 'slack', description: 'Slack’s request URLs: signed by Slack, not by a session or token' },
+          {
+            name: 'issue trackers',
+            description: 'Jira, Linear and GitHub webhooks: signed by the tracker, not by a session or token',
+          },
           { name: 'system', description: 'Health and readiness' },
         ],
         components: {

@@ -10,6 +10,7 @@ import { IncidentDetail } from '../../features/incidents/components/incident-det
 import { IncidentEditor } from '../../features/incidents/components/incident-editor'
 import { IncidentInsight } from '../../features/incidents/components/incident-insight'
 import { IncidentSidebar } from '../../features/incidents/components/incident-sidebar'
+import { IssueLinkList } from '../../features/issue-links/components/issue-link-list'
 import { incidentStatusLabels } from '../../lib/labels'
 import { useUser } from '../../lib/session'
 
@@ -95,6 +96,15 @@ export default function IncidentRoute() {
         <IncidentSidebar incident={data} mayEdit={mayEdit && !isEditing} />
         <div className="incident-rest">
           {!impactDraft && <HurtUsToo key={`impacts-${data.id}`} incident={data} />}
+          <section className="card" aria-labelledby="d-issue-links">
+            <h2 id="d-issue-links">Tracker issues</h2>
+            <IssueLinkList
+              key={`links-${data.id}`}
+              subject={{ type: 'incident', id: data.key }}
+              mayEdit={mayEdit}
+              label={data.key}
+            />
+          </section>
           <IncidentInsight key={`insight-${data.id}`} incident={data} mayEdit={mayEdit} />
           <ActivityFeed key={`activity-${data.id}`} incidentId={data.id} version={data.version} />
         </div>

@@ -15,6 +15,7 @@ import { EmptyState, ProblemMessage } from '../../../components/feedback'
 import { Badge } from '../../../components/page'
 import { TableScroll } from '../../../components/table-scroll'
 import { formatDay } from '../../../lib/labels'
+import { IssueLinkList } from '../../issue-links/components/issue-link-list'
 import { useUpdateAction } from '../api/retros'
 
 export function ClassBadge({ action }: { action: Pick<RetroAction, 'kind' | 'actionClass'> }) {
@@ -92,6 +93,7 @@ export function ActionTable({
               <td>
                 {action.description}
                 {action.reason && <div className="meta">Reason: {action.reason}</div>}
+                <IssueLinkList subject={{ type: 'action', id: action.id }} mayEdit={mayWrite} label={`“${action.description}”`} />
               </td>
               <td>
                 {actionKindLabels[action.kind]} <ClassBadge action={action} />
