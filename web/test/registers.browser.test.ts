@@ -202,6 +202,38 @@ describe('webhooks', () => {
   })
 })
 
+describe('incident import', () => {
+  const header = 'externalId,title,reportingTeam,discoveredAt,discoveryChannel,expected,surprise,harmedGoal,harm'
+  const row = (n: number, harm = 2) =>
+    `BROWSER-${n},Imported in the browser ${n},engineering,2026-01-10,chat,Notice,3,Ship,${harm}`
+  const csv = (lines: string[]) => ({
+    name: 'incidents.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([header, ...lines].join('\n')),
+  })
+
+  it('previews a file, lists its bad rows by line, and imports a good one', async () => {
+    await admin.goto('/admin/import')
+    await admin.getByRole('heading', { name: 'Import incidents', level: 1 }).waitFor()
+    await admin.getByLabel('CSV, JSON or NDJSON file').setInputFiles(csv([row(1), row(2, 0)]))
+    await admin.getByRole('button', { name: 'Preview' }).click()
+    const problems = admin.getByRole('table')
+    await problems.getByText('a surprise without harm is not a misalignment').waitFor()
+    expect(await problems.getByRole('cell', { name: '3', exact: true }).count()).toBe(1)
+    expect(await admin.getByRole('button', { name: 'Import 1 incident' }).isDisabled()).toBe(true)
+    await admin.setViewportSize({ width: 320, height: 800 })
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    await checkScreen(admin, '29-incident-import-320')
+    await admin.setViewportSize({ width: 1280, height: 900 })
+
+    await admin.getByLabel('CSV, JSON or NDJSON file').setInputFiles(csv([row(1), row(2)]))
+    await admin.getByRole('button', { name: 'Preview' }).click()
+    await admin.getByRole('button', { name: 'Import 2 incidents' }).click()
+    await admin.getByText('Imported: 2 new, 0 updated, 0 unchanged.').waitFor()
+    await checkScreen(admin, '29-incident-import')
+  })
+})
+
 describe('on a 375 px phone', () => {
   it('opens the menu by keyboard and files from a narrow screen', async () => {
     const { context, page } = await newPage(running, { width: 375, height: 740 })

@@ -2,6 +2,7 @@ import type { Section } from '../lib/section'
 import { analytics, analyticsPglite } from './analytics'
 import { clustering } from './clustering'
 import { exportsSection } from './exports'
+import { incidentImportSection } from './incident-import'
 import { insight } from './insight'
 import { instances } from './instances'
 import { writePath } from './write-path'
@@ -15,4 +16,5 @@ export const sections: Section<unknown>[] = [
   clustering,
   insight,
   exportsSection,
+  incidentImportSection,
 ]

@@ -11,12 +11,13 @@ import decisionRoutes from './decisions/routes'
 import exportRoutes from './exports/routes'
 import healthRoutes from './health/routes'
 import incidentActivityRoutes from './incident-activity/routes'
+import incidentImportRoutes from './incident-import/routes'
 import incidentRoutes from './incidents/routes'
 import insightRoutes from './insight/routes'
 import integrationRoutes from './integrations/routes'
-import jobRoutes from './jobs/routes'
 import issueLinkRoutes from './issue-links/routes'
 import issueTrackerWebhookRoutes from './issue-links/webhook-routes'
+import jobRoutes from './jobs/routes'
 import languageCheckRoutes from './language-check/routes'
 import leadershipRoutes from './leadership/routes'
 import priorityRoutes from './priorities/routes'
@@ -44,6 +45,7 @@ export default async function routes(app: FastifyInstance) {
   await app.register(webhookRoutes, { prefix: '/api/v1/webhooks' })
   // /<resource>/export beside each list: a static segment wins over /:id in any order.
   await app.register(exportRoutes, { prefix: '/api/v1' })
+  await app.register(incidentImportRoutes, { prefix: '/api/v1/incidents/import' })
   await app.register(incidentRoutes, { prefix: '/api/v1/incidents' })
   await app.register(incidentActivityRoutes, { prefix: '/api/v1/incidents' })
   await app.register(similarIncidentRoutes, { prefix: '/api/v1/incidents/similar' })
@@ -67,10 +69,10 @@ export default async function routes(app: FastifyInstance) {
   await app.register(languageCheckRoutes, { prefix: '/api/v1/language-check' })
   // Slack's request URLs exist only when the Slack app is configured (docs/slack-app.md).
   if (app.config.slack) await app.register(slackRoutes, { prefix: '/api/v1/integrations/slack' })
-}
   await app.register(issueLinkRoutes, { prefix: '/api/v1' })
   // Each tracker's webhook exists only when its secret is set (docs/decisions/042).
   const trackerSecrets = app.config.issueTrackers ?? {}
   if (Object.values(trackerSecrets).some(Boolean)) {
     await app.register(issueTrackerWebhookRoutes, { prefix: '/api/v1/integrations', secrets: trackerSecrets })
   }
+}

@@ -8,11 +8,12 @@ import { decisionImportService } from './decision-import/service'
 import { decisionService } from './decisions/service'
 import { exportService } from './exports/service'
 import { incidentActivityService } from './incident-activity/service'
+import { incidentImportService } from './incident-import/service'
 import { incidentService } from './incidents/service'
 import { insightService } from './insight/service'
 import { integrationService } from './integrations/service'
-import { jobService } from './jobs/service'
 import { issueLinkService } from './issue-links/service'
+import { jobService } from './jobs/service'
 import { languageCheckService } from './language-check/service'
 import { leadershipService } from './leadership/service'
 import { priorityService } from './priorities/service'
@@ -55,10 +56,11 @@ export function createServices(deps: ServiceDeps) {
     tokens: tokenService(deps),
     audit: auditService(deps),
     exports: exportService(deps),
+    incidentImport: incidentImportService(deps),
     integrations: integrationService(deps),
     webhooks: webhookService(deps),
+    issueLinks: issueLinkService(deps),
   }
 }
-    issueLinks: issueLinkService(deps),
 
 export type Services = ReturnType<typeof createServices>

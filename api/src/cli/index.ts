@@ -2,6 +2,7 @@ import { ConfigError, DataDirInUseError } from '@misalign/db'
 import { DomainError } from '@misalign/shared'
 import { type CommandContext, tokenCreate, userCreate, userRole } from './commands'
 import { decisionsGroupUsage, decisionsImport } from './decisions-import'
+import { incidentsGroupUsage, incidentsImport } from './incidents-import'
 import { CliError, readFirstLine } from './input'
 import { usage } from './usage'
 
@@ -13,8 +14,14 @@ const commands: Record<string, Record<string, (args: string[], ctx: CommandConte
   user: { create: userCreate, role: userRole },
   token: { create: tokenCreate },
   decisions: { import: decisionsImport },
+  incidents: { import: incidentsImport },
 }
-const groupUsage: Record<string, string> = { user: usage.userGroup, token: usage.tokenGroup, decisions: decisionsGroupUsage }
+const groupUsage: Record<string, string> = {
+  user: usage.userGroup,
+  token: usage.tokenGroup,
+  decisions: decisionsGroupUsage,
+  incidents: incidentsGroupUsage,
+}
 /** Commands of one word: `pnpm cli export --out <dir>` (loaded when run: it pulls in every register's service). */
 const single: Record<string, (args: string[], ctx: CommandContext) => Promise<void>> = {
   export: async (args, ctx) => (await import('./export')).exportCommand(args, ctx),

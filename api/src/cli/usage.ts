@@ -10,6 +10,7 @@ Commands:
   user role     Change a user's role
   token create  Create an API token for a user; prints only the token
   decisions import  Import Markdown ADRs (a folder, a zip or files) as a team's decisions
+  incidents import  Import incidents from a CSV, JSON or NDJSON file (--dry-run to preview)
   export        Write the org to a folder as NDJSON files and a manifest (a backup)
 
 Run "pnpm cli <command> --help" for a command's options.`

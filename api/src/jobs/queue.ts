@@ -172,6 +172,15 @@ export class JobQueue {
     await this.boss.send(name, data, { ...options, db: { executeSql: (text, values) => executeText(executor, text, values) } })
   }
 
+  /** Many jobs of one queue in one statement of the caller's transaction (pg-boss's insert): for imports. */
+  async sendManyIn(executor: Db, name: string, data: readonly object[]): Promise<void> {
+    if (data.length === 0) return
+    await this.boss.insert(
+      data.map((item) => ({ name, data: item })),
+      { db: { executeSql: (text, values) => executeText(executor, text, values) } },
+    )
+  }
+
   /** Queues a job now, outside any transaction. */
   async send(name: string, data: object, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<void> {
     const { startAfterSeconds, ...rest } = options

@@ -11,6 +11,8 @@ export interface WriteDeps {
 
 export interface Recorder {
   record(event: DomainEvent): Promise<void>
+  /** Many events in a few statements (imports); the same as recording each in turn. */
+  recordAll(events: readonly DomainEvent[]): Promise<void>
 }
 
 /**
@@ -23,6 +25,9 @@ export async function writeTransaction<T>(deps: WriteDeps, work: (tx: Tx, events
     work(tx, {
       record: async (event) => {
         for (const queue of await deps.events.record(tx, event)) toWake.add(queue)
+      },
+      recordAll: async (events) => {
+        for (const queue of await deps.events.recordAll(tx, events)) toWake.add(queue)
       },
     }),
   )

@@ -617,6 +617,17 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'team',
   },
+  // A dry run of one row: admins only (ADR 041).
+  'POST /api/v1/incidents/import': {
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/v1/incidents/import?dryRun=true',
+      headers: { 'content-type': 'text/csv' },
+      payload: `externalId,title,reportingTeamId,discoveredAt,discoveryChannel,expected,surprise,harmedGoal,harm\nX-1,Probe,${w.home},2026-01-10,chat,Notice,3,Ship,2\n`,
+    }),
+    ok: 200,
+    owner: 'org',
+  },
   'GET /api/v1/webhooks': { request: () => ({ url: '/api/v1/webhooks' }), ok: 200, owner: 'org' },
   'POST /api/v1/webhooks': {
     request: () => ({
@@ -712,17 +723,6 @@ const probes: Record<string, Probe> = {
     ok: 200,
     owner: 'team',
   },
-  'GET /api/v1/leadership/review': { request: () => ({ url: '/api/v1/leadership/review' }), ok: 200, owner: 'org' },
-  'GET /api/v1/leadership/review/export': { request: () => ({ url: '/api/v1/leadership/review/export' }), ok: 200, owner: 'org' },
-  'GET /api/v1/leadership/stale-strategies': {
-    request: () => ({ url: '/api/v1/leadership/stale-strategies' }),
-    ok: 200,
-    owner: 'org',
-  },
-  'GET /api/v1/leadership/conflicts': { request: () => ({ url: '/api/v1/leadership/conflicts' }), ok: 200, owner: 'org' },
-  'GET /api/v1/leadership/agreement-only': {
-    request: () => ({ url: '/api/v1/leadership/agreement-only' }),
-    ok: 200,
   'GET /api/v1/actions/{id}/links': {
     request: (w) => ({ url: `/api/v1/actions/${w.retro.actionId}/links` }),
     ok: 200,
@@ -777,6 +777,17 @@ const probes: Record<string, Probe> = {
     ok: 401,
     owner: 'org',
   },
+  'GET /api/v1/leadership/review': { request: () => ({ url: '/api/v1/leadership/review' }), ok: 200, owner: 'org' },
+  'GET /api/v1/leadership/review/export': { request: () => ({ url: '/api/v1/leadership/review/export' }), ok: 200, owner: 'org' },
+  'GET /api/v1/leadership/stale-strategies': {
+    request: () => ({ url: '/api/v1/leadership/stale-strategies' }),
+    ok: 200,
+    owner: 'org',
+  },
+  'GET /api/v1/leadership/conflicts': { request: () => ({ url: '/api/v1/leadership/conflicts' }), ok: 200, owner: 'org' },
+  'GET /api/v1/leadership/agreement-only': {
+    request: () => ({ url: '/api/v1/leadership/agreement-only' }),
+    ok: 200,
     owner: 'org',
   },
   'GET /api/v1/leadership/coverage': { request: () => ({ url: '/api/v1/leadership/coverage' }), ok: 200, owner: 'org' },

@@ -50,14 +50,15 @@ export * from './incident-activity/activity-repository'
 export * from './incident-activity/cluster-refs'
 export * from './incident-activity/impact-repository'
 export { ANONYMOUS_NUMBER_BLOCK } from './incidents/anonymous-numbers'
+export * from './incidents/incident-import-repository'
 export * from './incidents/incident-repository'
 export * from './incidents/incident-visibility'
 export * from './incidents/triage-repository'
 export * from './insight/insight-index'
 export * from './insight/insight-repository'
 export * from './integrations/integration-repository'
-export * from './leadership/leadership-repository'
 export * from './issue-links/issue-link-repository'
+export * from './leadership/leadership-repository'
 export * from './leadership/leadership-review'
 export * from './leadership/leadership-tradeoff-requests'
 export * from './outbox/outbox-repository'
@@ -102,8 +103,8 @@ export function createRepositories(db: Db) {
     priorities: priorityRepository(db),
     priorityConfirmations: priorityConfirmationRepository(db),
     integrations: integrationRepository(db),
-    webhooks: webhookRepository(db),
     issueLinks: issueLinkRepository(db),
+    webhooks: webhookRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

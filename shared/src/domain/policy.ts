@@ -21,6 +21,8 @@ export const policy = {
   'incident.update':      row('self',   'team',   'org',   'org'),
   // Anyone who can see an incident may comment on it and mention teams.
   'incident.comment':     row('org',    'org',    'org',   'org'),
+  // Incidents from another system's file, any team's, any reporter's: admins (ADR 041).
+  'incident.import':      row('none',   'none',   'none',  'org'),
   // "This hurt us too": a team adds its own harm to an incident; members and leads for their
   // own teams, leaders and admins for any team. Removing one is for whoever added it, leads of
   // its team, leaders and admins.

@@ -56,6 +56,7 @@ export const navGroups: NavGroup[] = [
       { to: '/teams', label: 'Teams', action: 'team.manage' },
       { to: '/admin/integrations', label: 'Integrations', action: 'integration.manage' },
       { to: '/admin/webhooks', label: 'Webhooks', action: 'integration.manage' },
+      { to: '/admin/import', label: 'Import incidents', action: 'incident.import' },
     ],
   },
 ]

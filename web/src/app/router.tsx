@@ -20,6 +20,7 @@ const StrategyGapDetail = lazy(() => import('./routes/strategy-gap'))
 const Teams = lazy(() => import('./routes/teams'))
 const Integrations = lazy(() => import('./routes/integrations'))
 const Webhooks = lazy(() => import('./routes/webhooks'))
+const IncidentImport = lazy(() => import('./routes/incident-import'))
 const Priorities = lazy(() => import('./routes/priorities'))
 const Leadership = lazy(() => import('./routes/leadership'))
 const LeadershipDecisions = lazy(() => import('./routes/leadership-decisions'))
@@ -63,6 +64,7 @@ const router = createBrowserRouter([
       { path: 'teams', element: <Teams /> },
       { path: 'admin/integrations', element: <Integrations /> },
       { path: 'admin/webhooks', element: <Webhooks /> },
+      { path: 'admin/import', element: <IncidentImport /> },
       { path: 'priorities', element: <Priorities /> },
       { path: 'leadership', element: <Leadership /> },
       { path: 'leadership/decisions', element: <LeadershipDecisions /> },

@@ -33,6 +33,9 @@ export function setCsrfToken(token: string): void {
   csrfToken = token
 }
 
+/** For the few requests `api` cannot make (an upload that reports its progress needs XMLHttpRequest). */
+export const currentCsrfToken = (): string => csrfToken
+
 let signInRequired: () => void = () => {}
 /** Called when the API answers 401 outside sign-in: the app sends the person to the sign-in page. */
 export function onSignInRequired(handler: () => void): void {

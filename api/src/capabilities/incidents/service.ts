@@ -46,7 +46,7 @@ export function incidentEventPayload(incident: Incident): Record<string, unknown
   }
 }
 
-const incidentEvent = (type: DomainEvent['type'], incident: Incident): DomainEvent => ({
+export const incidentEvent = (type: DomainEvent['type'], incident: Incident): DomainEvent => ({
   type,
   aggregateType: 'incident',
   aggregateId: incident.id,

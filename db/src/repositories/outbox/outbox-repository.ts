@@ -10,6 +10,17 @@ export async function appendEvent(executor: Db, event: DomainEvent): Promise<Out
   return row
 }
 
+/** Many events in one multi-row insert, in the order given (their `seq` follows it): for imports. */
+export async function appendEvents(executor: Db, events: readonly DomainEvent[]): Promise<OutboxEventRow[]> {
+  if (events.length === 0) return []
+  const rows = await executor
+    .insert(outboxEvents)
+    .values([...events])
+    .returning()
+  // seq is drawn row by row in the order of the values; RETURNING's own order is not promised.
+  return rows.sort((a, b) => a.seq - b.seq)
+}
+
 export function outboxRepository(db: Db) {
   return {
     find: async (id: string): Promise<OutboxEventRow | undefined> =>
