@@ -20,7 +20,8 @@ export default function WebhooksRoute() {
       {turnedOff.length > 0 && (
         <Notice tone="warning">
           {turnedOff.length === 1 ? 'An endpoint was' : `${turnedOff.length} endpoints were`} turned off after failing for 24
-          hours. Fix the receiver, turn it back on, then redeliver what it missed.
+          hours. Fix the receiver, turn it back on, then redeliver its failed and skipped deliveries; events that happen while it
+          is off are not kept for it.
         </Notice>
       )}
       <div className="sections">
