@@ -22,7 +22,10 @@ describe('the navigation a role sees', () => {
   })
 
   it('moves Teams under Admin for the people who manage them, beside the integrations', () => {
-    expect(labelsFor('admin').slice(2)).toEqual(['Registers: Decisions, Strategies, Priorities', 'Admin: Teams, Integrations'])
+    expect(labelsFor('admin').slice(2)).toEqual([
+      'Registers: Decisions, Strategies, Priorities',
+      'Admin: Teams, Integrations, Webhooks, Import incidents',
+    ])
   })
 })
 
