@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { responseExcerpt, shouldDisableEndpoint, WEBHOOK_EXCERPT_CHARS, webhookUrlProblem } from './webhooks'
+import {
+  disabledForFailures,
+  isDisabledForFailures,
+  responseExcerpt,
+  shouldDisableEndpoint,
+  WEBHOOK_EXCERPT_CHARS,
+  webhookUrlProblem,
+} from './webhooks'
 
 describe('webhookUrlProblem', () => {
   it('takes http and https URLs', () => {
@@ -34,5 +41,15 @@ describe('responseExcerpt', () => {
     const long = responseExcerpt('x'.repeat(2000))
     expect(long).toHaveLength(WEBHOOK_EXCERPT_CHARS + 1)
     expect(long?.endsWith('…')).toBe(true)
+  })
+})
+
+describe('disabledForFailures', () => {
+  it('says why in words, and is told apart from an admin turning it off', () => {
+    const reason = disabledForFailures('Answered 503: only 2xx counts as received')
+    expect(reason).toMatch(/failed for 24 hours.*Answered 503/)
+    expect(isDisabledForFailures(reason)).toBe(true)
+    expect(isDisabledForFailures('Turned off by Ada Admin')).toBe(false)
+    expect(isDisabledForFailures(null)).toBe(false)
   })
 })

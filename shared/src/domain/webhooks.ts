@@ -33,6 +33,14 @@ export const isWebhookEventType = (type: string): type is WebhookEventType =>
  */
 export const WEBHOOK_DISABLE_AFTER_HOURS = 24
 
+const DISABLED_FOR_FAILURES = `Every delivery failed for ${WEBHOOK_DISABLE_AFTER_HOURS} hours`
+
+/** Why the system turned an endpoint off, in words; screens tell it apart from an admin's "Turned off by …". */
+export const disabledForFailures = (lastError: string | null) =>
+  `${DISABLED_FOR_FAILURES}, so it was turned off (last: ${lastError ?? 'no answer'})`
+
+export const isDisabledForFailures = (reason: string | null) => reason?.startsWith(DISABLED_FOR_FAILURES) ?? false
+
 export function shouldDisableEndpoint(failingSince: Date | null, now: Date): boolean {
   return failingSince !== null && now.getTime() - failingSince.getTime() >= WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000
 }

@@ -1,7 +1,7 @@
 import { type IncidentViewer, type Repositories, systemActor } from '@misalign/db'
 import {
+  disabledForFailures,
   shouldDisableEndpoint,
-  WEBHOOK_DISABLE_AFTER_HOURS,
   WEBHOOK_FIRST_RETRY_SECONDS,
   WEBHOOK_RETRIES,
   type WebhookDelivery,
@@ -120,7 +120,7 @@ export function webhookDeliveries(
         ),
       )
       if (!outcome.succeeded && shouldDisableEndpoint(failingSince, now)) {
-        const reason = `Every delivery failed for ${WEBHOOK_DISABLE_AFTER_HOURS} hours, so it was turned off (last: ${outcome.error})`
+        const reason = disabledForFailures(outcome.error)
         // Audited as the system's doing; admins see why on the webhooks screen.
         await deps.db.transaction((tx) => repo.disableForFailures(tx, endpoint.id, reason, systemActor, now))
       }

@@ -1,3 +1,4 @@
+import { isDisabledForFailures } from '@misalign/shared'
 import { Notice } from '../../components/feedback'
 import { PageHeader, usePageTitle } from '../../components/page'
 import { PagedList } from '../../components/paged-list'
@@ -10,7 +11,7 @@ export default function WebhooksRoute() {
   const endpoints = useEndpoints()
   const turnedOff = (endpoints.data?.pages ?? [])
     .flatMap((p) => p.items)
-    .filter((e) => !e.enabled && e.disabledReason?.startsWith('Every delivery failed'))
+    .filter((e) => !e.enabled && isDisabledForFailures(e.disabledReason))
   return (
     <>
       <PageHeader
