@@ -52,15 +52,7 @@ export class EventLog {
 
   /** Appends the event and queues its consumers' jobs; returns the queues to wake after commit. */
   async record(tx: Db, event: DomainEvent): Promise<string[]> {
-    const row = await appendEvent(tx, event)
-    const job: EventJob = {
-      eventId: row.id,
-      seq: row.seq,
-      type: event.type,
-      aggregateId: event.aggregateId,
-      aggregateVersion: event.aggregateVersion,
-      payload: event.payload,
-    }
+    const job = jobOf(await appendEvent(tx, event), event)
     const queues: string[] = []
     for (const subscription of this.subscriptions) {
       if (!subscription.types.has(event.type)) continue
@@ -81,15 +73,7 @@ export class EventLog {
       const jobs: EventJob[] = []
       rows.forEach((row, index) => {
         const event = events[index]
-        if (!event || !subscription.types.has(event.type)) return
-        jobs.push({
-          eventId: row.id,
-          seq: row.seq,
-          type: event.type,
-          aggregateId: event.aggregateId,
-          aggregateVersion: event.aggregateVersion,
-          payload: event.payload,
-        })
+        if (event && subscription.types.has(event.type)) jobs.push(jobOf(row, event))
       })
       if (jobs.length === 0) continue
       await this.queue.sendManyIn(tx, subscription.queue, jobs)
@@ -98,3 +82,12 @@ export class EventLog {
     return queues
   }
 }
+
+const jobOf = (row: { id: string; seq: number }, event: DomainEvent): EventJob => ({
+  eventId: row.id,
+  seq: row.seq,
+  type: event.type,
+  aggregateId: event.aggregateId,
+  aggregateVersion: event.aggregateVersion,
+  payload: event.payload,
+})
